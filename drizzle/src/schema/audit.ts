@@ -1,0 +1,23 @@
+import { bigint, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const auditSchema = pgSchema('audit');
+
+/** Append-only and hash-chained: each entry's hash covers its content and the previous entry's hash. */
+export const auditEntries = auditSchema.table(
+  'entries',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    onBehalfOf: uuid('on_behalf_of'),
+    action: text().notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb(),
+    after: jsonb(),
+    requestId: text('request_id'),
+    prevHash: text('prev_hash'),
+    hash: text().notNull(),
+  },
+  (t) => [index('entries_entity_idx').on(t.entityType, t.entityId)],
+);

@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const membersSchema = pgSchema('members');
+
+export const gender = membersSchema.enum('gender', ['MALE', 'FEMALE']);
+export const membershipKind = membersSchema.enum('membership_kind', ['PROBATIONARY', 'OFFICIAL']);
+/** DOMAIN.md §3: the last four are terminal. */
+export const activityStatus = membersSchema.enum('activity_status', [
+  'ACTIVE',
+  'EXEMPT',
+  'TEMP_EXEMPT',
+  'TEMP_AWAY',
+  'ABROAD',
+  'IN_TRANSFER',
+  'REMOVED',
+  'EXPELLED',
+  'DECEASED',
+  'TRANSFERRED_OUT',
+]);
+/** DOMAIN.md §6: which row of the 01-QĐ/TW rate table applies to the member. */
+export const duesCategory = membersSchema.enum('dues_category', [
+  'SOCIAL_INSURANCE_SALARY',
+  'SOCIAL_INSURANCE_BENEFIT',
+  'PENSION',
+  'STUDENT',
+  'NO_INCOME_BELOW_RETIREMENT_AGE',
+  'NO_INCOME_RETIREMENT_AGE',
+  'ABROAD_ALLOWANCE',
+  'ABROAD_OTHER',
+]);
+
+export const members = membersSchema.table(
+  'members',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fullName: text('full_name').notNull(),
+    gender: gender().notNull(),
+    birthDate: date('birth_date').notNull(),
+    citizenId: char('citizen_id', { length: 12 }).notNull(),
+    ethnicity: text().notNull(),
+    hometown: text().notNull(),
+    residenceAddress: text('residence_address').notNull(),
+    residenceOrgId: uuid('residence_org_id'),
+    workplace: text(),
+    position: text(),
+    phone: text(),
+    joinedOn: date('joined_on').notNull(),
+    officialOn: date('official_on'),
+    cardNumber: text('card_number'),
+    dossierNumber: text('dossier_number'),
+    rosterNumber: integer('roster_number'),
+    membershipKind: membershipKind('membership_kind').notNull(),
+    activityStatus: activityStatus('activity_status').notNull().default('ACTIVE'),
+    /** The one organization of official activity; owned by the organization subgraph. */
+    orgId: uuid('org_id').notNull(),
+    /** Copy of that organization's materialized path, so role checks over a subtree need no cross-schema read. */
+    orgPath: text('org_path').notNull(),
+    duesCategory: duesCategory('dues_category').notNull(),
+    /** Whole dong per month: the salary, benefit, pension or allowance the rate applies to. */
+    duesBasis: bigint('dues_basis', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('members_citizen_id_idx').on(t.citizenId),
+    uniqueIndex('members_card_number_idx').on(t.cardNumber),
+    index('members_org_idx').on(t.orgId),
+    index('members_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    check('members_citizen_id_digits', sql`${t.citizenId} ~ '^[0-9]{12}$'`),
+    check(
+      'members_official_after_probation',
+      sql`${t.officialOn} is null or ${t.officialOn} >= ${t.joinedOn} + interval '12 months'`,
+    ),
+  ],
+);
+
+export const accountStatus = membersSchema.enum('account_status', ['PENDING', 'ACTIVE', 'LOCKED', 'REVOKED']);
+
+export const accounts = membersSchema.table('accounts', {
+  id: uuid().primaryKey().defaultRandom(),
+  memberId: uuid('member_id')
+    .notNull()
+    .unique()
+    .references(() => members.id),
+  username: text().notNull().unique(),
+  /** argon2id PHC string; null until the member sets a password. */
+  passwordHash: text('password_hash'),
+  status: accountStatus().notNull().default('PENDING'),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const role = membersSchema.enum('role', ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST']);
+
+/** A role on an organization reaches that organization's whole subtree, from startsOn until endsOn (exclusive). */
+export const roleGrants = membersSchema.table(
+  'role_grants',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    role: role().notNull(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+  },
+  (t) => [index('role_grants_member_idx').on(t.memberId), index('role_grants_org_idx').on(t.orgId)],
+);

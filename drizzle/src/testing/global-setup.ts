@@ -1,0 +1,62 @@
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../embedded.ts';
+import { migrateDatabase } from '../migrate.ts';
+import { assertNode24 } from './node-version.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseAdminUrl: string;
+    databaseTemplate: string;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Vitest global set-up: one PostgreSQL server per run (embedded, or TEST_DATABASE_URL's), and one
+ * migrated template database that each test file copies with CREATE DATABASE … TEMPLATE.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  assertNode24();
+  const external = process.env.TEST_DATABASE_URL;
+  const server = external
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: await mkdtemp(join(tmpdir(), 'dangvu-test-pg-')),
+        port: await freePort(),
+        persistent: false,
+      });
+  const adminUrl = external ?? server!.adminUrl;
+  const template = `dangvu_template_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${template}"`);
+  await migrateDatabase(withDatabase(adminUrl, template));
+  project.provide('databaseAdminUrl', adminUrl);
+  project.provide('databaseTemplate', template);
+  return async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await admin.end();
+    await server?.stop();
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

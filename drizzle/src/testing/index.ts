@@ -1,0 +1,3 @@
+export { createTestDatabase, type TestDatabase } from './database.ts';
+export { freePort, withDatabase } from './global-setup.ts';
+export { assertNode24 } from './node-version.ts';
