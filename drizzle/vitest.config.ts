@@ -1,5 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { dangvuVitestConfig } from './src/testing/vitest-config.ts';
 
-export default defineConfig({
-  test: { globalSetup: ['./src/testing/global-setup.ts'], hookTimeout: 60_000, testTimeout: 30_000 },
-});
+export default dangvuVitestConfig();

@@ -1,0 +1,6 @@
+import type { RequestContext } from '@dangvu/subgraph-kit';
+import type { StandingLoaders } from './standing/standing.loaders.ts';
+
+export interface DuesContext extends RequestContext {
+  loaders: StandingLoaders;
+}

@@ -1,0 +1,77 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.ts';
+
+/** The one vocabulary of thrown errors (ARCHITECTURE.md "Errors"); user-fixable outcomes are `userErrors` instead. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL';
+
+export function appError(code: ErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+export const forbidden = () => appError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
+export const unauthenticated = () => appError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
+export const notFound = (what: string) => appError('NOT_FOUND', `Không tìm thấy ${what}.`);
+
+/** Codes a client may see as they are: ours, and the ones Apollo gives to a malformed request. */
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INTERNAL',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function internalError(requestId: string): GraphQLFormattedError {
+  return {
+    message: `Đã có lỗi hệ thống. Vui lòng thử lại sau hoặc báo mã yêu cầu ${requestId} cho bộ phận hỗ trợ.`,
+    extensions: { code: 'INTERNAL', requestId },
+  };
+}
+
+/** Drops what a client must never see: stack traces, and any message of an error we did not expect. */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: 'INTERNAL', extensions: { code: 'INTERNAL' } };
+}
+
+/**
+ * Logs each unexpected error once with the request id, and gives the client only that id to quote.
+ * Works with `formatError` above, which has already emptied such errors.
+ */
+export function errorMaskingPlugin<C extends { requestId: string }>(log: Logger): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && PASS_THROUGH.has(code)) continue;
+            log.error('unexpected error', {
+              requestId: contextValue.requestId,
+              error: error.originalError?.stack ?? error.stack ?? error.message,
+            });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            error.extensions?.code === 'INTERNAL' && !error.extensions.requestId
+              ? { ...internalError(contextValue.requestId), path: error.path }
+              : error,
+          );
+        },
+      };
+    },
+  };
+}

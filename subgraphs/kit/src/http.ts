@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+
+export type JsonBody = Record<string, unknown> | unknown[];
+
+/** A request refused before it reaches GraphQL execution. */
+export class HttpRejection {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  constructor(status: number, code: string, message: string) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+  }
+}
+
+export interface GraphQLHttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  maxBodyBytes: number;
+  allowGet: boolean;
+  /** Largest accepted array of operations in one POST (HTTP batching); 1 turns batching off. */
+  maxBatchSize: number;
+  /** Builds the per-request context, or refuses the request (bad signature, bad token). */
+  context(request: IncomingMessage, body: JsonBody | undefined, requestId: string): Promise<C | HttpRejection>;
+  /** Other GET routes, such as /healthz, answered with their JSON. */
+  routes?: Record<string, () => Promise<{ status: number; body: unknown }>>;
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function reject(response: ServerResponse, rejection: HttpRejection, requestId: string) {
+  sendJson(
+    response,
+    rejection.status,
+    { errors: [{ message: rejection.message, extensions: { code: rejection.code, requestId } }] },
+    { 'x-request-id': requestId },
+  );
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string | HttpRejection> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) return tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return tooLarge(limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const tooLarge = (limit: number) =>
+  new HttpRejection(413, 'PAYLOAD_TOO_LARGE', `Yêu cầu quá lớn (tối đa ${Math.floor(limit / 1024)} KB).`);
+
+function parseBody(text: string, contentType: string | undefined, maxBatch: number): JsonBody | undefined | HttpRejection {
+  if (!contentType?.startsWith('application/json')) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return new HttpRejection(400, 'BAD_REQUEST', 'Nội dung yêu cầu không phải JSON hợp lệ.');
+  }
+  if (Array.isArray(body)) {
+    if (maxBatch <= 1) return new HttpRejection(400, 'BAD_REQUEST', 'Không hỗ trợ gửi nhiều thao tác trong một yêu cầu.');
+    if (body.length > maxBatch) {
+      return new HttpRejection(400, 'BATCH_TOO_LARGE', `Mỗi yêu cầu chỉ được gồm tối đa ${maxBatch} thao tác.`);
+    }
+    return body;
+  }
+  if (typeof body !== 'object' || body === null) {
+    return new HttpRejection(400, 'BAD_REQUEST', 'Nội dung yêu cầu phải là một đối tượng JSON.');
+  }
+  return body as Record<string, unknown>;
+}
+
+async function writeGraphQLResponse(response: ServerResponse, result: HTTPGraphQLResponse, requestId: string) {
+  const headers: Record<string, string> = { 'x-request-id': requestId };
+  for (const [key, value] of result.headers) headers[key] = value;
+  response.writeHead(result.status ?? 200, headers);
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** A node:http listener that serves one GraphQL endpoint at /graphql on top of Apollo Server, plus a few JSON routes. */
+export function graphqlHttpHandler<C extends BaseContext>(options: GraphQLHttpOptions<C>) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const route = options.routes?.[url.pathname];
+      if (route && request.method === 'GET') {
+        const { status, body } = await route();
+        return sendJson(response, status, body);
+      }
+      if (url.pathname !== '/graphql') {
+        return reject(response, new HttpRejection(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ này.'), requestId);
+      }
+      if (request.method !== 'POST' && !(options.allowGet && request.method === 'GET')) {
+        return reject(response, new HttpRejection(405, 'METHOD_NOT_ALLOWED', 'Phương thức HTTP không được hỗ trợ.'), requestId);
+      }
+      let body: JsonBody | undefined;
+      if (request.method === 'POST') {
+        const text = await readBody(request, options.maxBodyBytes);
+        if (text instanceof HttpRejection) return reject(response, text, requestId);
+        const parsed = parseBody(text, request.headers['content-type'], options.maxBatchSize);
+        if (parsed instanceof HttpRejection) return reject(response, parsed, requestId);
+        body = parsed;
+      }
+      const context = await options.context(request, body, requestId);
+      if (context instanceof HttpRejection) return reject(response, context, requestId);
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'POST', headers, search: url.search, body },
+        context: async () => context,
+      });
+      await writeGraphQLResponse(response, result, requestId);
+    } catch (error) {
+      console.error(`error unhandled request failure requestId=${requestId}`, error);
+      if (!response.headersSent) {
+        reject(response, new HttpRejection(500, 'INTERNAL', `Đã có lỗi hệ thống (mã yêu cầu ${requestId}).`), requestId);
+      } else {
+        response.end();
+      }
+    }
+  };
+}

@@ -1,0 +1,15 @@
+export { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken, type AccessTokenResult } from './access-token.ts';
+export { host, jwk, loadConfig, mode, port, postgresUrl } from './config.ts';
+export type { RequestContext } from './context.ts';
+export { appError, errorMaskingPlugin, forbidden, formatError, internalError, notFound, unauthenticated, type ErrorCode } from './errors.ts';
+export { GATEWAY_SIGNATURE_HEADER, operationHash, signSubgraphCall, verifySubgraphCall } from './gateway-signature.ts';
+export { graphqlHttpHandler, HttpRejection, sendJson, type JsonBody } from './http.ts';
+export { ANONYMOUS, hasRoleOver as grantsReach, ROLES, withinSubtree, type Identity, type Role, type RoleGrant } from './identity.ts';
+export { generateSigningKeys, importKey, SIGNING_ALG, type KeyPairJwk } from './keys.ts';
+export { consoleLogger, silentLogger, type Logger } from './logger.ts';
+export { hasRoleOver, isAuthenticated, isPartner, isPerson, isSelf, permissions } from './shield.ts';
+export { buildSchema, createSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from './subgraph-server.ts';
+export { runSubgraph } from './run-subgraph.ts';
+export { groupLoader, rowLoader } from './loaders.ts';
+export { DateScalar } from './scalars.ts';
+export { vietnamDay } from './calendar.ts';

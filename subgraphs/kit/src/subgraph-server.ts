@@ -1,0 +1,107 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { DocumentNode } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import type { IRules } from 'graphql-shield';
+import type { CryptoKey } from 'jose';
+import type { RequestContext } from './context.ts';
+import { errorMaskingPlugin, formatError } from './errors.ts';
+import { GATEWAY_SIGNATURE_HEADER, verifySubgraphCall } from './gateway-signature.ts';
+import { graphqlHttpHandler, HttpRejection } from './http.ts';
+import type { Logger } from './logger.ts';
+import { permissions } from './shield.ts';
+
+export interface SubgraphDefinition<C extends RequestContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<C>;
+  rules: IRules;
+  /** Adds the subgraph's per-request loaders and services to the verified caller. */
+  context(base: RequestContext): C;
+}
+
+export interface SubgraphOptions {
+  gatewayPublicKey: CryptoKey;
+  production: boolean;
+  log: Logger;
+  /** Answers /readyz: true when the subgraph's database answers. */
+  ready(): Promise<boolean>;
+}
+
+export interface RunningSubgraph {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function buildSchema<C extends RequestContext>(definition: SubgraphDefinition<C>) {
+  const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]);
+  return applyMiddleware(schema, permissions(definition.rules));
+}
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** An Apollo subgraph behind an HTTP layer that refuses every call the gateway did not sign for it. */
+export async function createSubgraph<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphOptions) {
+  const apollo = new ApolloServer<C>({
+    schema: buildSchema(definition),
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), errorMaskingPlugin(options.log)],
+  });
+  await apollo.start();
+
+  const handler = graphqlHttpHandler<C>({
+    apollo,
+    maxBodyBytes: MAX_BODY_BYTES,
+    allowGet: false,
+    maxBatchSize: 1,
+    routes: {
+      '/healthz': async () => ({ status: 200, body: { status: 'ok' } }),
+      '/readyz': async () => {
+        const ok = await options.ready().catch(() => false);
+        return { status: ok ? 200 : 503, body: { status: ok ? 'ready' : 'unavailable' } };
+      },
+    },
+    async context(request, body) {
+      const payload = (Array.isArray(body) ? undefined : body) as { query?: unknown; variables?: unknown } | undefined;
+      const header = request.headers[GATEWAY_SIGNATURE_HEADER];
+      const call =
+        typeof payload?.query === 'string'
+          ? await verifySubgraphCall(
+              typeof header === 'string' ? header : undefined,
+              { subgraph: definition.name, query: payload.query, variables: payload.variables },
+              options.gatewayPublicKey,
+            )
+          : null;
+      if (!call) {
+        return new HttpRejection(401, 'UNAUTHENTICATED', 'Dịch vụ này chỉ nhận yêu cầu qua cổng GraphQL (gateway).');
+      }
+      return definition.context({ identity: call.identity, requestId: call.requestId });
+    },
+  });
+
+  return {
+    apollo,
+    handler,
+    async listen(port: number, host: string): Promise<RunningSubgraph> {
+      const server = createServer(handler);
+      await new Promise<void>((resolve) => server.listen(port, host, resolve));
+      const { port: actual } = server.address() as AddressInfo;
+      return {
+        server,
+        url: `http://${host}:${actual}/graphql`,
+        stop: async () => {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          await closed;
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { groupLoader, rowLoader, vietnamDay } from '@dangvu/subgraph-kit';
+import type { AccountRepository } from '../account/account.repository.ts';
+import type { MemberRepository, MemberRow } from './member.repository.ts';
+
+export function memberLoaders(members: MemberRepository, accounts: AccountRepository) {
+  const today = vietnamDay(new Date());
+  return {
+    byId: rowLoader(members.byIds, (row: MemberRow) => row.id),
+    byOrganization: groupLoader(members.inOrganizations, (row: MemberRow) => row.orgId),
+    officers: groupLoader((orgIds: readonly string[]) => accounts.officersOf(orgIds, today), (row) => row.orgId),
+  };
+}
+
+export type MemberLoaders = ReturnType<typeof memberLoaders>;

@@ -1,0 +1,6 @@
+import type { MembersContext } from '../context.ts';
+
+export const Mutation = {
+  login: (_: unknown, args: { username: string; password: string }, context: MembersContext) =>
+    context.login.login(args.username, args.password),
+};

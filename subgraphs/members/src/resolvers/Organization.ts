@@ -1,0 +1,11 @@
+import type { MembersContext } from '../context.ts';
+
+type OrganizationReference = { id: string; path?: string };
+
+export const Organization = {
+  __resolveReference: (reference: OrganizationReference) => reference,
+  members: (organization: OrganizationReference, _: unknown, context: MembersContext) =>
+    context.loaders.byOrganization.load(organization.id),
+  officers: (organization: OrganizationReference, _: unknown, context: MembersContext) =>
+    context.loaders.officers.load(organization.id),
+};

@@ -1,0 +1,6 @@
+import type { MembersContext } from '../context.ts';
+
+export const Query = {
+  me: (_: unknown, _args: unknown, context: MembersContext) =>
+    context.identity.personId ? context.loaders.byId.load(context.identity.personId) : null,
+};

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import type { DbHandle } from '@dangvu/drizzle';
+import { DateScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { parse } from 'graphql';
+import type { CryptoKey } from 'jose';
+import { accountRepository } from './account/account.repository.ts';
+import { loginService } from './account/login.service.ts';
+import type { MembersContext } from './context.ts';
+import { memberLoaders } from './member/member.loaders.ts';
+import { memberRepository } from './member/member.repository.ts';
+import { rules } from './permissions.ts';
+import { Member } from './resolvers/Member.ts';
+import { Mutation } from './resolvers/Mutation.ts';
+import { Organization } from './resolvers/Organization.ts';
+import { Query } from './resolvers/Query.ts';
+
+export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
+
+export interface MembersDeps {
+  /** Signs the access tokens that login issues; the gateway holds the public half. */
+  authSigningKey: CryptoKey;
+}
+
+export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
+  return {
+    name: 'members',
+    typeDefs,
+    resolvers: { Query, Mutation, Member, Organization, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
+    rules,
+    context: (base) => {
+      const accounts = accountRepository(db);
+      return {
+        ...base,
+        loaders: memberLoaders(memberRepository(db), accounts),
+        login: loginService(accounts, deps.authSigningKey),
+      };
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { RequestContext } from '@dangvu/subgraph-kit';
+import type { TransferLoaders } from './transfer/transfer.loaders.ts';
+
+export interface TransfersContext extends RequestContext {
+  loaders: TransferLoaders;
+}
