@@ -1,0 +1,244 @@
+import { hash } from '@node-rs/argon2';
+import type postgres from 'postgres';
+import type { Sql } from '../client.ts';
+
+type Tx = postgres.TransactionSql;
+import { copyRows } from './copy.ts';
+import { planOrganizations, type SeedOrganization } from './organizations.ts';
+import { makeMember, Uniques, type SeedMember } from './people.ts';
+import { Random } from './random.ts';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export type DemoRole = 'MEMBER' | 'SECRETARY' | 'DEPUTY_SECRETARY' | 'FINANCE_MEMBER' | 'ADMIN' | 'ANALYST';
+
+export interface DemoAccount {
+  role: DemoRole;
+  username: string;
+  password: string;
+  fullName: string;
+  organizationName: string;
+}
+
+export interface SeedOptions {
+  members: number;
+  seed?: number;
+  /** The day the data is "as of": dues run for the twelve months up to it. */
+  asOf?: Date;
+  onProgress?: (done: number, total: number, stage: string) => void;
+}
+
+export interface SeedResult {
+  organizations: number;
+  members: number;
+  obligations: number;
+  transfers: number;
+  accounts: DemoAccount[];
+  /** The demo member's cell, as the profile page shows it. */
+  demoCell: { name: string; secretaryName: string };
+}
+
+export const MIN_MEMBERS = 200;
+
+const MEMBER_COLUMNS = [
+  'id', 'full_name', 'gender', 'birth_date', 'citizen_id', 'ethnicity', 'hometown', 'residence_address', 'workplace',
+  'position', 'phone', 'joined_on', 'official_on', 'card_number', 'dossier_number', 'roster_number', 'membership_kind',
+  'activity_status', 'org_id', 'org_path', 'dues_category', 'dues_basis',
+] as const;
+
+const monthStart = (date: Date, monthsBack: number) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - monthsBack, 1)).toISOString().slice(0, 10);
+
+/** Loads a whole demo province into an empty, migrated database: deterministic for a given seed and day. */
+export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<SeedResult> {
+  if (options.members < MIN_MEMBERS) throw new Error(`at least ${MIN_MEMBERS} members are needed for the demo accounts`);
+  const random = new Random(options.seed ?? 2026);
+  const asOf = options.asOf ?? new Date();
+  const progress = options.onProgress ?? (() => {});
+  const organizations = planOrganizations(random, options.members);
+  const uniques = new Uniques();
+
+  return sql.begin(async (tx) => {
+    const [existing] = await tx<{ count: string }[]>`select count(*) from organization.organizations`;
+    if (Number(existing!.count) > 0) throw new Error('the database already holds organizations; seed only an empty one');
+    await copyRows(
+      tx,
+      'organization.organizations',
+      ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope'],
+      organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope]),
+    );
+
+    const members: SeedMember[] = [];
+    const byCell = new Map<string, SeedMember[]>();
+    for (const org of organizations) {
+      const cell: SeedMember[] = [];
+      for (let roster = 1; roster <= org.size; roster++) cell.push(makeMember(random, uniques, org, roster, asOf));
+      byCell.set(org.id, cell);
+      members.push(...cell);
+      progress(members.length, options.members, 'đảng viên');
+    }
+    await copyRows(tx, 'members.members', MEMBER_COLUMNS, members.map((m) => MEMBER_COLUMNS.map((column) => memberValue(m, column))));
+
+    const obligations = await loadObligations(tx, random, members, asOf, progress);
+    const transfers = await loadTransfers(tx, random, members, organizations, asOf);
+    const { accounts, demoCell } = await loadOfficersAndAccounts(tx, organizations, byCell, asOf);
+    progress(options.members, options.members, 'xong');
+    return { organizations: organizations.length, members: members.length, obligations, transfers, accounts, demoCell };
+  });
+}
+
+function memberValue(member: SeedMember, column: (typeof MEMBER_COLUMNS)[number]): string | number | null {
+  const key = column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof SeedMember;
+  return member[key] as string | number | null;
+}
+
+/** Twelve months of dues up to `asOf`'s month (none before joining): mostly paid, some overdue, this month partly due. */
+async function loadObligations(
+  tx: Tx,
+  random: Random,
+  members: readonly SeedMember[],
+  asOf: Date,
+  progress: NonNullable<SeedOptions['onProgress']>,
+): Promise<number> {
+  let count = 0;
+  function* rows() {
+    for (const [index, member] of members.entries()) {
+      for (let back = 11; back >= 0; back--) {
+        const period = monthStart(asOf, back);
+        if (period < member.joinedOn.slice(0, 7) + '-01') continue;
+        const status = member.duesWaived
+          ? 'WAIVED'
+          : back === 0
+            ? random.weighted([['DUE', 4], ['PAID_ONLINE', 4], ['PAID_CASH', 2]] as const)
+            : random.weighted([['PAID_ONLINE', 60], ['PAID_CASH', 35], ['OVERDUE', 5]] as const);
+        const paidAt = status.startsWith('PAID') ? `${period.slice(0, 8)}${String(random.int(1, 28)).padStart(2, '0')}T09:00:00+07:00` : null;
+        count++;
+        yield [random.uuid(), member.id, member.orgId, period, member.duesWaived ? 0 : member.monthlyDues, status, paidAt] as const;
+      }
+      if (index % 1000 === 0) progress(index, members.length, 'đảng phí');
+    }
+  }
+  await copyRows(tx, 'dues.obligations', ['id', 'member_id', 'org_id', 'period', 'amount', 'status', 'paid_at'], rows());
+  return count;
+}
+
+const TRANSFER_REASONS = [
+  'Chuyển công tác sang đơn vị mới',
+  'Nghỉ hưu, chuyển về nơi cư trú',
+  'Thay đổi nơi cư trú lâu dài',
+  'Đi học tập trung trong nước',
+  'Đi làm việc có thời hạn ở địa phương khác',
+];
+
+/** About one member in a hundred has a transfer dossier, in every state; the demo member has a draft. */
+async function loadTransfers(
+  tx: Tx,
+  random: Random,
+  members: readonly SeedMember[],
+  organizations: readonly SeedOrganization[],
+  asOf: Date,
+): Promise<number> {
+  const cells = organizations.filter((o) => o.size > 0);
+  const states = ['DRAFT', 'SUBMITTED', 'REVIEWED', 'LETTER_ISSUED', 'IN_TRANSIT', 'RECEIVED', 'COMPLETED', 'CANCELLED'] as const;
+  const rows: (string | null)[][] = [];
+  const demoMember = demoMemberOf(organizations, members);
+  for (const member of members) {
+    const isDemo = member === demoMember;
+    if (!isDemo && (member.rosterNumber <= 8 || !random.chance(0.01))) continue;
+    const kind = !isDemo && random.chance(0.4) ? 'TEMPORARY' : 'OFFICIAL';
+    const effective = new Date(asOf.getTime() - random.int(5, 90) * 86_400_000);
+    const destination = random.pick(cells.filter((cell) => cell.id !== member.orgId));
+    rows.push([
+      random.uuid(),
+      member.id,
+      kind,
+      isDemo ? 'DRAFT' : random.pick(states),
+      member.orgId,
+      isDemo || random.chance(0.2) ? null : destination.id,
+      isDemo ? 'Thay đổi nơi cư trú lâu dài' : random.pick(TRANSFER_REASONS),
+      effective.toISOString().slice(0, 10),
+      kind === 'TEMPORARY' ? new Date(effective.getTime() + 180 * 86_400_000).toISOString().slice(0, 10) : null,
+    ]);
+  }
+  await copyRows(
+    tx,
+    'transfers.transfers',
+    ['id', 'member_id', 'kind', 'state', 'from_org_id', 'to_org_id', 'reason', 'effective_on', 'planned_end_on'],
+    rows,
+  );
+  return rows.length;
+}
+
+/** The first village cell of the first commune is the demo cell; its seventh member is the demo member. */
+function demoMemberOf(organizations: readonly SeedOrganization[], members: readonly SeedMember[]): SeedMember {
+  const cell = organizations.find((o) => o.unit === 'village')!;
+  return members.find((m) => m.orgId === cell.id && m.rosterNumber === 7)!;
+}
+
+/**
+ * Every cell and commune committee gets its secretary, deputy and finance member (role grants from the
+ * first rosters); one account per role signs in with the demo password.
+ */
+async function loadOfficersAndAccounts(
+  tx: Tx,
+  organizations: readonly SeedOrganization[],
+  byCell: ReadonlyMap<string, SeedMember[]>,
+  asOf: Date,
+): Promise<{ accounts: DemoAccount[]; demoCell: SeedResult['demoCell'] }> {
+  const since = monthStart(asOf, 18);
+  const grants: (string | null)[][] = [];
+  const grant = (member: SeedMember, role: string, org: SeedOrganization) =>
+    grants.push([member.id, role, org.id, org.path, since, null]);
+  for (const org of organizations) {
+    const cell = byCell.get(org.id) ?? [];
+    if (cell.length >= 3) {
+      grant(cell[0]!, 'SECRETARY', org);
+      if (cell.length >= 10) grant(cell[1]!, 'DEPUTY_SECRETARY', org);
+      grant(cell[2]!, 'FINANCE_MEMBER', org);
+    }
+    if (org.type === 'PROVINCE_SUBORDINATE') {
+      // The commune committee's officers sit in its agency cell.
+      const agency = organizations.find((o) => o.parentId === org.id && o.unit === 'agency')!;
+      const staff = byCell.get(agency.id)!;
+      grant(staff[3]!, 'SECRETARY', org);
+      grant(staff[4]!, 'DEPUTY_SECRETARY', org);
+      grant(staff[5]!, 'FINANCE_MEMBER', org);
+    }
+  }
+  const demoCell = organizations.find((o) => o.unit === 'village')!;
+  const commune = organizations.find((o) => o.id === demoCell.parentId)!;
+  const province = organizations.find((o) => o.parentId === null)!;
+  const cellMembers = byCell.get(demoCell.id)!;
+  const communeStaff = byCell.get(organizations.find((o) => o.parentId === commune.id && o.unit === 'agency')!.id)!;
+  const admin = communeStaff[6]!;
+  const analyst = communeStaff[7]!;
+  grant(admin, 'ADMIN', commune);
+  grant(analyst, 'ANALYST', province);
+  await copyRows(tx, 'members.role_grants', ['member_id', 'role', 'org_id', 'org_path', 'starts_on', 'ends_on'], grants);
+
+  const demo: [DemoRole, string, SeedMember, SeedOrganization][] = [
+    ['MEMBER', 'dangvien.demo', demoMemberOf(organizations, cellMembers), demoCell],
+    ['SECRETARY', 'bithu.demo', cellMembers[0]!, demoCell],
+    ['DEPUTY_SECRETARY', 'phobithu.demo', cellMembers[1]!, demoCell],
+    ['FINANCE_MEMBER', 'taichinh.demo', cellMembers[2]!, demoCell],
+    ['ADMIN', 'quantri.demo', admin, commune],
+    ['ANALYST', 'baocao.demo', analyst, province],
+  ];
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await copyRows(
+    tx,
+    'members.accounts',
+    ['member_id', 'username', 'password_hash', 'status'],
+    demo.map(([, username, member]) => [member.id, username, passwordHash, 'ACTIVE']),
+  );
+  return {
+    accounts: demo.map(([role, username, member, org]) => ({
+      role,
+      username,
+      password: DEMO_PASSWORD,
+      fullName: member.fullName,
+      organizationName: org.name,
+    })),
+    demoCell: { name: demoCell.name, secretaryName: cellMembers[0]!.fullName },
+  };
+}

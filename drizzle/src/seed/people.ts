@@ -1,0 +1,129 @@
+import { MINIMUM_WAGE, PROVINCE } from './geography.ts';
+import type { SeedOrganization } from './organizations.ts';
+import type { Random } from './random.ts';
+import { ETHNICITIES, GIVEN_NAMES, MIDDLE_NAMES, STREETS, SURNAMES, VILLAGES, WORKPLACES } from './vietnamese.ts';
+
+type DuesCategory =
+  | 'SOCIAL_INSURANCE_SALARY'
+  | 'PENSION'
+  | 'STUDENT'
+  | 'NO_INCOME_BELOW_RETIREMENT_AGE'
+  | 'NO_INCOME_RETIREMENT_AGE';
+
+export interface SeedMember {
+  id: string;
+  fullName: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  citizenId: string;
+  ethnicity: string;
+  hometown: string;
+  residenceAddress: string;
+  workplace: string | null;
+  position: string | null;
+  phone: string;
+  joinedOn: string;
+  officialOn: string | null;
+  cardNumber: string | null;
+  dossierNumber: string;
+  rosterNumber: number;
+  membershipKind: 'PROBATIONARY' | 'OFFICIAL';
+  activityStatus: 'ACTIVE' | 'EXEMPT';
+  orgId: string;
+  orgPath: string;
+  duesCategory: DuesCategory;
+  duesBasis: number | null;
+  /** Monthly dues in whole dong under 01-QĐ/TW's rates (demo data: the dues subgraph owns the real table). */
+  monthlyDues: number;
+  /** Waived for 50 years of party age (01-QĐ/TW art. 5). */
+  duesWaived: boolean;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
+const yearsBefore = (date: Date, years: number) => new Date(Date.UTC(date.getUTCFullYear() - years, date.getUTCMonth(), date.getUTCDate()));
+const RETIREMENT_AGE = { MALE: 61, FEMALE: 57 } as const;
+
+/** Keeps citizen IDs and card numbers unique across the whole generated set. */
+export class Uniques {
+  private readonly seen = new Set<string>();
+  take(make: () => string): string {
+    for (;;) {
+      const value = make();
+      if (!this.seen.has(value)) {
+        this.seen.add(value);
+        return value;
+      }
+    }
+  }
+}
+
+export function makeMember(random: Random, uniques: Uniques, org: SeedOrganization, rosterNumber: number, asOf: Date): SeedMember {
+  const gender = random.chance(org.unit === 'military' || org.unit === 'police' ? 0.85 : 0.55) ? 'MALE' : 'FEMALE';
+  // The first rosters hold the cell's offices: official, active members of some standing.
+  const veteran = rosterNumber <= 8;
+  const age = veteran ? random.int(38, 62) : org.unit === 'village' ? random.int(24, 88) : random.int(23, 58);
+  const birth = addDays(yearsBefore(asOf, age + 1), random.int(1, 364));
+  const partyYears = veteran
+    ? random.int(5, 18)
+    : Math.max(0, Math.min(age - 18, random.weighted([[random.int(0, 5), 3], [random.int(5, 25), 5], [random.int(25, 60), 2]])));
+  const joined = addDays(yearsBefore(asOf, partyYears + 1), random.int(1, 364));
+  const official = addDays(joined, 366 + random.int(0, 60)) <= asOf ? addDays(joined, 366 + random.int(0, 60)) : null;
+  const commune = org.commune!;
+  const place = `${commune.kind.toLowerCase()} ${commune.name}, tỉnh ${PROVINCE.name}`;
+  const retired = age >= RETIREMENT_AGE[gender];
+  const working = !retired && org.unit !== 'village';
+  const [workplace, position] =
+    org.unit === 'village' ? (retired ? [null, null] : random.pick(WORKPLACES)) : [org.name.replace(/^(Chi bộ|Đảng bộ) /, ''), defaultPosition(org)];
+  const category: DuesCategory = retired
+    ? random.chance(0.8) ? 'PENSION' : 'NO_INCOME_RETIREMENT_AGE'
+    : working || workplace ? 'SOCIAL_INSURANCE_SALARY' : age < 25 && random.chance(0.5) ? 'STUDENT' : 'NO_INCOME_BELOW_RETIREMENT_AGE';
+  const basis = category === 'SOCIAL_INSURANCE_SALARY' ? random.int(50, 250) * 100_000 : category === 'PENSION' ? random.int(35, 150) * 100_000 : null;
+  const wage = MINIMUM_WAGE[commune.region];
+  const monthlyDues = {
+    SOCIAL_INSURANCE_SALARY: Math.round((basis ?? 0) * 0.01),
+    PENSION: Math.round((basis ?? 0) * 0.005),
+    STUDENT: 5_000,
+    NO_INCOME_BELOW_RETIREMENT_AGE: Math.round(wage * 0.003),
+    NO_INCOME_RETIREMENT_AGE: Math.round(wage * 0.002),
+  }[category];
+  const surname = random.weighted(SURNAMES);
+  const fullName = `${surname} ${random.pick(MIDDLE_NAMES[gender])} ${random.pick(GIVEN_NAMES[gender])}`;
+  const birthYear = birth.getUTCFullYear();
+  const centuryGender = (birthYear >= 2000 ? 2 : 0) + (gender === 'FEMALE' ? 1 : 0);
+  const citizenId = uniques.take(() => `${random.pick(PROVINCE.citizenIdPrefixes)}${centuryGender}${String(birthYear % 100).padStart(2, '0')}${random.digits(6)}`);
+  const cardNumber = official ? uniques.take(() => `${PROVINCE.code}.${random.digits(8)}`) : null;
+  return {
+    id: random.uuid(),
+    fullName,
+    gender,
+    birthDate: day(birth),
+    citizenId,
+    ethnicity: random.weighted(ETHNICITIES),
+    hometown: `${random.pick(['Xã', 'Phường'])} ${random.pick(['Gia Viễn', 'Kim Sơn', 'Phủ Lý', 'Hải Hậu', 'Yên Mô', 'Ý Yên', 'Vụ Bản'])}, tỉnh ${PROVINCE.name}`,
+    residenceAddress:
+      commune.kind === 'Phường'
+        ? `Số ${random.int(1, 250)} đường ${random.pick(STREETS)}, tổ dân phố ${random.pick(VILLAGES)}, ${place}`
+        : `Thôn ${random.pick(VILLAGES)}, ${place}`,
+    workplace,
+    position,
+    phone: `0${random.pick(['9', '8', '3', '7'])}${random.digits(8)}`,
+    joinedOn: day(joined),
+    officialOn: official ? day(official) : null,
+    cardNumber,
+    dossierNumber: `${random.digits(6)}${PROVINCE.code}`,
+    rosterNumber,
+    membershipKind: official ? 'OFFICIAL' : 'PROBATIONARY',
+    activityStatus: !veteran && age >= 80 && random.chance(0.5) ? 'EXEMPT' : 'ACTIVE',
+    orgId: org.id,
+    orgPath: org.path,
+    duesCategory: category,
+    duesBasis: basis,
+    monthlyDues,
+    duesWaived: partyYears >= 50,
+  };
+}
+
+function defaultPosition(org: SeedOrganization): string {
+  return { school: 'Giáo viên', agency: 'Công chức', enterprise: 'Công nhân', military: 'Chiến sĩ', police: 'Cán bộ', village: '', committee: '' }[org.unit];
+}

@@ -1,0 +1,115 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { readSupergraph } from '@dangvu/schema';
+import {
+  errorMaskingPlugin,
+  formatError,
+  graphqlHttpHandler,
+  importKey,
+  type Logger,
+  type RequestContext,
+} from '@dangvu/subgraph-kit';
+import { identify } from './auth.ts';
+import type { GatewayConfig } from './config.ts';
+import { armor, LIMITS } from './limits.ts';
+import { SignedDataSource } from './signed-data-source.ts';
+
+// @apollo/gateway reports usage to Apollo unless told not to; this platform never phones home.
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+export interface RunningGateway {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function subgraphsReady(urls: string[]): Promise<boolean> {
+  const answers = await Promise.all(
+    urls.map((url) =>
+      fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2_000) }).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    ),
+  );
+  return answers.every(Boolean);
+}
+
+export async function createGateway(config: GatewayConfig, log: Logger) {
+  const production = config.NODE_ENV === 'production';
+  const [authPublicKey, gatewayPrivateKey] = await Promise.all([
+    importKey(config.AUTH_PUBLIC_KEY),
+    importKey(config.GATEWAY_PRIVATE_KEY),
+  ]);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readSupergraph(),
+    // Query plans stay on the server, whatever NODE_ENV says.
+    __exposeQueryPlanExperimental: false,
+    buildService: ({ name, url }) =>
+      new SignedDataSource({
+        name,
+        url: config.subgraphUrls[name] ?? url!,
+        privateKey: gatewayPrivateKey,
+        maxSockets: config.GATEWAY_MAX_SOCKETS,
+      }),
+  });
+  const limits = armor(production);
+  const apollo = new ApolloServer<RequestContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: true,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError,
+    plugins: [
+      ...(limits.plugins as never[]),
+      errorMaskingPlugin(log),
+      ApolloServerPluginInlineTraceDisabled(),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  const handler = graphqlHttpHandler<RequestContext>({
+    apollo,
+    maxBodyBytes: LIMITS.bodyBytes,
+    allowGet: true,
+    maxBatchSize: LIMITS.batchSize,
+    routes: {
+      '/healthz': async () => ({ status: 200, body: { status: 'ok' } }),
+      '/readyz': async () => {
+        const ready = await subgraphsReady(Object.values(config.subgraphUrls));
+        return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'unavailable' } };
+      },
+    },
+    async context(request, _body, requestId) {
+      const identity = await identify(request, authPublicKey);
+      return 'grants' in identity ? { identity, requestId } : identity;
+    },
+  });
+
+  return {
+    handler,
+    async listen(port = config.GATEWAY_PORT, host = config.HOST): Promise<RunningGateway> {
+      const server = createServer(handler);
+      await new Promise<void>((resolve) => server.listen(port, host, resolve));
+      const { port: actual } = server.address() as AddressInfo;
+      return {
+        server,
+        url: `http://${host}:${actual}/graphql`,
+        stop: async () => {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          await closed;
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall, type RequestContext } from '@dangvu/subgraph-kit';
+import type { CryptoKey } from 'jose';
+import makeFetchHappen from 'make-fetch-happen';
+
+/** Forwards each planned fetch with the caller's identity in a header signed for that subgraph alone. */
+export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {
+  private readonly subgraph: string;
+  private readonly privateKey: CryptoKey;
+
+  constructor(options: { name: string; url: string; privateKey: CryptoKey; maxSockets: number }) {
+    super({ url: options.url, fetcher: makeFetchHappen.defaults({ maxSockets: options.maxSockets, retry: false }) });
+    this.subgraph = options.name;
+    this.privateKey = options.privateKey;
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>) {
+    // Health checks and schema loading carry no request context; this gateway does neither.
+    if (!('identity' in context) || !context.identity || !request.query) return;
+    const token = await signSubgraphCall(
+      {
+        subgraph: this.subgraph,
+        identity: context.identity,
+        requestId: context.requestId,
+        query: request.query,
+        variables: request.variables,
+      },
+      this.privateKey,
+    );
+    request.http?.headers.set(GATEWAY_SIGNATURE_HEADER, token);
+  }
+}

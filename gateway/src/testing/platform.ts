@@ -1,0 +1,93 @@
+import { createDb } from '@dangvu/drizzle';
+import { seedDemoData, type DemoAccount, type SeedResult } from '@dangvu/drizzle/seed';
+import { createTestDatabase } from '@dangvu/drizzle/testing';
+import type { SubgraphName } from '@dangvu/schema';
+import { duesSubgraph } from '@dangvu/subgraph-dues';
+import {
+  createSubgraph,
+  generateSigningKeys,
+  importKey,
+  silentLogger,
+  type RequestContext,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+} from '@dangvu/subgraph-kit';
+import { membersSubgraph } from '@dangvu/subgraph-members';
+import { organizationSubgraph } from '@dangvu/subgraph-organization';
+import { transfersSubgraph } from '@dangvu/subgraph-transfers';
+import { loadGatewayConfig } from '../config.ts';
+import { createGateway } from '../server.ts';
+
+export interface TestPlatform {
+  gatewayUrl: string;
+  databaseUrl: string;
+  accounts: DemoAccount[];
+  seed: SeedResult;
+  demo: { member: { username: string; password: string; fullName: string; cellName: string; secretaryName: string } };
+  /** Counts SQL statements the subgraphs send, for N+1 checks. */
+  queries: { count: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole back end for one test file, for real: a fresh seeded database, the four subgraphs and the
+ * gateway on free loopback ports, talking HTTP with signed calls, in this process. Call from a file run
+ * under `dangvuVitestConfig` (it provides the PostgreSQL server).
+ */
+export async function startTestPlatform(options: { members?: number; production?: boolean } = {}): Promise<TestPlatform> {
+  const database = await createTestDatabase();
+  const queries = { count: 0 };
+  const db = createDb(database.url, { max: 8, onQuery: () => queries.count++ });
+  const seed = await seedDemoData(db.sql, { members: options.members ?? 200 });
+  const [auth, gatewayKeys] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
+  const gatewayPublicKey = await importKey(gatewayKeys.publicJwk);
+  const authSigningKey = await importKey(auth.privateJwk);
+  const start = async <C extends RequestContext>(definition: SubgraphDefinition<C>) => {
+    const subgraph = await createSubgraph(definition, {
+      gatewayPublicKey,
+      production: options.production ?? true,
+      log: silentLogger,
+      ready: async () => true,
+    });
+    return subgraph.listen(0, '127.0.0.1');
+  };
+  const subgraphs: Record<SubgraphName, RunningSubgraph> = {
+    organization: await start(organizationSubgraph(db)),
+    members: await start(membersSubgraph(db, { authSigningKey })),
+    dues: await start(duesSubgraph(db)),
+    transfers: await start(transfersSubgraph(db)),
+  };
+  const config = loadGatewayConfig({
+    NODE_ENV: options.production === false ? 'development' : 'production',
+    AUTH_PUBLIC_KEY: JSON.stringify(auth.publicJwk),
+    GATEWAY_PRIVATE_KEY: JSON.stringify(gatewayKeys.privateJwk),
+    ORGANIZATION_URL: subgraphs.organization.url,
+    MEMBERS_URL: subgraphs.members.url,
+    DUES_URL: subgraphs.dues.url,
+    TRANSFERS_URL: subgraphs.transfers.url,
+  });
+  const gateway = await (await createGateway(config, silentLogger)).listen(0, '127.0.0.1');
+  const member = seed.accounts.find((account) => account.role === 'MEMBER')!;
+  return {
+    gatewayUrl: gateway.url,
+    databaseUrl: database.url,
+    accounts: seed.accounts,
+    seed,
+    demo: {
+      member: {
+        username: member.username,
+        password: member.password,
+        fullName: member.fullName,
+        cellName: seed.demoCell.name,
+        secretaryName: seed.demoCell.secretaryName,
+      },
+    },
+    queries,
+    async stop() {
+      await gateway.stop();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+      await db.close();
+      await database.drop();
+    },
+  };
+}

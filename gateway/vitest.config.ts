@@ -1,0 +1,3 @@
+import { dangvuVitestConfig } from '@dangvu/drizzle/vitest';
+
+export default dangvuVitestConfig();
