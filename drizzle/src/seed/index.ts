@@ -40,6 +40,16 @@ export interface SeedResult {
 
 export const MIN_MEMBERS = 200;
 
+/** One demo account per role, all with DEMO_PASSWORD. */
+export const DEMO_USERNAMES = [
+  ['MEMBER', 'dangvien.demo'],
+  ['SECRETARY', 'bithu.demo'],
+  ['DEPUTY_SECRETARY', 'phobithu.demo'],
+  ['FINANCE_MEMBER', 'taichinh.demo'],
+  ['ADMIN', 'quantri.demo'],
+  ['ANALYST', 'baocao.demo'],
+] as const satisfies readonly (readonly [DemoRole, string])[];
+
 const MEMBER_COLUMNS = [
   'id', 'full_name', 'gender', 'birth_date', 'citizen_id', 'ethnicity', 'hometown', 'residence_address', 'workplace',
   'position', 'phone', 'joined_on', 'official_on', 'card_number', 'dossier_number', 'roster_number', 'membership_kind',
@@ -216,14 +226,15 @@ async function loadOfficersAndAccounts(
   grant(analyst, 'ANALYST', province);
   await copyRows(tx, 'members.role_grants', ['member_id', 'role', 'org_id', 'org_path', 'starts_on', 'ends_on'], grants);
 
-  const demo: [DemoRole, string, SeedMember, SeedOrganization][] = [
-    ['MEMBER', 'dangvien.demo', demoMemberOf(organizations, cellMembers), demoCell],
-    ['SECRETARY', 'bithu.demo', cellMembers[0]!, demoCell],
-    ['DEPUTY_SECRETARY', 'phobithu.demo', cellMembers[1]!, demoCell],
-    ['FINANCE_MEMBER', 'taichinh.demo', cellMembers[2]!, demoCell],
-    ['ADMIN', 'quantri.demo', admin, commune],
-    ['ANALYST', 'baocao.demo', analyst, province],
-  ];
+  const holders: Record<DemoRole, [SeedMember, SeedOrganization]> = {
+    MEMBER: [demoMemberOf(organizations, cellMembers), demoCell],
+    SECRETARY: [cellMembers[0]!, demoCell],
+    DEPUTY_SECRETARY: [cellMembers[1]!, demoCell],
+    FINANCE_MEMBER: [cellMembers[2]!, demoCell],
+    ADMIN: [admin, commune],
+    ANALYST: [analyst, province],
+  };
+  const demo = DEMO_USERNAMES.map(([role, username]) => [role, username, ...holders[role]] as const);
   const passwordHash = await hash(DEMO_PASSWORD);
   await copyRows(
     tx,

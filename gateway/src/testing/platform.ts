@@ -15,6 +15,7 @@ import {
 import { membersSubgraph } from '@dangvu/subgraph-members';
 import { organizationSubgraph } from '@dangvu/subgraph-organization';
 import { transfersSubgraph } from '@dangvu/subgraph-transfers';
+import type { CryptoKey } from 'jose';
 import { loadGatewayConfig } from '../config.ts';
 import { createGateway } from '../server.ts';
 
@@ -24,6 +25,12 @@ export interface TestPlatform {
   accounts: DemoAccount[];
   seed: SeedResult;
   demo: { member: { username: string; password: string; fullName: string; cellName: string; secretaryName: string } };
+  /** Each subgraph's own endpoint, to check that it refuses calls that bypass the gateway. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Signs subgraph calls as the gateway does. */
+  gatewaySigningKey: CryptoKey;
+  /** Signs access tokens as login would, for tests of expiry and grants. */
+  authSigningKey: CryptoKey;
   /** Counts SQL statements the subgraphs send, for N+1 checks. */
   queries: { count: number };
   stop(): Promise<void>;
@@ -82,6 +89,9 @@ export async function startTestPlatform(options: { members?: number; production?
         secretaryName: seed.demoCell.secretaryName,
       },
     },
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
+    gatewaySigningKey: await importKey(gatewayKeys.privateJwk),
+    authSigningKey,
     queries,
     async stop() {
       await gateway.stop();

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD, DEMO_USERNAMES } from '@dangvu/drizzle/seed';
+import { assertNode24 } from '@dangvu/drizzle/testing';
+import { SUBGRAPHS } from '@dangvu/schema';
+import postgres from 'postgres';
+import { openDatabase, prepareDatabase } from './database.ts';
+import { keyEnvironment, loadOrCreateKeys } from './keys.ts';
+import { Supervisor, type ServiceSpec } from './supervisor.ts';
+
+assertNode24();
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dev = process.argv.includes('--dev');
+const env = process.env;
+const host = env.HOST ?? '127.0.0.1';
+const ports = {
+  web: Number(env.WEB_PORT ?? 3000),
+  gateway: Number(env.GATEWAY_PORT ?? 4000),
+  ...Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? defaultPort)])),
+} as Record<string, number>;
+const say = (line: string) => console.log(`dangvu | ${line}`);
+
+const dataDir = join(root, '.data');
+await mkdir(dataDir, { recursive: true });
+const keys = keyEnvironment(await loadOrCreateKeys(join(dataDir, 'keys.json')), env);
+const database = await openDatabase(dataDir, env, () => {});
+say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${dataDir}` : 'Dùng PostgreSQL từ DATABASE_URL');
+const seeded = await prepareDatabase(database.url, Number(env.SEED_MEMBERS ?? 3000));
+if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
+
+const webBuild = join(root, 'web/build/index.js');
+if (!dev && !existsSync(webBuild)) {
+  say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('build của ứng dụng web thất bại / web build failed');
+}
+
+const mode = dev ? 'development' : 'production';
+const node = process.execPath;
+const common = { NODE_ENV: mode, HOST: host, DATABASE_URL: database.url, ...keys };
+const subgraphUrl = (name: string) => `http://${host}:${ports[name]}/graphql`;
+const gatewayUrl = `http://${host}:${ports.gateway}/graphql`;
+const services: ServiceSpec[] = [
+  ...SUBGRAPHS.map(({ name }) => ({
+    name,
+    command: node,
+    args: [...(dev ? ['--watch'] : []), 'src/index.ts'],
+    cwd: join(root, 'subgraphs', name),
+    env: { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+  })),
+  {
+    name: 'gateway',
+    command: node,
+    args: [...(dev ? ['--watch'] : []), 'src/index.ts'],
+    cwd: join(root, 'gateway'),
+    env: {
+      ...common,
+      GATEWAY_PORT: String(ports.gateway),
+      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)])),
+    },
+  },
+  {
+    name: 'web',
+    command: node,
+    args: dev
+      ? [join(root, 'node_modules/vite/bin/vite.js'), 'dev', '--host', host, '--port', String(ports.web), '--strictPort']
+      : [webBuild],
+    cwd: join(root, 'web'),
+    env: { NODE_ENV: mode, HOST: host, PORT: String(ports.web), GATEWAY_URL: gatewayUrl },
+  },
+];
+
+let shuttingDown = false;
+const supervisor = new Supervisor(services, () => void shutdown(1));
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say('Đang dừng các dịch vụ… / stopping');
+  await supervisor.stopAll();
+  await database.stop();
+  say('Đã dừng. Dữ liệu được giữ lại cho lần chạy sau. / stopped, data kept');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+supervisor.startAll();
+
+async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !shuttingDown) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+const webUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${ports.web}`;
+const ready = (await waitFor(`http://${host}:${ports.gateway}/readyz`, 60_000)) && (await waitFor(`http://${host}:${ports.web}/`, 60_000));
+if (!ready) {
+  say('✗ Nền tảng chưa sẵn sàng sau 60 giây; xem nhật ký ở trên. / not ready after 60 s, see the logs above');
+} else {
+  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const accounts = await sql<{ username: string; full_name: string }[]>`
+    select a.username, m.full_name from members.accounts a join members.members m on m.id = a.member_id
+    where a.username = any(${[...DEMO_USERNAMES.map(([, username]) => username)]})`;
+  await sql.end();
+  const names = new Map(accounts.map((a) => [a.username, a.full_name]));
+  console.log(
+    [
+      '',
+      `  dangvu đã sẵn sàng (${mode}) / ready`,
+      `  Ứng dụng web:   ${webUrl}`,
+      `  GraphQL:        ${gatewayUrl}   (/healthz, /readyz)`,
+      ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(14)}  ${subgraphUrl(name)}   (chỉ nhận yêu cầu qua gateway)`),
+      '',
+      `  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}) / demo logins:`,
+      ...DEMO_USERNAMES.map(([role, username]) => `    ${role.padEnd(17)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),
+      '',
+      '  Ctrl-C để dừng / to stop',
+      '',
+    ].join('\n'),
+  );
+}
