@@ -1,0 +1,1 @@
+export { startTestSubgraph, type SubgraphAnswer, type TestSubgraph } from './subgraph-client.ts';

@@ -1,0 +1,149 @@
+import { buildAccount, buildMember, buildOrganization, grantRole } from '@dangvu/drizzle/testing';
+import { generateSigningKeys, importKey, verifyAccessToken, type Identity, type Role } from '@dangvu/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword, MAX_FAILED_LOGINS } from '../src/account/login.service.ts';
+import { membersSubgraph } from '../src/server.ts';
+
+let subgraph: TestSubgraph;
+let publicKey: Awaited<ReturnType<typeof importKey>>;
+const fixture = {} as {
+  province: { id: string; path: string };
+  cell: { id: string; path: string };
+  otherCell: { id: string; path: string };
+  member: { id: string };
+  neighbour: { id: string };
+  secretary: { id: string };
+};
+
+beforeAll(async () => {
+  const keys = await generateSigningKeys();
+  publicKey = await importKey(keys.publicJwk);
+  const authSigningKey = await importKey(keys.privateJwk);
+  subgraph = await startTestSubgraph((db) => membersSubgraph(db, { authSigningKey }));
+  const { db } = subgraph.db;
+  fixture.province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình' });
+  fixture.cell = await buildOrganization(db, { parent: fixture.province, name: 'Chi bộ thôn Đông' });
+  fixture.otherCell = await buildOrganization(db, { parent: fixture.province, name: 'Chi bộ thôn Đoài' });
+  fixture.member = await buildMember(db, fixture.cell, { fullName: 'Lê Thị Hoa', citizenId: '037180000111' });
+  fixture.neighbour = await buildMember(db, fixture.otherCell, { fullName: 'Phạm Văn Nam' });
+  fixture.secretary = await buildMember(db, fixture.cell, { fullName: 'Trần Văn Bình' });
+  await grantRole(db, fixture.secretary, 'SECRETARY', fixture.cell);
+  await grantRole(db, fixture.neighbour, 'SECRETARY', fixture.otherCell, { endsOn: '2021-01-01' });
+  const hash = await hashPassword('Mat-khau-dung-1');
+  await buildAccount(db, fixture.member, 'hoa.le', hash);
+  await buildAccount(db, fixture.secretary, 'binh.tran', hash);
+  await buildAccount(db, fixture.neighbour, 'nam.pham', hash);
+});
+afterAll(() => subgraph?.stop());
+
+const LOGIN = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt userErrors { code field message } } }';
+const person = (id: string, grants: { role: Role; org: { id: string; path: string } }[] = []): Identity => ({
+  personId: id,
+  grants: grants.map(({ role, org }) => ({ role, orgId: org.id, orgPath: org.path })),
+  partner: null,
+});
+
+describe('login', () => {
+  it('issues a token carrying the person and their grants in force', async () => {
+    const answer = await subgraph.call(LOGIN, { u: ' Binh.Tran ', p: 'Mat-khau-dung-1' });
+    const { token, userErrors } = answer.data!.login;
+    expect(userErrors).toEqual([]);
+    const verified = await verifyAccessToken(token, publicKey);
+    expect(verified).toEqual({
+      ok: true,
+      identity: person(fixture.secretary.id, [{ role: 'SECRETARY', org: fixture.cell }]),
+    });
+  });
+
+  it('leaves ended grants out of the token', async () => {
+    const answer = await subgraph.call(LOGIN, { u: 'nam.pham', p: 'Mat-khau-dung-1' });
+    const verified = await verifyAccessToken(answer.data!.login.token, publicKey);
+    expect(verified.ok && verified.identity.grants).toEqual([]);
+  });
+
+  it('locks the account after repeated wrong passwords, even against the right one', async () => {
+    for (let attempt = 0; attempt < MAX_FAILED_LOGINS; attempt++) {
+      const wrong = await subgraph.call(LOGIN, { u: 'hoa.le', p: `sai-${attempt}` });
+      expect(wrong.data!.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    }
+    const locked = await subgraph.call(LOGIN, { u: 'hoa.le', p: 'Mat-khau-dung-1' });
+    expect(locked.data!.login).toMatchObject({ token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
+    expect(locked.data!.login.userErrors[0].message).toMatch(/tạm khóa/);
+  });
+});
+
+describe('who may read a member', () => {
+  const MEMBER = 'query ($id: ID!) { _entities(representations: [{ __typename: "Member", id: $id }]) { ... on Member { fullName citizenId birthDate } } }';
+
+  it('lets the member read their own personal data', async () => {
+    const { data, errors } = await subgraph.call('{ me { fullName citizenId } }', {}, person(fixture.member.id));
+    expect(errors).toBeUndefined();
+    expect(data!.me).toEqual({ fullName: 'Lê Thị Hoa', citizenId: '037180000111' });
+  });
+
+  it('lets the secretary over the member’s cell read it, through _entities too', async () => {
+    const secretary = person(fixture.secretary.id, [{ role: 'SECRETARY', org: fixture.cell }]);
+    const { data, errors } = await subgraph.call(MEMBER, { id: fixture.member.id }, secretary);
+    expect(errors).toBeUndefined();
+    expect(data!._entities[0]).toMatchObject({ fullName: 'Lê Thị Hoa', citizenId: '037180000111' });
+  });
+
+  it('refuses another member, field by field, with FORBIDDEN', async () => {
+    const { data, errors } = await subgraph.call(MEMBER, { id: fixture.member.id }, person(fixture.neighbour.id));
+    expect(data!._entities).toEqual([null]);
+    expect(errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+
+  it('refuses a secretary of another cell', async () => {
+    const outsider = person(fixture.neighbour.id, [{ role: 'SECRETARY', org: fixture.otherCell }]);
+    const { data } = await subgraph.call(MEMBER, { id: fixture.member.id }, outsider);
+    expect(data!._entities).toEqual([null]);
+  });
+
+  it('shows a finance member the record but not the citizen ID', async () => {
+    const finance = person(fixture.secretary.id, [{ role: 'FINANCE_MEMBER', org: fixture.cell }]);
+    const { data, errors } = await subgraph.call(
+      'query ($id: ID!) { _entities(representations: [{ __typename: "Member", id: $id }]) { ... on Member { fullName citizenId } } }',
+      { id: fixture.member.id },
+      finance,
+    );
+    expect(data!._entities).toEqual([null]);
+    expect(errors!.find((e) => e.path?.includes('citizenId'))?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('Organization.members', () => {
+  const MEMBERS = 'query ($id: ID!, $path: String!) { _entities(representations: [{ __typename: "Organization", id: $id, path: $path }]) { ... on Organization { members { fullName } officers { role fullName } } } }';
+
+  it('lists a cell’s members for its secretary with the same SQL however many members it has', async () => {
+    const secretary = person(fixture.secretary.id, [{ role: 'SECRETARY', org: fixture.province }]);
+    const variables = { id: fixture.otherCell.id, path: fixture.otherCell.path };
+    // A new pooled connection first asks PostgreSQL for its types: warm the pool before counting.
+    await subgraph.call(MEMBERS, variables, secretary);
+    subgraph.resetQueryCount();
+    const first = await subgraph.call(MEMBERS, variables, secretary);
+    const statementsForOne = subgraph.queryCount();
+    expect(first.data!._entities[0].members).toEqual([{ fullName: 'Phạm Văn Nam' }]);
+    for (let i = 0; i < 5; i++) await buildMember(subgraph.db.db, fixture.otherCell);
+    subgraph.resetQueryCount();
+    const second = await subgraph.call(MEMBERS, variables, secretary);
+    expect(second.data!._entities[0].members).toHaveLength(6);
+    expect(subgraph.queryCount()).toBe(statementsForOne);
+    // One statement for the members, one for the officers.
+    expect(statementsForOne).toBe(2);
+  });
+
+  it('shows the cell’s current officers by name', async () => {
+    const secretary = person(fixture.secretary.id, [{ role: 'SECRETARY', org: fixture.cell }]);
+    const { data, errors } = await subgraph.call(MEMBERS, { id: fixture.cell.id, path: fixture.cell.path }, secretary);
+    expect(errors).toBeUndefined();
+    expect(data!._entities[0].members.map((m: { fullName: string }) => m.fullName).sort()).toEqual(['Lê Thị Hoa', 'Trần Văn Bình']);
+    expect(data!._entities[0].officers).toEqual([{ role: 'SECRETARY', fullName: 'Trần Văn Bình' }]);
+  });
+
+  it('refuses the list to a member without a role', async () => {
+    const { errors } = await subgraph.call(MEMBERS, { id: fixture.cell.id, path: fixture.cell.path }, person(fixture.member.id));
+    expect(errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+});
