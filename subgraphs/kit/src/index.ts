@@ -13,3 +13,4 @@ export { runSubgraph } from './run-subgraph.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { DateScalar } from './scalars.ts';
 export { vietnamDay } from './calendar.ts';
+export { parseId } from './ids.ts';

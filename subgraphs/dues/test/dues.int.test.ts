@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { tables } from '@dangvu/drizzle';
+import type { Identity, Role } from '@dangvu/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { twelveMonthWindowStart } from '../src/standing/standing.loaders.ts';
+import { duesSubgraph } from '../src/server.ts';
+
+let subgraph: TestSubgraph;
+const cellPath = '/province/cell/';
+const members = [randomUUID(), randomUUID(), randomUUID()];
+const thisMonth = `${new Date().toISOString().slice(0, 7)}-01`;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(duesSubgraph);
+  const rows = members.flatMap((memberId, index) => [
+    { memberId, orgId: randomUUID(), period: '2020-01-01', amount: 99_999, status: 'DUE' as const },
+    { memberId, orgId: randomUUID(), period: thisMonth, amount: 50_000 + index, status: index === 0 ? ('DUE' as const) : ('PAID_ONLINE' as const) },
+  ]);
+  await subgraph.db.db.insert(tables.obligations).values(rows);
+});
+afterAll(() => subgraph?.stop());
+
+const STANDING = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { duesStanding { paidThrough unpaidMonths amountOwed currentMonthlyAmount } } } }`;
+const reps = (ids: string[]) => ids.map((id) => ({ __typename: 'Member', id, orgPath: cellPath }));
+const as = (personId: string, role?: Role, orgPath = cellPath): Identity => ({
+  personId,
+  grants: role ? [{ role, orgId: 'cell', orgPath }] : [],
+  partner: null,
+});
+
+describe('Member.duesStanding', () => {
+  it('shows the member their own standing over the last twelve months only', async () => {
+    const { data, errors } = await subgraph.call(STANDING, { reps: reps([members[0]!]) }, as(members[0]!));
+    expect(errors).toBeUndefined();
+    // The 2020 obligation is outside the window.
+    expect(data!._entities[0].duesStanding).toEqual({ paidThrough: null, unpaidMonths: 1, amountOwed: 50_000, currentMonthlyAmount: 50_000 });
+  });
+
+  it('shows the finance member of the cell every member’s standing in one statement', async () => {
+    const finance = as(randomUUID(), 'FINANCE_MEMBER', '/province/');
+    await subgraph.call(STANDING, { reps: reps(members) }, finance);
+    subgraph.resetQueryCount();
+    const { data, errors } = await subgraph.call(STANDING, { reps: reps(members) }, finance);
+    expect(errors).toBeUndefined();
+    expect(data!._entities.map((e: { duesStanding: { unpaidMonths: number } }) => e.duesStanding.unpaidMonths)).toEqual([1, 0, 0]);
+    expect(subgraph.queryCount()).toBe(1);
+  });
+
+  it('refuses another member and an officer of another subtree', async () => {
+    for (const caller of [as(members[1]!), as(randomUUID(), 'SECRETARY', '/province/other-cell/')]) {
+      const { data, errors } = await subgraph.call(STANDING, { reps: reps([members[0]!]) }, caller);
+      expect(data!._entities).toEqual([null]);
+      expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+});
+
+describe('twelveMonthWindowStart', () => {
+  it('starts eleven months before the current month, across a year boundary', () => {
+    expect(twelveMonthWindowStart('2026-11-23')).toBe('2025-12-01');
+    expect(twelveMonthWindowStart('2026-01-31')).toBe('2025-02-01');
+  });
+});

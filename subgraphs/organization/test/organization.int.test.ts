@@ -1,0 +1,66 @@
+import { buildOrganization } from '@dangvu/drizzle/testing';
+import { ANONYMOUS, type Identity } from '@dangvu/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationSubgraph } from '../src/server.ts';
+
+let subgraph: TestSubgraph;
+let province: { id: string; path: string };
+const member: Identity = { personId: '00000000-0000-4000-8000-000000000001', grants: [], partner: null };
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(organizationSubgraph);
+  const { db } = subgraph.db;
+  province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình' });
+  const ward = await buildOrganization(db, { parent: province, name: 'Đảng bộ phường Hoa Lư', type: 'PROVINCE_SUBORDINATE' });
+  for (const name of ['Chi bộ tổ dân phố Đông', 'Chi bộ tổ dân phố Bắc', 'Chi bộ Quân sự phường Hoa Lư']) {
+    await buildOrganization(db, { parent: ward, name, inRolloutScope: !name.includes('Quân sự') });
+  }
+});
+afterAll(() => subgraph?.stop());
+
+const TREE = 'query ($id: ID!) { organization(id: $id) { name type children { name inRolloutScope parent { name } children { name } } } }';
+
+describe('the organization tree', () => {
+  it('shows an organization with its children, their parent and the roll-out flag', async () => {
+    const { data, errors } = await subgraph.call(TREE, { id: province.id }, member);
+    expect(errors).toBeUndefined();
+    expect(data!.organization).toEqual({
+      name: 'Đảng bộ tỉnh Ninh Bình',
+      type: 'PROVINCIAL',
+      children: [
+        {
+          name: 'Đảng bộ phường Hoa Lư',
+          inRolloutScope: true,
+          parent: { name: 'Đảng bộ tỉnh Ninh Bình' },
+          children: [{ name: 'Chi bộ Quân sự phường Hoa Lư' }, { name: 'Chi bộ tổ dân phố Bắc' }, { name: 'Chi bộ tổ dân phố Đông' }],
+        },
+      ],
+    });
+  });
+
+  it('loads each level of the tree in one statement, not one per organization', async () => {
+    await subgraph.call(TREE, { id: province.id }, member);
+    subgraph.resetQueryCount();
+    await subgraph.call(TREE, { id: province.id }, member);
+    // The organization, its children, their children; the parents come from the same request's loader.
+    expect(subgraph.queryCount()).toBe(3);
+  });
+
+  it('answers null for an unknown id', async () => {
+    const { data, errors } = await subgraph.call(TREE, { id: '00000000-0000-4000-8000-00000000ffff' }, member);
+    expect(errors).toBeUndefined();
+    expect(data!.organization).toBeNull();
+  });
+
+  it('refuses an anonymous caller with FORBIDDEN', async () => {
+    const { data, errors } = await subgraph.call(TREE, { id: province.id }, ANONYMOUS);
+    expect(data!.organization).toBeNull();
+    expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers a malformed id with BAD_USER_INPUT, not a server error', async () => {
+    const { errors } = await subgraph.call(TREE, { id: 'không-phải-uuid' }, member);
+    expect(errors!.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});
