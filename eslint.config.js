@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // GraphQL answers in tests are JSON whose shape the assertions check.
-    files: ['**/*.test.ts', '**/test/**/*.ts'],
+    files: ['**/*.test.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -10,7 +8,9 @@ import {
   formatError,
   graphqlHttpHandler,
   importKey,
+  listen,
   type Logger,
+  type RunningServer,
   type RequestContext,
 } from '@dangvu/subgraph-kit';
 import { identify } from './auth.ts';
@@ -20,12 +20,6 @@ import { SignedDataSource } from './signed-data-source.ts';
 
 // @apollo/gateway reports usage to Apollo unless told not to; this platform never phones home.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
-
-export interface RunningGateway {
-  server: Server;
-  url: string;
-  stop(): Promise<void>;
-}
 
 async function subgraphsReady(urls: string[]): Promise<boolean> {
   const answers = await Promise.all(
@@ -96,20 +90,7 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
 
   return {
     handler,
-    async listen(port = config.GATEWAY_PORT, host = config.HOST): Promise<RunningGateway> {
-      const server = createServer(handler);
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      const { port: actual } = server.address() as AddressInfo;
-      return {
-        server,
-        url: `http://${host}:${actual}/graphql`,
-        stop: async () => {
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeAllConnections();
-          await closed;
-          await apollo.stop();
-        },
-      };
-    },
+    listen: (port = config.GATEWAY_PORT, host = config.HOST): Promise<RunningServer> =>
+      listen(handler, port, host, () => apollo.stop()),
   };
 }

@@ -27,18 +27,24 @@ const dataDir = join(root, '.data');
 await mkdir(dataDir, { recursive: true });
 const keys = keyEnvironment(await loadOrCreateKeys(join(dataDir, 'keys.json')), env);
 const database = await openDatabase(dataDir, env, () => {});
-say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${dataDir}` : 'Dùng PostgreSQL từ DATABASE_URL');
-const seeded = await prepareDatabase(database.url, Number(env.SEED_MEMBERS ?? 3000));
-if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
-
 const webBuild = join(root, 'web/build/index.js');
-if (!dev && !existsSync(webBuild)) {
-  say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('build của ứng dụng web thất bại / web build failed');
+try {
+  say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${dataDir}` : 'Dùng PostgreSQL từ DATABASE_URL');
+  const seeded = await prepareDatabase(database.url, Number(env.SEED_MEMBERS ?? 3000));
+  if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
+  if (!dev && !existsSync(webBuild)) {
+    say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
+    const build = spawnSync(process.execPath, [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, TURBO_TELEMETRY_DISABLED: '1' },
+    });
+    if (build.status !== 0) throw new Error('build của ứng dụng web thất bại / web build failed');
+  }
+} catch (error) {
+  say(`✗ ${(error as Error).message}`);
+  await database.stop();
+  process.exit(1);
 }
 
 const mode = dev ? 'development' : 'production';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { tables } from '@dangvu/drizzle';
-import type { Identity, Role } from '@dangvu/subgraph-kit';
-import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import type { Role } from '@dangvu/subgraph-kit';
+import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twelveMonthWindowStart } from '../src/standing/standing.loaders.ts';
 import { duesSubgraph } from '../src/server.ts';
@@ -23,11 +23,7 @@ afterAll(() => subgraph?.stop());
 
 const STANDING = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { duesStanding { paidThrough unpaidMonths amountOwed currentMonthlyAmount } } } }`;
 const reps = (ids: string[]) => ids.map((id) => ({ __typename: 'Member', id, orgPath: cellPath }));
-const as = (personId: string, role?: Role, orgPath = cellPath): Identity => ({
-  personId,
-  grants: role ? [{ role, orgId: 'cell', orgPath }] : [],
-  partner: null,
-});
+const as = (personId: string, role?: Role, orgPath = cellPath) => personWith(personId, role, orgPath);
 
 describe('Member.duesStanding', () => {
   it('shows the member their own standing over the last twelve months only', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 
 export type JsonBody = Record<string, unknown> | unknown[];
@@ -135,5 +136,34 @@ export function graphqlHttpHandler<C extends BaseContext>(options: GraphQLHttpOp
         response.end();
       }
     }
+  };
+}
+
+export interface RunningServer {
+  server: Server;
+  /** The GraphQL endpoint's URL. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves `handler` on host:port (0 for a free port); stop() closes open connections too, then runs `onStop`. */
+export async function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+  port: number,
+  host: string,
+  onStop: () => Promise<void>,
+): Promise<RunningServer> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${host}:${actual}/graphql`,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await onStop();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
+import { allow, deny, or, rule, shield, type IRules } from 'graphql-shield';
 import type { RequestContext } from './context.ts';
 import { forbidden } from './errors.ts';
 import { hasRoleOver as grantsReach, type Role } from './identity.ts';
@@ -30,6 +30,16 @@ export const hasRoleOver = (orgPathOf: Resolve<string | null | undefined>, roles
     const orgPath = await orgPathOf(parent, args, context);
     return orgPath != null && grantsReach(context.identity, orgPath, roles);
   });
+
+/**
+ * For a member, as a row or as the reference other subgraphs receive (`id` and, through @requires, `orgPath`):
+ * the member themself, or one of `roles` over the member's organization.
+ */
+export const isSelfOrRoleOverMember = (roles: readonly Role[]) =>
+  or(
+    isSelf((member) => (member as { id: string }).id),
+    hasRoleOver((member) => (member as { orgPath?: string }).orgPath, roles),
+  );
 
 export const isPartner = (scope: string) =>
   rule({ cache: 'contextual' })((_parent, _args, context: RequestContext) =>

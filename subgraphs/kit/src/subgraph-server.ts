@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
@@ -10,7 +8,7 @@ import type { CryptoKey } from 'jose';
 import type { RequestContext } from './context.ts';
 import { errorMaskingPlugin, formatError } from './errors.ts';
 import { GATEWAY_SIGNATURE_HEADER, verifySubgraphCall } from './gateway-signature.ts';
-import { graphqlHttpHandler, HttpRejection } from './http.ts';
+import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
 import { permissions } from './shield.ts';
 
@@ -31,11 +29,7 @@ export interface SubgraphOptions {
   ready(): Promise<boolean>;
 }
 
-export interface RunningSubgraph {
-  server: Server;
-  url: string;
-  stop(): Promise<void>;
-}
+export type RunningSubgraph = RunningServer;
 
 export function buildSchema<C extends RequestContext>(definition: SubgraphDefinition<C>) {
   const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]);
@@ -88,20 +82,6 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
   return {
     apollo,
     handler,
-    async listen(port: number, host: string): Promise<RunningSubgraph> {
-      const server = createServer(handler);
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      const { port: actual } = server.address() as AddressInfo;
-      return {
-        server,
-        url: `http://${host}:${actual}/graphql`,
-        stop: async () => {
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeAllConnections();
-          await closed;
-          await apollo.stop();
-        },
-      };
-    },
+    listen: (port: number, host: string): Promise<RunningSubgraph> => listen(handler, port, host, () => apollo.stop()),
   };
 }

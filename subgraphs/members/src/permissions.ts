@@ -1,19 +1,14 @@
-import { hasRoleOver, isAuthenticated, isPartner, isPerson, isSelf } from '@dangvu/subgraph-kit';
+import { hasRoleOver, isAuthenticated, isPartner, isPerson, isSelfOrRoleOverMember } from '@dangvu/subgraph-kit';
 import { allow, or } from 'graphql-shield';
-import type { MemberRow } from './member/member.repository.ts';
-
-const memberId = (member: unknown) => (member as MemberRow).id;
-const memberOrgPath = (member: unknown) => (member as MemberRow).orgPath;
 
 /** Who may see a member's record at all: the member, the organization's officers above, read-scoped partners. */
 const canSeeMember = or(
-  isSelf(memberId),
-  hasRoleOver(memberOrgPath, ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']),
+  isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']),
   isPartner('members:read'),
 );
 
 /** Personal data (DOMAIN.md §4; issue "Authorization"): only the member and the secretary/deputy/admin above. */
-const canSeePersonalData = or(isSelf(memberId), hasRoleOver(memberOrgPath, ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN']));
+const canSeePersonalData = isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN']);
 
 export const rules = {
   Query: { me: isPerson },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { tables } from '@dangvu/drizzle';
-import type { Identity, Role } from '@dangvu/subgraph-kit';
-import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import type { Role } from '@dangvu/subgraph-kit';
+import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transfersSubgraph } from '../src/server.ts';
 
@@ -22,11 +22,7 @@ afterAll(() => subgraph?.stop());
 
 const TRANSFERS = `query ($id: ID!, $path: String!) { _entities(representations: [{ __typename: "Member", id: $id, orgPath: $path }]) {
   ... on Member { transfers { kind state reason effectiveOn createdAt fromOrganization { id } toOrganization { id } } } } }`;
-const as = (personId: string, role?: Role, orgPath = cellPath): Identity => ({
-  personId,
-  grants: role ? [{ role, orgId: 'x', orgPath }] : [],
-  partner: null,
-});
+const as = (personId: string, role?: Role, orgPath = cellPath) => personWith(personId, role, orgPath);
 
 describe('Member.transfers', () => {
   it('lists the member’s dossiers newest first, with organizations as references', async () => {

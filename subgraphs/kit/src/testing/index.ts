@@ -1,1 +1,1 @@
-export { startTestSubgraph, type SubgraphAnswer, type TestSubgraph } from './subgraph-client.ts';
+export { personWith, startTestSubgraph, type SubgraphAnswer, type TestSubgraph } from './subgraph-client.ts';

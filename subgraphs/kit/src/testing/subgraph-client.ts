@@ -2,7 +2,7 @@ import { createDb, type DbHandle } from '@dangvu/drizzle';
 import { createTestDatabase } from '@dangvu/drizzle/testing';
 import type { RequestContext } from '../context.ts';
 import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall } from '../gateway-signature.ts';
-import { ANONYMOUS, type Identity } from '../identity.ts';
+import { ANONYMOUS, type Identity, type Role } from '../identity.ts';
 import { generateSigningKeys, importKey } from '../keys.ts';
 import { silentLogger } from '../logger.ts';
 import { createSubgraph, type SubgraphDefinition } from '../subgraph-server.ts';
@@ -66,4 +66,9 @@ export async function startTestSubgraph<C extends RequestContext>(
       await database.drop();
     },
   };
+}
+
+/** A person holding, optionally, one role on the organization at `orgPath`. */
+export function personWith(personId: string, role?: Role, orgPath = '/'): Identity {
+  return { personId, grants: role ? [{ role, orgId: orgPath.split('/').at(-2) ?? '', orgPath }] : [], partner: null };
 }
