@@ -62,6 +62,16 @@ describe('migrations', () => {
       await expect(insert).rejects.toThrow(/members_official_after_probation/);
     });
 
+    it('keep a lower-case, diacritic-free copy of each name for search', async () => {
+      const [row] = await sql<{ name_search: string }[]>`
+        insert into members.members (full_name, gender, birth_date, citizen_id, ethnicity, hometown,
+          residence_address, joined_on, membership_kind, org_id, org_path, dues_category)
+        values ('Đặng Thị Hường Ữ', 'FEMALE', '1990-01-01', '001090000123', 'Kinh', 'Hà Nội', 'Hà Nội',
+          '2020-01-10', 'PROBATIONARY', gen_random_uuid(), '/x/', 'PENSION')
+        returning name_search`;
+      expect(row!.name_search).toBe('dang thi huong u');
+    });
+
     it('refuse a citizen ID that is not 12 digits', async () => {
       const insert = sql`
         insert into members.members (full_name, gender, birth_date, citizen_id, ethnicity, hometown,

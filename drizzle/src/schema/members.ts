@@ -47,6 +47,10 @@ export const members = membersSchema.table(
   {
     id: uuid().primaryKey().defaultRandom(),
     fullName: text('full_name').notNull(),
+    /** Lower-case full name without diacritics (đ → d), for search; kept by PostgreSQL itself. */
+    nameSearch: text('name_search')
+      .notNull()
+      .generatedAlwaysAs(sql`members.search_text(full_name)`),
     gender: gender().notNull(),
     birthDate: date('birth_date').notNull(),
     citizenId: char('citizen_id', { length: 12 }).notNull(),
@@ -78,6 +82,7 @@ export const members = membersSchema.table(
     uniqueIndex('members_citizen_id_idx').on(t.citizenId),
     uniqueIndex('members_card_number_idx').on(t.cardNumber),
     index('members_org_idx').on(t.orgId),
+    index('members_name_search_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
     index('members_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     check('members_citizen_id_digits', sql`${t.citizenId} ~ '^[0-9]{12}$'`),
     check(

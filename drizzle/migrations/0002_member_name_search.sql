@@ -1,0 +1,2 @@
+ALTER TABLE "members"."members" ADD COLUMN "name_search" text GENERATED ALWAYS AS (members.search_text(full_name)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "members_name_search_idx" ON "members"."members" USING gin ("name_search" gin_trgm_ops);
