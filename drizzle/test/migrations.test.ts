@@ -72,6 +72,13 @@ describe('migrations', () => {
       expect(row!.name_search).toBe('dang thi huong u');
     });
 
+    it('keep the audit trail append-only', async () => {
+      await sql`insert into audit.entries (action, entity_type, entity_id, hash) values ('test', 'Test', 'x', 'h')`;
+      await expect(sql`update audit.entries set action = 'changed'`).rejects.toThrow(/append-only/);
+      await expect(sql`delete from audit.entries`).rejects.toThrow(/append-only/);
+      await expect(sql`truncate audit.entries`).rejects.toThrow(/append-only/);
+    });
+
     it('refuse a citizen ID that is not 12 digits', async () => {
       const insert = sql`
         insert into members.members (full_name, gender, birth_date, citizen_id, ethnicity, hometown,

@@ -25,12 +25,12 @@ if (!Number.isInteger(members) || members < MIN_MEMBERS) {
 const dataDir = join(fileURLToPath(new URL('../..', import.meta.url)), '.data');
 const database = await openDatabase(dataDir, process.env, () => {});
 try {
-  await migrateDatabase(database.url);
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });
   if (values.reset) {
-    await sql`truncate organization.organizations, members.members, members.accounts, members.role_grants,
-      dues.obligations, transfers.transfers, audit.entries, outbox.events restart identity cascade`;
+    // Dropping the schemas (not truncating) is the one way past the append-only audit trail: a reset starts over.
+    await sql`drop schema if exists organization, members, dues, transfers, audit, outbox, drizzle cascade`;
   }
+  await migrateDatabase(database.url);
   const started = Date.now();
   const result = await seedDemoData(sql, { members, seed: Number(values.seed), onProgress: progressBar() });
   await sql.end();

@@ -16,8 +16,12 @@ export const auditEntries = auditSchema.table(
     before: jsonb(),
     after: jsonb(),
     requestId: text('request_id'),
+    /** Path of the organization the entity belongs to: who may read the entry. */
+    orgPath: text('org_path'),
+    /** The member whose record the entry concerns, who may see who viewed or changed it. */
+    subjectMemberId: uuid('subject_member_id'),
     prevHash: text('prev_hash'),
     hash: text().notNull(),
   },
-  (t) => [index('entries_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [index('entries_entity_idx').on(t.entityId), index('entries_subject_idx').on(t.subjectMemberId)],
 );

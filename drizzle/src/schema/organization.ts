@@ -1,4 +1,15 @@
-import { boolean, index, pgSchema, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgSchema,
+  text,
+  timestamp,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 export const organizationSchema = pgSchema('organization');
 
@@ -28,6 +39,10 @@ export const organizations = organizationSchema.table(
     path: text().notNull(),
     /** A commune may keep, say, its military and police cells out of the roll-out (DOMAIN.md §7.1). */
     inRolloutScope: boolean('in_rollout_scope').notNull().default(true),
+    /** Day the organization was dissolved; it stays in the tree for history and reports. */
+    dissolvedOn: date('dissolved_on'),
+    /** Optimistic-locking counter, raised by every change. */
+    version: integer().notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -35,3 +50,51 @@ export const organizations = organizationSchema.table(
     index('organizations_parent_idx').on(t.parentId),
   ],
 );
+
+/**
+ * The tree as it was: one row per period during which an organization had a given name, type and parent.
+ * A report about last year reads the versions valid then, so a merger does not rewrite the past.
+ */
+export const organizationVersions = organizationSchema.table(
+  'organization_versions',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text().notNull(),
+    type: orgType().notNull(),
+    parentId: uuid('parent_id'),
+    path: text().notNull(),
+    /** First day this version holds. */
+    validFrom: date('valid_from').notNull(),
+    /** First day it no longer holds; null while current. */
+    validTo: date('valid_to'),
+  },
+  (t) => [index('organization_versions_org_idx').on(t.orgId, t.validFrom)],
+);
+
+/** Where an organization receives its members' dues (DOMAIN.md §6): one account per organization. */
+export const bankAccounts = organizationSchema.table('bank_accounts', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  /** NAPAS bank identification number (BIN) of the bank. */
+  bankBin: text('bank_bin').notNull(),
+  accountNumber: text('account_number').notNull(),
+  /** As the bank holds it: upper case, without diacritics. */
+  holderName: text('holder_name').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+/**
+ * How many members have their official activity in each organization: a read model the members subgraph
+ * feeds (events, or the demo seed), so that "dissolve only when empty" needs no read of its tables.
+ */
+export const memberCounts = organizationSchema.table('member_counts', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  members: integer().notNull().default(0),
+});

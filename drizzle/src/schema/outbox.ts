@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const outboxSchema = pgSchema('outbox');
 
@@ -12,7 +11,19 @@ export const outboxEvents = outboxSchema.table(
     aggregateId: text('aggregate_id').notNull(),
     payload: jsonb().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [index('events_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`)],
+  (t) => [index('events_topic_idx').on(t.topic, t.id)],
+);
+
+/** Which consumer has handled which event: recorded in the consumer's own transaction, so each is handled once. */
+export const outboxDeliveries = outboxSchema.table(
+  'deliveries',
+  {
+    consumer: text().notNull(),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => outboxEvents.id),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
 );

@@ -40,6 +40,9 @@ export interface SeedResult {
 
 export const MIN_MEMBERS = 200;
 
+/** Communes and wards of the two-level local government exist from this day (DOMAIN.md §2). */
+const TREE_SINCE = '2025-07-01';
+
 /** One demo account per role, all with DEMO_PASSWORD. */
 export const DEMO_USERNAMES = [
   ['MEMBER', 'dangvien.demo'],
@@ -77,6 +80,13 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope'],
       organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope]),
     );
+    // The demo tree as it has stood since the two-level reform took effect.
+    await copyRows(
+      tx,
+      'organization.organization_versions',
+      ['org_id', 'name', 'type', 'parent_id', 'path', 'valid_from'],
+      organizations.map((o) => [o.id, o.name, o.type, o.parentId, o.path, TREE_SINCE]),
+    );
 
     const members: SeedMember[] = [];
     const byCell = new Map<string, SeedMember[]>();
@@ -88,6 +98,12 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       progress(members.length, options.members, 'đảng viên');
     }
     await copyRows(tx, 'members.members', MEMBER_COLUMNS, members.map((m) => MEMBER_COLUMNS.map((column) => memberValue(m, column))));
+    await copyRows(
+      tx,
+      'organization.member_counts',
+      ['org_id', 'members'],
+      organizations.map((o) => [o.id, byCell.get(o.id)?.length ?? 0]),
+    );
 
     const obligations = await loadObligations(tx, random, members, asOf, progress);
     const transfers = await loadTransfers(tx, random, members, organizations, asOf);
