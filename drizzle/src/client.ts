@@ -3,6 +3,8 @@ import postgres from 'postgres';
 import * as schema from './schema/index.ts';
 
 export type Db = PostgresJsDatabase<typeof schema>;
+/** A transaction handle from `db.transaction(…)`: the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Sql = postgres.Sql;
 
 export interface DbHandle {

@@ -14,3 +14,4 @@ export { groupLoader, rowLoader } from './loaders.ts';
 export { DateScalar } from './scalars.ts';
 export { vietnamDay } from './calendar.ts';
 export { parseId } from './ids.ts';
+export { appendAudit, entryHash, verifyAuditChain, type AuditEntryInput, type ChainProblem } from './audit.ts';
