@@ -1,0 +1,9 @@
+/** An expected, user-fixable problem with a mutation's input, returned as data (ARCHITECTURE.md "Errors"). */
+export interface UserError {
+  /** Stable, for partners to branch on. */
+  code: string;
+  /** The input field concerned, if any. */
+  field: string | null;
+  /** In Vietnamese, for the person at the screen. */
+  message: string;
+}
