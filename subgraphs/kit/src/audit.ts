@@ -57,6 +57,8 @@ export function entryHash(entry: Hashed): string {
     .digest('hex');
 }
 
+const asStored = (value: unknown) => (value === undefined || value === null ? null : JSON.parse(JSON.stringify(value)));
+
 /** Any constant: the lock that keeps the chain a chain, taken for the length of the writing transaction. */
 const CHAIN_LOCK = 7_340_001;
 
@@ -64,7 +66,9 @@ const CHAIN_LOCK = 7_340_001;
  * Appends one entry inside the caller's transaction, so the entry exists exactly when the change does.
  * Appends are serialized by a transaction-level advisory lock.
  */
-export async function appendAudit(tx: Tx, entry: AuditEntryInput): Promise<void> {
+export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void> {
+  // Hash what will be read back: jsonb holds dates as strings and drops undefined fields.
+  const entry = { ...input, before: asStored(input.before), after: asStored(input.after) };
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.id)).limit(1);
   const hashed: Hashed = { ...entry, occurredAt: new Date().toISOString(), prevHash: last?.hash ?? null };
@@ -75,8 +79,8 @@ export async function appendAudit(tx: Tx, entry: AuditEntryInput): Promise<void>
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
+    before: entry.before,
+    after: entry.after,
     requestId: entry.requestId,
     orgPath: entry.orgPath ?? null,
     subjectMemberId: entry.subjectMemberId ?? null,

@@ -41,6 +41,12 @@ export const isSelfOrRoleOverMember = (roles: readonly Role[]) =>
     hasRoleOver((member) => (member as { orgPath?: string }).orgPath, roles),
   );
 
+/** The caller holds one of `roles` somewhere; the service then checks where. */
+export const hasAnyRole = (roles: readonly Role[]) =>
+  rule({ cache: 'contextual' })((_parent, _args, context: RequestContext) =>
+    context.identity.grants.some((grant) => roles.includes(grant.role)),
+  );
+
 export const isPartner = (scope: string) =>
   rule({ cache: 'contextual' })((_parent, _args, context: RequestContext) =>
     Boolean(context.identity.partner?.scopes.includes(scope)),
