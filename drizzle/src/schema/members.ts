@@ -106,6 +106,9 @@ export const accounts = membersSchema.table('accounts', {
   status: accountStatus().notNull().default('PENDING'),
   failedAttempts: integer('failed_attempts').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** SHA-256 of the one-time activation code; the code itself is shown once, to whoever issued the account. */
+  activationCodeHash: text('activation_code_hash'),
+  activationExpiresAt: timestamp('activation_expires_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -125,5 +128,25 @@ export const roleGrants = membersSchema.table(
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on'),
   },
-  (t) => [index('role_grants_member_idx').on(t.memberId), index('role_grants_org_idx').on(t.orgId)],
+  (t) => [
+    index('role_grants_member_idx').on(t.memberId),
+    index('role_grants_org_idx').on(t.orgId),
+    // At most one open-ended secretary and one finance member per organization; dated overlaps are checked by the service.
+    uniqueIndex('role_grants_one_secretary_idx')
+      .on(t.orgId, t.role)
+      .where(sql`${t.endsOn} is null and ${t.role} in ('SECRETARY', 'FINANCE_MEMBER')`),
+  ],
 );
+
+export const partnerStatus = membersSchema.enum('partner_status', ['ACTIVE', 'REVOKED']);
+
+/** A partner system that reads the register with client credentials (OAuth 2 style), within its scopes. */
+export const partnerClients = membersSchema.table('partner_clients', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  /** argon2id hash of the client secret, which is shown once when the client is registered. */
+  secretHash: text('secret_hash').notNull(),
+  scopes: text().array().notNull(),
+  status: partnerStatus().notNull().default('ACTIVE'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
