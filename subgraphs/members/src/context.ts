@@ -1,8 +1,14 @@
 import type { RequestContext } from '@dangvu/subgraph-kit';
+import type { AccountLifecycleService } from './account/account-lifecycle.service.ts';
 import type { loginService } from './account/login.service.ts';
+import type { PartnerService } from './partner/partner.service.ts';
+import type { RoleService } from './role/role.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 
 export interface MembersContext extends RequestContext {
   loaders: MemberLoaders;
   login: ReturnType<typeof loginService>;
+  accounts: AccountLifecycleService;
+  roles: RoleService;
+  partners: PartnerService;
 }

@@ -1,5 +1,5 @@
-import { hasRoleOver, isAuthenticated, isPartner, isPerson, isSelfOrRoleOverMember } from '@dangvu/subgraph-kit';
-import { allow, or } from 'graphql-shield';
+import { hasAnyRole, hasRoleOver, isAuthenticated, isPartner, isPerson, isSelfOrRoleOverMember } from '@dangvu/subgraph-kit';
+import { allow, and, or } from 'graphql-shield';
 
 /** Who may see a member's record at all: the member, the organization's officers above, read-scoped partners. */
 const canSeeMember = or(
@@ -12,7 +12,19 @@ const canSeePersonalData = isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETAR
 
 export const rules = {
   Query: { me: isPerson },
-  Mutation: { login: allow },
+  Mutation: {
+    login: allow,
+    // The one-time code (or the client secret) is the credential: no sign-in before these.
+    activateAccount: allow,
+    partnerToken: allow,
+    issueAccount: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
+    lockAccount: and(isPerson, hasAnyRole(['ADMIN'])),
+    unlockAccount: and(isPerson, hasAnyRole(['ADMIN'])),
+    revokeAccount: and(isPerson, hasAnyRole(['ADMIN'])),
+    grantRole: and(isPerson, hasAnyRole(['ADMIN'])),
+    endRole: and(isPerson, hasAnyRole(['ADMIN'])),
+    registerPartnerClient: and(isPerson, hasAnyRole(['ADMIN'])),
+  },
   Member: {
     '*': canSeeMember,
     id: allow,
@@ -33,5 +45,13 @@ export const rules = {
   // Reached only through a field guarded above.
   Officer: allow,
   LoginPayload: allow,
+  // Reached only as answers to the mutations above, each guarded by its rule and its service.
+  Account: allow,
+  AccountPayload: allow,
+  IssueAccountPayload: allow,
+  RoleGrant: allow,
+  RoleGrantPayload: allow,
+  PartnerClient: allow,
+  RegisterPartnerClientPayload: allow,
   UserError: allow,
 };

@@ -4,11 +4,15 @@ import { DateScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { accountRepository } from './account/account.repository.ts';
+import { accountLifecycleService } from './account/account-lifecycle.service.ts';
 import { loginService } from './account/login.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberRepository } from './member/member.repository.ts';
+import { partnerService } from './partner/partner.service.ts';
 import { rules } from './permissions.ts';
+import { AccountMutation, RoleGrant } from './resolvers/AccountMutation.ts';
+import { roleService } from './role/role.service.ts';
 import { Member } from './resolvers/Member.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Organization } from './resolvers/Organization.ts';
@@ -25,7 +29,14 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
   return {
     name: 'members',
     typeDefs,
-    resolvers: { Query, Mutation, Member, Organization, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
+    resolvers: {
+      Query,
+      Mutation: { ...Mutation, ...AccountMutation },
+      Member,
+      Organization,
+      RoleGrant,
+      Date: DateScalar,
+    } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     context: (base) => {
       const accounts = accountRepository(db);
@@ -33,6 +44,9 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         ...base,
         loaders: memberLoaders(memberRepository(db), accounts),
         login: loginService(accounts, deps.authSigningKey),
+        accounts: accountLifecycleService(db, base),
+        roles: roleService(db, base),
+        partners: partnerService(db, base, deps.authSigningKey),
       };
     },
   };

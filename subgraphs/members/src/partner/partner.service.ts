@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '@dangvu/drizzle';
+import { hash, verify } from '@node-rs/argon2';
+import {
+  ACCESS_TOKEN_SECONDS,
+  appendAudit,
+  forbidden,
+  parseId,
+  signAccessToken,
+  type RequestContext,
+  type UserError,
+} from '@dangvu/subgraph-kit';
+import type { CryptoKey } from 'jose';
+import { accountAdmin as admin, type PartnerRow } from '../account/account-admin.repository.ts';
+
+/** What a partner system may be allowed to read. */
+export const PARTNER_SCOPES = ['members:read', 'organizations:read'] as const;
+
+const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const refusedToken = {
+  token: null,
+  expiresAt: null,
+  userErrors: [{ code: 'INVALID_CLIENT', field: null, message: 'Mã ứng dụng hoặc khóa bí mật không đúng, hoặc ứng dụng đã bị thu hồi.' }],
+};
+/** Verified against when the client id is unknown, so that timing does not tell which ids exist. */
+const unknownClientHash = hash('dangvu: no such client');
+
+/**
+ * Partner systems: registered by an administrator of a whole tree (a root organization), they exchange
+ * client credentials for a short-lived token carrying only their read scopes.
+ */
+export function partnerService(db: Db, { identity, requestId }: RequestContext, signingKey: CryptoKey) {
+  return {
+    async register(input: { name: string; scopes: string[] }): Promise<{ partner: PartnerRow | null; clientSecret: string | null; userErrors: UserError[] }> {
+      const rootAdmin = identity.grants.some((grant) => grant.role === 'ADMIN' && /^\/[^/]+\/$/.test(grant.orgPath));
+      if (!rootAdmin) throw forbidden();
+      const name = input.name.trim();
+      const unknown = input.scopes.filter((scope) => !(PARTNER_SCOPES as readonly string[]).includes(scope));
+      const userErrors: UserError[] = [];
+      if (name.length < 3) userErrors.push({ code: 'INVALID_NAME', field: 'name', message: 'Tên ứng dụng cần ít nhất 3 ký tự.' });
+      if (unknown.length || input.scopes.length === 0) {
+        userErrors.push({ code: 'INVALID_SCOPES', field: 'scopes', message: `Phạm vi hợp lệ: ${PARTNER_SCOPES.join(', ')}.` });
+      }
+      if (userErrors.length) return { partner: null, clientSecret: null, userErrors };
+      const clientSecret = randomBytes(32).toString('base64url');
+      return db.transaction(async (tx) => {
+        const partner = await admin.insertPartner(tx, { name, scopes: [...new Set(input.scopes)], secretHash: await hash(clientSecret) });
+        await appendAudit(tx, {
+          actorId: identity.personId,
+          action: 'partner.registered',
+          entityType: 'PartnerClient',
+          entityId: partner.id,
+          after: { name: partner.name, scopes: partner.scopes },
+          requestId,
+        });
+        return { partner, clientSecret, userErrors: [] };
+      });
+    },
+
+    async token(input: { clientId: string; clientSecret: string }) {
+      const partner = UUID_SHAPED.test(input.clientId) ? await admin.partner(db, parseId(input.clientId)) : null;
+      const matches = await verify(partner?.secretHash ?? (await unknownClientHash), input.clientSecret);
+      if (!partner || !matches || partner.status !== 'ACTIVE') return refusedToken;
+      const issuedAt = new Date();
+      const token = await signAccessToken(
+        { personId: null, grants: [], partner: { clientId: partner.id, scopes: partner.scopes } },
+        signingKey,
+        issuedAt,
+      );
+      return { token, expiresAt: new Date(issuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000).toISOString(), userErrors: [] };
+    },
+  };
+}
+
+export type PartnerService = ReturnType<typeof partnerService>;

@@ -1,0 +1,28 @@
+import type { Role } from '@dangvu/subgraph-kit';
+import type { MembersContext } from '../context.ts';
+
+type ByMember = { memberId: string };
+type Input<T> = { input: T };
+
+/** Account, role and partner administration: the services check who may. */
+export const AccountMutation = {
+  issueAccount: (_: unknown, { memberId }: ByMember, context: MembersContext) => context.accounts.issue(memberId),
+  activateAccount: (_: unknown, { input }: Input<{ username: string; activationCode: string; password: string }>, context: MembersContext) =>
+    context.accounts.activate(input),
+  lockAccount: (_: unknown, { memberId }: ByMember, context: MembersContext) => context.accounts.lock(memberId),
+  unlockAccount: (_: unknown, { memberId }: ByMember, context: MembersContext) => context.accounts.unlock(memberId),
+  revokeAccount: (_: unknown, { memberId }: ByMember, context: MembersContext) => context.accounts.revoke(memberId),
+  grantRole: (
+    _: unknown,
+    { input }: Input<{ memberId: string; role: Role; organizationId: string; startsOn?: string | null; endsOn?: string | null }>,
+    context: MembersContext,
+  ) => context.roles.grant(input),
+  endRole: (_: unknown, { input }: Input<{ grantId: string; endsOn?: string | null }>, context: MembersContext) => context.roles.end(input),
+  registerPartnerClient: (_: unknown, { input }: Input<{ name: string; scopes: string[] }>, context: MembersContext) =>
+    context.partners.register(input),
+  partnerToken: (_: unknown, args: { clientId: string; clientSecret: string }, context: MembersContext) => context.partners.token(args),
+};
+
+export const RoleGrant = {
+  organization: (grant: { orgId: string }) => ({ __typename: 'Organization', id: grant.orgId }),
+};
