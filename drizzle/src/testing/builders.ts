@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
 import type { Db } from '../client.ts';
 import { accounts, members, organizations, roleGrants } from '../schema/index.ts';
 
@@ -57,8 +58,9 @@ export async function buildMember(db: Db, organization: { id: string; path: stri
   return row!;
 }
 
-/** An active account for `member` with an already-hashed password. */
-export async function buildAccount(db: Db, member: { id: string }, username: string, passwordHash: string) {
+/** An active account for `member` that signs in with `password`. */
+export async function buildAccount(db: Db, member: { id: string }, username: string, password: string) {
+  const passwordHash = await hash(password);
   const [row] = await db.insert(accounts).values({ memberId: member.id, username, passwordHash, status: 'ACTIVE' }).returning();
   return row!;
 }

@@ -7,6 +7,7 @@ import {
   createSubgraph,
   generateSigningKeys,
   importKey,
+  runOutboxConsumer,
   silentLogger,
   type RequestContext,
   type RunningSubgraph,
@@ -49,7 +50,9 @@ export async function startTestPlatform(options: { members?: number; production?
   const [auth, gatewayKeys] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
   const gatewayPublicKey = await importKey(gatewayKeys.publicJwk);
   const authSigningKey = await importKey(auth.privateJwk);
+  const consumers: { stop(): void }[] = [];
   const start = async <C extends RequestContext>(definition: SubgraphDefinition<C>) => {
+    for (const consumer of definition.consumers ?? []) consumers.push(runOutboxConsumer(db.db, consumer, silentLogger, 50));
     const subgraph = await createSubgraph(definition, {
       gatewayPublicKey,
       production: options.production ?? true,
@@ -94,6 +97,7 @@ export async function startTestPlatform(options: { members?: number; production?
     authSigningKey,
     queries,
     async stop() {
+      for (const consumer of consumers) consumer.stop();
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
       await db.close();

@@ -4,6 +4,7 @@ import type { RequestContext } from './context.ts';
 import { host, jwk, loadConfig, mode, port, postgresUrl } from './config.ts';
 import { importKey } from './keys.ts';
 import { consoleLogger } from './logger.ts';
+import { runOutboxConsumer } from './outbox.ts';
 import { createSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
 
 export interface SubgraphProcess<C extends RequestContext> {
@@ -22,7 +23,8 @@ export async function runSubgraph<C extends RequestContext>(subgraph: SubgraphPr
   > &
     Record<string, unknown>;
   const db = createDb(config.DATABASE_URL);
-  const built = await createSubgraph(await subgraph.define(db), {
+  const definition = await subgraph.define(db);
+  const built = await createSubgraph(definition, {
     gatewayPublicKey: await importKey(config.GATEWAY_PUBLIC_KEY),
     production: config.NODE_ENV === 'production',
     log: consoleLogger,
@@ -30,7 +32,9 @@ export async function runSubgraph<C extends RequestContext>(subgraph: SubgraphPr
   });
   const running = await built.listen(config[portVariable] as number, config.HOST);
   consoleLogger.info(`subgraph ${subgraph.name} listening`, { url: running.url });
+  const consumers = (definition.consumers ?? []).map((consumer) => runOutboxConsumer(db.db, consumer, consoleLogger));
   const shutdown = async () => {
+    for (const consumer of consumers) consumer.stop();
     await running.stop();
     await db.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import type { CryptoKey } from 'jose';
 import type { RequestContext } from './context.ts';
+import type { OutboxConsumer } from './outbox.ts';
 import { errorMaskingPlugin, formatError } from './errors.ts';
 import { GATEWAY_SIGNATURE_HEADER, verifySubgraphCall } from './gateway-signature.ts';
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
@@ -19,6 +20,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   rules: IRules;
   /** Adds the subgraph's per-request loaders and services to the verified caller. */
   context(base: RequestContext): C;
+  /** Domain events from other subgraphs that this one applies to its own tables. */
+  consumers?: OutboxConsumer[];
 }
 
 export interface SubgraphOptions {

@@ -9,6 +9,7 @@ import { loginService } from './account/login.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberRepository } from './member/member.repository.ts';
+import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { rules } from './permissions.ts';
 import { AccountMutation, RoleGrant } from './resolvers/AccountMutation.ts';
@@ -38,6 +39,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
       Date: DateScalar,
     } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
+    consumers: [organizationMovedConsumer],
     context: (base) => {
       const accounts = accountRepository(db);
       return {

@@ -4,7 +4,6 @@ import { generateSigningKeys, importKey, verifyAccessToken, verifyAuditChain } f
 import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/account/login.service.ts';
 import { membersSubgraph } from '../src/server.ts';
 
 type Node = { id: string; path: string };
@@ -25,7 +24,7 @@ beforeAll(async () => {
   t.member = await buildMember(db, t.cell, { fullName: 'Vũ Thị Lan', citizenId: '037190000222' });
   t.other = await buildMember(db, t.cell, { fullName: 'Hoàng Văn Sơn' });
   t.elder = await buildMember(db, t.cell, { fullName: 'Đỗ Văn Cẩn', activityStatus: 'EXEMPT' });
-  await buildAccount(db, t.other, 'son.hoang', await hashPassword('Mat-khau-cu-1'));
+  await buildAccount(db, t.other, 'son.hoang', 'Mat-khau-cu-1');
 });
 afterAll(() => subgraph?.stop());
 

@@ -2,7 +2,7 @@ import { buildAccount, buildMember, buildOrganization, grantRole } from '@dangvu
 import { generateSigningKeys, importKey, verifyAccessToken, type Identity, type Role } from '@dangvu/subgraph-kit';
 import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword, MAX_FAILED_LOGINS } from '../src/account/login.service.ts';
+import { MAX_FAILED_LOGINS } from '../src/account/login.service.ts';
 import { membersSubgraph } from '../src/server.ts';
 
 let subgraph: TestSubgraph;
@@ -30,10 +30,9 @@ beforeAll(async () => {
   fixture.secretary = await buildMember(db, fixture.cell, { fullName: 'Trần Văn Bình' });
   await grantRole(db, fixture.secretary, 'SECRETARY', fixture.cell);
   await grantRole(db, fixture.neighbour, 'SECRETARY', fixture.otherCell, { endsOn: '2021-01-01' });
-  const hash = await hashPassword('Mat-khau-dung-1');
-  await buildAccount(db, fixture.member, 'hoa.le', hash);
-  await buildAccount(db, fixture.secretary, 'binh.tran', hash);
-  await buildAccount(db, fixture.neighbour, 'nam.pham', hash);
+  await buildAccount(db, fixture.member, 'hoa.le', 'Mat-khau-dung-1');
+  await buildAccount(db, fixture.secretary, 'binh.tran', 'Mat-khau-dung-1');
+  await buildAccount(db, fixture.neighbour, 'nam.pham', 'Mat-khau-dung-1');
 });
 afterAll(() => subgraph?.stop());
 

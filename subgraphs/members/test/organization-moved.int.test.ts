@@ -1,0 +1,41 @@
+import { tables } from '@dangvu/drizzle';
+import { buildMember, buildOrganization, grantRole } from '@dangvu/drizzle/testing';
+import { drainOutbox, generateSigningKeys, importKey, publish } from '@dangvu/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationMovedConsumer } from '../src/organization/organization-moved.consumer.ts';
+import { membersSubgraph } from '../src/server.ts';
+
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  const authSigningKey = await importKey((await generateSigningKeys()).privateJwk);
+  subgraph = await startTestSubgraph((db) => membersSubgraph(db, { authSigningKey }));
+});
+afterAll(() => subgraph?.stop());
+
+describe('when an organization moves', () => {
+  it('moves the paths of its members and role grants, and of nothing else, once', async () => {
+    const { db } = subgraph.db;
+    const province = await buildOrganization(db);
+    const oldWard = await buildOrganization(db, { parent: province, type: 'PROVINCE_SUBORDINATE' });
+    const newWard = await buildOrganization(db, { parent: province, type: 'PROVINCE_SUBORDINATE' });
+    const committee = await buildOrganization(db, { parent: oldWard, type: 'GRASSROOTS_COMMITTEE' });
+    const cell = await buildOrganization(db, { parent: committee, type: 'SUBORDINATE_CELL' });
+    const stays = await buildOrganization(db, { parent: oldWard });
+    const inCell = await buildMember(db, cell);
+    const elsewhere = await buildMember(db, stays);
+    await grantRole(db, inCell, 'SECRETARY', cell);
+
+    const newPath = `${newWard.path}${committee.id}/`;
+    await db.transaction((tx) => publish(tx, 'organization.moved', committee.id, { orgId: committee.id, oldPath: committee.path, newPath }));
+    expect(await drainOutbox(db, organizationMovedConsumer)).toBe(1);
+    expect(await drainOutbox(db, organizationMovedConsumer)).toBe(0);
+
+    const pathOf = async (id: string) => (await db.select().from(tables.members).where(eq(tables.members.id, id)))[0]!.orgPath;
+    expect(await pathOf(inCell.id)).toBe(`${newPath}${cell.id}/`);
+    expect(await pathOf(elsewhere.id)).toBe(stays.path);
+    const [grant] = await db.select().from(tables.roleGrants).where(eq(tables.roleGrants.memberId, inCell.id));
+    expect(grant!.orgPath).toBe(`${newPath}${cell.id}/`);
+  });
+});
