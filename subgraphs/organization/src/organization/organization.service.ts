@@ -22,6 +22,10 @@ export interface OrganizationPayload {
 /** Who shapes the tree: an administrator or a secretary of an organization above. */
 const TREE_ROLES = ['ADMIN', 'SECRETARY'] as const;
 
+/** The superior decides about an organization, not the organization itself: reach is checked on its parent. */
+const parentPath = (organization: OrganizationRow) =>
+  organization.parentId ? organization.path.slice(0, organization.path.length - organization.id.length - 1) : organization.path;
+
 const failed = (...userErrors: UserError[]): OrganizationPayload => ({ organization: null, userErrors });
 
 export interface CreateOrganizationInput {
@@ -98,7 +102,7 @@ export function organizationService(db: Db, { identity, requestId }: RequestCont
       return db.transaction(async (tx) => {
         const organization = await writes.lock(tx, id);
         if (!organization) throw notFound('tổ chức');
-        if (!mayShape(organization.path)) throw forbidden();
+        if (!mayShape(parentPath(organization))) throw forbidden();
         const invalid = nameError(input.name);
         if (invalid) return failed(invalid);
         if (organization.dissolvedOn) return failed({ code: 'ALREADY_DISSOLVED', field: 'id', message: 'Tổ chức đã giải thể.' });
@@ -119,8 +123,8 @@ export function organizationService(db: Db, { identity, requestId }: RequestCont
         const newParent = await writes.lock(tx, newParentId);
         if (!organization) throw notFound('tổ chức');
         if (!newParent) throw notFound('tổ chức cấp trên mới');
-        // Taking an organization away needs reach over it; placing it needs reach over where it goes.
-        if (!mayShape(organization.path) || !mayShape(newParent.path)) throw forbidden();
+        // Taking an organization away needs reach over where it is; placing it, over where it goes.
+        if (!mayShape(parentPath(organization)) || !mayShape(newParent.path)) throw forbidden();
         const invalid = moveError(organization, newParent);
         if (invalid) return failed(invalid);
         const effective = await effectiveDay(tx, id, input.effectiveOn);
@@ -140,7 +144,7 @@ export function organizationService(db: Db, { identity, requestId }: RequestCont
       return db.transaction(async (tx) => {
         const organization = await writes.lock(tx, id);
         if (!organization) throw notFound('tổ chức');
-        if (!mayShape(organization.path)) throw forbidden();
+        if (!mayShape(parentPath(organization))) throw forbidden();
         const invalid = dissolveError(organization, await writes.activeChildren(tx, id), await writes.members(tx, id));
         if (invalid) return failed(invalid);
         const day = today();

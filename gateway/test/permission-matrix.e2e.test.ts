@@ -1,0 +1,173 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
+import { signAccessToken, type Identity, type Role } from '@dangvu/subgraph-kit';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
+import { post } from './http-helpers.ts';
+
+/**
+ * Every root query and mutation of the organization and members subgraphs, called by every kind of caller
+ * inside and outside its subtree, against the table in permission-matrix.expected.json. Inputs are chosen so
+ * that a caller who passes authorization gets userErrors and changes nothing. A new operation without a row
+ * here fails; so does any cell that changes. `UPDATE_PERMISSION_MATRIX=1` rewrites the table for review.
+ */
+const EXPECTED_FILE = new URL('./permission-matrix.expected.json', import.meta.url);
+const SUBGRAPHS_UNDER_TEST = ['ORGANIZATION', 'MEMBERS'];
+
+type Outcome = 'allowed' | 'forbidden' | 'unauthenticated';
+type Fixture = { cell: Org; otherCell: Org; ward: Org; otherWard: Org; province: Org; member: string; otherMember: string; endedGrant: string };
+type Org = { id: string; path: string };
+
+const OPERATIONS: Record<string, { document: string; variables: (f: Fixture) => Record<string, unknown> }> = {
+  organization: { document: 'query ($id: ID!) { organization(id: $id) { id name } }', variables: (f) => ({ id: f.cell.id }) },
+  organizationRoots: { document: '{ organizationRoots { id } }', variables: () => ({}) },
+  banks: { document: '{ banks { bin } }', variables: () => ({}) },
+  me: { document: '{ me { id } }', variables: () => ({}) },
+  createOrganization: {
+    document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { parentId: f.ward.id, code: 'ma thu', name: 'x', type: 'GRASSROOTS_CELL' } }),
+  },
+  renameOrganization: {
+    document: 'mutation ($input: RenameOrganizationInput!) { renameOrganization(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id, name: 'x' } }),
+  },
+  moveOrganization: {
+    document: 'mutation ($input: MoveOrganizationInput!) { moveOrganization(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id, newParentId: f.cell.id } }),
+  },
+  dissolveOrganization: {
+    document: 'mutation ($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id } }),
+  },
+  setBankAccount: {
+    document: 'mutation ($input: SetBankAccountInput!) { setBankAccount(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, bankBin: '000000', accountNumber: '1', holderName: '1' } }),
+  },
+  login: { document: 'mutation { login(username: "khong.co", password: "sai") { userErrors { code } } }', variables: () => ({}) },
+  activateAccount: {
+    document: 'mutation { activateAccount(input: { username: "khong.co", activationCode: "AAAAA-AAAAA", password: "x" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  partnerToken: {
+    document: 'mutation { partnerToken(clientId: "00000000-0000-4000-8000-000000000000", clientSecret: "sai") { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  issueAccount: {
+    document: 'mutation ($id: ID!) { issueAccount(memberId: $id) { userErrors { code } } }',
+    variables: (f) => ({ id: f.member }),
+  },
+  lockAccount: { document: 'mutation ($id: ID!) { lockAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
+  unlockAccount: { document: 'mutation ($id: ID!) { unlockAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.member }) },
+  revokeAccount: { document: 'mutation ($id: ID!) { revokeAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
+  grantRole: {
+    document: 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, role: 'SECRETARY', organizationId: f.cell.id } }),
+  },
+  endRole: {
+    document: 'mutation ($input: EndRoleInput!) { endRole(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { grantId: f.endedGrant } }),
+  },
+  registerPartnerClient: {
+    document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+};
+
+let platform: TestPlatform;
+let handle: DbHandle;
+let fixture: Fixture;
+const callers: Record<string, Identity | null> = {};
+
+const person = (id: string, role?: Role, org?: Org): Identity => ({
+  personId: id,
+  grants: role && org ? [{ role, orgId: org.id, orgPath: org.path }] : [],
+  partner: null,
+});
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  handle = createDb(platform.databaseUrl, { max: 2 });
+  const { db } = handle;
+  const orgs = await db.select().from(tables.organizations);
+  const cell = orgs.find((o) => o.name === platform.demo.member.cellName)!;
+  const ward = orgs.find((o) => o.id === cell.parentId)!;
+  const otherWard = orgs.find((o) => o.type === 'PROVINCE_SUBORDINATE' && o.id !== ward.id)!;
+  const otherCell = orgs.find((o) => o.parentId === otherWard.id && o.type === 'GRASSROOTS_CELL')!;
+  const province = orgs.find((o) => o.type === 'PROVINCIAL')!;
+  const inCell = await db.select().from(tables.members).where(eq(tables.members.orgId, cell.id));
+  const memberAccount = (await db.select().from(tables.accounts)).find((a) => a.username === platform.demo.member.username)!;
+  const otherMember = inCell.find((m) => m.rosterNumber === 20)!;
+  const [ended] = await db
+    .insert(tables.roleGrants)
+    .values({ memberId: otherMember.id, role: 'DEPUTY_SECRETARY', orgId: cell.id, orgPath: cell.path, startsOn: '2020-01-01', endsOn: '2021-01-01' })
+    .returning();
+  fixture = { cell, otherCell, ward, otherWard, province, member: memberAccount.memberId, otherMember: otherMember.id, endedGrant: ended!.id };
+  const staff = (n: number) => inCell.find((m) => m.rosterNumber === n)!.id;
+  Object.assign(callers, {
+    anonymous: null,
+    'member (self)': person(fixture.member),
+    'member (other)': person(otherMember.id),
+    'secretary (in)': person(staff(1), 'SECRETARY', cell),
+    'secretary (out)': person(staff(1), 'SECRETARY', otherCell),
+    'deputy (in)': person(staff(2), 'DEPUTY_SECRETARY', cell),
+    'deputy (out)': person(staff(2), 'DEPUTY_SECRETARY', otherCell),
+    'finance (in)': person(staff(3), 'FINANCE_MEMBER', cell),
+    'finance (out)': person(staff(3), 'FINANCE_MEMBER', otherCell),
+    'admin (in)': person(staff(4), 'ADMIN', ward),
+    'admin (out)': person(staff(4), 'ADMIN', otherWard),
+    'admin (province)': person(staff(4), 'ADMIN', province),
+    'analyst (in)': person(staff(5), 'ANALYST', ward),
+    'analyst (out)': person(staff(5), 'ANALYST', otherWard),
+    partner: { personId: null, grants: [], partner: { clientId: '00000000-0000-4000-8000-0000000000ff', scopes: ['members:read', 'organizations:read'] } },
+  });
+  // Every allowed mutation below meets a userError after its authorization check; lockAccount needs an account to refuse.
+  await db.update(tables.accounts).set({ status: 'ACTIVE' }).where(and(eq(tables.accounts.memberId, fixture.member), isNotNull(tables.accounts.passwordHash)));
+});
+afterAll(async () => {
+  await handle?.close();
+  await platform?.stop();
+});
+
+async function outcome(operation: string, identity: Identity | null): Promise<Outcome> {
+  const { document, variables } = OPERATIONS[operation]!;
+  const headers = identity ? { authorization: `Bearer ${await signAccessToken(identity, platform.authSigningKey)}` } : undefined;
+  const { status, body } = await post(platform, { query: document, variables: variables(fixture) }, headers);
+  const codes = (body.errors ?? []).map((error) => error.extensions?.code);
+  if (status === 401 || codes.includes('UNAUTHENTICATED')) return 'unauthenticated';
+  if (codes.includes('FORBIDDEN')) return 'forbidden';
+  if (codes.length > 0) throw new Error(`${operation}: unexpected errors ${JSON.stringify(body.errors)}`);
+  return 'allowed';
+}
+
+function rootOperations(): string[] {
+  const supergraph = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
+  const schema = buildSchema(supergraph, { assumeValidSDL: true });
+  return [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
+    Object.values(type.getFields())
+      .filter((field) => !field.name.startsWith('_'))
+      .filter((field) =>
+        field.astNode?.directives?.some(
+          (d) => d.name.value === 'join__field' && d.arguments?.some((a) => a.value.kind === 'EnumValue' && SUBGRAPHS_UNDER_TEST.includes(a.value.value)),
+        ),
+      )
+      .map((field) => field.name),
+  );
+}
+
+describe('the permission matrix of the organization and members subgraphs', () => {
+  it('has a row for every root query and mutation they serve', () => {
+    expect(Object.keys(OPERATIONS).sort()).toEqual(rootOperations().sort());
+  });
+
+  it('matches the expected table for every caller', async () => {
+    const actual: Record<string, Record<string, Outcome>> = {};
+    for (const operation of Object.keys(OPERATIONS).sort()) {
+      actual[operation] = {};
+      for (const [caller, identity] of Object.entries(callers)) actual[operation][caller] = await outcome(operation, identity);
+    }
+    if (process.env.UPDATE_PERMISSION_MATRIX) writeFileSync(EXPECTED_FILE, `${JSON.stringify(actual, null, 2)}\n`);
+    expect(actual).toEqual(JSON.parse(readFileSync(EXPECTED_FILE, 'utf8')));
+  }, 120_000);
+});
