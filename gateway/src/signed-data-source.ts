@@ -1,7 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall, type RequestContext } from '@dangvu/subgraph-kit';
 import type { CryptoKey } from 'jose';
-import makeFetchHappen from 'make-fetch-happen';
+import { createRequire } from 'node:module';
+import type { Fetcher } from '@apollo/utils.fetcher';
+
+// make-fetch-happen ships no types; this is the one call made of it (the fetcher Apollo's own default uses).
+const makeFetchHappen = createRequire(import.meta.url)('make-fetch-happen') as {
+  defaults(options: { maxSockets?: number; retry?: boolean }): Fetcher;
+};
 
 /** Forwards each planned fetch with the caller's identity in a header signed for that subgraph alone. */
 export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {

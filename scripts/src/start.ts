@@ -76,7 +76,7 @@ const services: ServiceSpec[] = [
     command: node,
     args: dev
       ? [join(root, 'node_modules/vite/bin/vite.js'), 'dev', '--host', host, '--port', String(ports.web), '--strictPort']
-      : [webBuild],
+      : [join(root, 'web/server.js')],
     cwd: join(root, 'web'),
     env: { NODE_ENV: mode, HOST: host, PORT: String(ports.web), GATEWAY_URL: gatewayUrl },
   },

@@ -1,0 +1,20 @@
+/** 1980-05-17 → 17/05/1980, the way dates are written in Vietnam. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '—';
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}
+
+/** 2026-11 → tháng 11/2026. */
+export function formatMonth(month: string | null | undefined): string {
+  if (!month) return '—';
+  const [year, number] = month.split('-');
+  return `tháng ${Number(number)}/${year}`;
+}
+
+/** Whole dong with dots between thousands: 53100 → 53.100 ₫. */
+export function formatDong(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined) return '—';
+  const digits = String(Math.round(Math.abs(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${amount < 0 ? '-' : ''}${digits} ₫`;
+}

@@ -1,0 +1,32 @@
+import { GATEWAY_URL } from '$app/env/private';
+import { fail, redirect } from '@sveltejs/kit';
+import { createGraphQLClient } from '#lib/graphql/client.ts';
+import { LoginMutation } from '#lib/graphql/operations.ts';
+import { saveToken } from '#lib/session.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+  if (locals.token) redirect(303, '/ho-so');
+};
+
+export const actions: Actions = {
+  default: async ({ request, cookies, url, fetch }) => {
+    const form = await request.formData();
+    const username = String(form.get('username') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!username || !password) {
+      return fail(400, { username, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' });
+    }
+    const { client } = createGraphQLClient({ url: GATEWAY_URL, fetch, isClient: false });
+    const result = await client.mutation(LoginMutation, { username, password }).toPromise();
+    const login = result.data?.login;
+    if (!login) {
+      return fail(503, { username, message: 'Hệ thống đang bận, chưa đăng nhập được. Vui lòng thử lại sau ít phút.' });
+    }
+    if (!login.token || !login.expiresAt) {
+      return fail(400, { username, message: login.userErrors[0]?.message ?? 'Đăng nhập không thành công.' });
+    }
+    saveToken(cookies, url, login.token, login.expiresAt);
+    redirect(303, '/ho-so');
+  },
+};

@@ -1,0 +1,12 @@
+import { redirect } from '@sveltejs/kit';
+import { clearToken } from '#lib/session.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+  default: ({ cookies }) => {
+    clearToken(cookies);
+    redirect(303, '/dang-nhap');
+  },
+};

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@dangvu/drizzle/testing';
+import { startTestPlatform, type TestPlatform } from '@dangvu/gateway/testing';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const webRoot = fileURLToPath(new URL('../..', import.meta.url));
+let platform: TestPlatform;
+let web: ChildProcess;
+let baseUrl: string;
+let browser: BrowserContext;
+let page: Page;
+
+async function waitForHttp(url: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Serious and critical accessibility problems axe-core finds on the current page. */
+async function axeViolations(target: Page): Promise<string[]> {
+  const source = await readFile(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+  await target.addScriptTag({ content: source });
+  const violations = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  web = spawn(process.execPath, ['server.js'], {
+    cwd: webRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), GATEWAY_URL: platform.gatewayUrl },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHttp(`${baseUrl}/dang-nhap`);
+  browser = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'dangvu-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // The app's CSP forbids inline scripts; the test's own axe-core injection is the one exception.
+    bypassCSP: true,
+    args: ['--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  web?.kill('SIGTERM');
+  await platform?.stop();
+});
+
+describe('a member signs in and sees "Hồ sơ của tôi"', () => {
+  it('sends a visitor without a session to the login page, which has no accessibility violations', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Đăng nhập');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('says in Vietnamese that a wrong password is wrong, next to the field', async () => {
+    await page.getByLabel('Tên đăng nhập').fill(platform.demo.member.username);
+    await page.getByLabel('Mật khẩu').fill('không phải mật khẩu');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const error = page.locator('#password-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/không đúng/);
+    expect(await page.getByLabel('Mật khẩu').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe(platform.demo.member.username);
+  });
+
+  it('signs in and shows the profile, the cell and its secretary, with no accessibility violations', async () => {
+    await page.getByLabel('Mật khẩu').fill(platform.demo.member.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL('**/ho-so');
+    await page.waitForSelector('html[data-hydrated]');
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Hồ sơ của tôi');
+    expect(main).toContain(platform.demo.member.fullName);
+    expect(main).toContain(platform.demo.member.cellName);
+    expect(main).toContain(platform.demo.member.secretaryName);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('keeps the token out of reach of page scripts', async () => {
+    const cookies = await browser.cookies(baseUrl);
+    expect(cookies.find((c) => c.name === 'dangvu_token')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('dangvu_token');
+  });
+
+  it('renders the profile on the server, before any script runs', async () => {
+    const cookie = (await browser.cookies(baseUrl)).find((c) => c.name === 'dangvu_token')!;
+    const response = await fetch(`${baseUrl}/ho-so`, { headers: { cookie: `dangvu_token=${cookie.value}` } });
+    expect(await response.text()).toContain(platform.demo.member.secretaryName);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.reload();
+    await page.waitForSelector('html[data-hydrated]');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('refuses a form post from another site', async () => {
+    const response = await fetch(`${baseUrl}/dang-nhap`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=a&password=b',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('signs out and goes back to the login page', async () => {
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL('**/dang-nhap');
+    expect((await browser.cookies(baseUrl)).find((c) => c.name === 'dangvu_token')).toBeUndefined();
+  });
+});
