@@ -9,6 +9,7 @@ import { loginService } from './account/login.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberRepository } from './member/member.repository.ts';
+import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { rules } from './permissions.ts';
@@ -39,7 +40,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
       Date: DateScalar,
     } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
-    consumers: [organizationMovedConsumer],
+    consumers: [organizationMovedConsumer, memberTransferredConsumer],
     context: (base) => {
       const accounts = accountRepository(db);
       return {

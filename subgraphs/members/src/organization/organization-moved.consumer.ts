@@ -9,7 +9,7 @@ const { members, roleGrants } = tables;
  * (members' and role grants') move with it: `/old/…` becomes `/new/…` for its whole subtree.
  */
 export const organizationMovedConsumer: OutboxConsumer = {
-  name: 'members',
+  name: 'members.organization-moved',
   topics: ['organization.moved'],
   async handle(tx: Tx, event) {
     const { oldPath, newPath } = event.payload as { oldPath: string; newPath: string };

@@ -1,0 +1,37 @@
+import { tables, type Tx } from '@dangvu/drizzle';
+import type { OutboxConsumer } from '@dangvu/subgraph-kit';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+
+const { members, roleGrants } = tables;
+
+export interface MemberTransferredPayload {
+  memberId: string;
+  toOrgId: string;
+  toOrgPath: string;
+  /** The day the member's official activity moved (YYYY-MM-DD). */
+  on: string;
+}
+
+/**
+ * A completed official transfer moves the member's official activity, and the roles they held in the
+ * organizations they leave end that day by themselves; a role on a committee above both stays.
+ */
+export const memberTransferredConsumer: OutboxConsumer = {
+  name: 'members.member-transferred',
+  topics: ['member.transferred'],
+  async handle(tx: Tx, event) {
+    const { memberId, toOrgId, toOrgPath, on } = event.payload as unknown as MemberTransferredPayload;
+    await tx.update(members).set({ orgId: toOrgId, orgPath: toOrgPath, updatedAt: new Date() }).where(eq(members.id, memberId));
+    await tx
+      .update(roleGrants)
+      .set({ endsOn: on })
+      .where(
+        and(
+          eq(roleGrants.memberId, memberId),
+          or(isNull(roleGrants.endsOn), gt(roleGrants.endsOn, on)),
+          // A grant stays where the new organization sits under the granted one.
+          sql`not (${toOrgPath} like ${roleGrants.orgPath} || '%')`,
+        ),
+      );
+  },
+};
