@@ -17,7 +17,12 @@ const DATABASE_NAME = 'dangvu';
 export async function openDatabase(dataDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<PlatformDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, origin: 'DATABASE_URL', stop: async () => {} };
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
-  const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true, log });
+  const server = await startEmbeddedPostgres({
+    dataDir: env.EMBEDDED_PG_DATA_DIR ?? join(dataDir, 'postgres'),
+    port,
+    persistent: true,
+    log,
+  });
   const admin = postgres(server.adminUrl, { max: 1, onnotice: () => {} });
   const [exists] = await admin`select 1 from pg_database where datname = ${DATABASE_NAME}`;
   if (!exists) await admin.unsafe(`CREATE DATABASE ${DATABASE_NAME}`);
