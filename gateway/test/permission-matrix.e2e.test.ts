@@ -25,6 +25,7 @@ const OPERATIONS: Record<string, { document: string; variables: (f: Fixture) => 
   organizationRoots: { document: '{ organizationRoots { id } }', variables: () => ({}) },
   banks: { document: '{ banks { bin } }', variables: () => ({}) },
   me: { document: '{ me { id } }', variables: () => ({}) },
+  auditTrail: { document: 'query ($id: ID!) { auditTrail(entityId: $id) { id } }', variables: (f) => ({ id: f.member }) },
   createOrganization: {
     document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { parentId: f.ward.id, code: 'ma thu', name: 'x', type: 'GRASSROOTS_CELL' } }),

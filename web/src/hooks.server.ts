@@ -10,19 +10,34 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
- * Same-origin /graphql for the browser: the token stays in its httpOnly cookie and this server adds it.
- * The caller's content type goes through unchanged, so the gateway's CSRF guard still sees what was sent.
+ * Headers that decide whether the gateway's CSRF guard lets a request through. They pass unchanged and are
+ * never invented here: a cross-site "simple" request (form, text/plain, or no content type at all) must
+ * reach the gateway as such and be refused there, even though this server adds the token.
  */
-async function proxyGraphQL(request: Request, token: string | null, fetcher: typeof fetch): Promise<Response> {
+const FORWARDED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name'];
+
+function graphQLError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  return Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers });
+}
+
+/** Same-origin /graphql for the browser: the token stays in its httpOnly cookie and this server adds it. */
+async function proxyGraphQL(request: Request, token: string | null): Promise<Response> {
   if (request.method !== 'POST') {
-    return new Response(JSON.stringify({ errors: [{ message: 'Chỉ hỗ trợ POST.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] }), {
-      status: 405,
-      headers: { 'content-type': 'application/json', allow: 'POST' },
-    });
+    return graphQLError(405, 'BAD_USER_INPUT', 'Chỉ nhận yêu cầu POST.', { allow: 'POST' });
   }
-  const headers: Record<string, string> = { 'content-type': request.headers.get('content-type') ?? 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const upstream = await fetcher(GATEWAY_URL, { method: 'POST', headers, body: await request.text() });
+  const headers = new Headers();
+  for (const name of FORWARDED_HEADERS) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let upstream: Response;
+  try {
+    upstream = await fetch(GATEWAY_URL, { method: 'POST', headers, body: await request.text(), signal: AbortSignal.timeout(30_000) });
+  } catch (cause) {
+    console.error('gateway unreachable', { url: GATEWAY_URL, cause });
+    return graphQLError(502, 'INTERNAL', 'Hệ thống tạm thời không phản hồi. Vui lòng thử lại sau ít phút.');
+  }
   return new Response(upstream.body, {
     status: upstream.status,
     headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json' },
@@ -31,8 +46,7 @@ async function proxyGraphQL(request: Request, token: string | null, fetcher: typ
 
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.token = event.cookies.get(TOKEN_COOKIE) ?? null;
-  const response =
-    event.url.pathname === '/graphql' ? await proxyGraphQL(event.request, event.locals.token, fetch) : await resolve(event);
+  const response = event.url.pathname === '/graphql' ? await proxyGraphQL(event.request, event.locals.token) : await resolve(event);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 };

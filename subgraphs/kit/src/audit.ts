@@ -63,31 +63,41 @@ const asStored = (value: unknown) => (value === undefined || value === null ? nu
 const CHAIN_LOCK = 7_340_001;
 
 /**
- * Appends one entry inside the caller's transaction, so the entry exists exactly when the change does.
- * Appends are serialized by a transaction-level advisory lock.
+ * Appends entries, in order, inside the caller's transaction, so that they exist exactly when the change does.
+ * Appends are serialized by a transaction-level advisory lock; a batch costs one lock and one insert.
  */
-export async function appendAudit(tx: Tx, input: AuditEntryInput): Promise<void> {
-  // Hash what will be read back: jsonb holds dates as strings and drops undefined fields.
-  const entry = { ...input, before: asStored(input.before), after: asStored(input.after) };
+export async function appendAuditEntries(tx: Tx, inputs: readonly AuditEntryInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.id)).limit(1);
-  const hashed: Hashed = { ...entry, occurredAt: new Date().toISOString(), prevHash: last?.hash ?? null };
-  await tx.insert(auditEntries).values({
-    occurredAt: new Date(hashed.occurredAt),
-    actorId: entry.actorId,
-    onBehalfOf: entry.onBehalfOf ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before,
-    after: entry.after,
-    requestId: entry.requestId,
-    orgPath: entry.orgPath ?? null,
-    subjectMemberId: entry.subjectMemberId ?? null,
-    prevHash: hashed.prevHash,
-    hash: entryHash(hashed),
+  let prevHash = last?.hash ?? null;
+  const occurredAt = new Date().toISOString();
+  const rows = inputs.map((input) => {
+    // Hash what will be read back: jsonb holds dates as strings and drops undefined fields.
+    const entry: Hashed = { ...input, before: asStored(input.before), after: asStored(input.after), occurredAt, prevHash };
+    const hash = entryHash(entry);
+    const row = {
+      occurredAt: new Date(occurredAt),
+      actorId: entry.actorId,
+      onBehalfOf: entry.onBehalfOf ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before,
+      after: entry.after,
+      requestId: entry.requestId,
+      orgPath: entry.orgPath ?? null,
+      subjectMemberId: entry.subjectMemberId ?? null,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
   });
+  await tx.insert(auditEntries).values(rows);
 }
+
+export const appendAudit = (tx: Tx, entry: AuditEntryInput) => appendAuditEntries(tx, [entry]);
 
 export interface ChainProblem {
   entryId: number;

@@ -14,6 +14,6 @@ export { groupLoader, rowLoader } from './loaders.ts';
 export { DateScalar } from './scalars.ts';
 export { vietnamDay } from './calendar.ts';
 export { parseId } from './ids.ts';
-export { appendAudit, entryHash, verifyAuditChain, type AuditEntryInput, type ChainProblem } from './audit.ts';
+export { appendAudit, appendAuditEntries, entryHash, verifyAuditChain, type AuditEntryInput, type ChainProblem } from './audit.ts';
 export type { UserError } from './user-error.ts';
 export { drainOutbox, publish, runOutboxConsumer, type OutboxConsumer, type OutboxEvent } from './outbox.ts';

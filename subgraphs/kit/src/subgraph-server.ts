@@ -22,6 +22,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   context(base: RequestContext): C;
   /** Domain events from other subgraphs that this one applies to its own tables. */
   consumers?: OutboxConsumer[];
+  /** Runs once the response is ready, before it is sent: writes what the request only noted (views of records). */
+  afterRequest?(context: C): Promise<void>;
 }
 
 export interface SubgraphOptions {
@@ -48,7 +50,11 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), errorMaskingPlugin(options.log)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      errorMaskingPlugin(options.log),
+      { requestDidStart: async () => ({ willSendResponse: async ({ contextValue }) => definition.afterRequest?.(contextValue) }) },
+    ],
   });
   await apollo.start();
 

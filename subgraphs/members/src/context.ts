@@ -1,5 +1,7 @@
 import type { RequestContext } from '@dangvu/subgraph-kit';
 import type { AccountLifecycleService } from './account/account-lifecycle.service.ts';
+import type { AuditRepository } from './audit/audit.repository.ts';
+import type { ViewRecorder } from './audit/view-recorder.ts';
 import type { loginService } from './account/login.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { RoleService } from './role/role.service.ts';
@@ -11,4 +13,6 @@ export interface MembersContext extends RequestContext {
   accounts: AccountLifecycleService;
   roles: RoleService;
   partners: PartnerService;
+  audit: AuditRepository;
+  views: ViewRecorder;
 }

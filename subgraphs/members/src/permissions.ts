@@ -11,7 +11,7 @@ const canSeeMember = or(
 const canSeePersonalData = isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN']);
 
 export const rules = {
-  Query: { me: isPerson },
+  Query: { me: isPerson, auditTrail: isPerson },
   Mutation: {
     login: allow,
     // The one-time code (or the client secret) is the credential: no sign-in before these.
@@ -32,6 +32,7 @@ export const rules = {
     citizenId: canSeePersonalData,
     residenceAddress: canSeePersonalData,
     phone: canSeePersonalData,
+    accessLog: canSeePersonalData,
   },
   Organization: {
     id: allow,
@@ -52,6 +53,8 @@ export const rules = {
   RoleGrant: allow,
   RoleGrantPayload: allow,
   PartnerClient: allow,
+  // Reached through Member.accessLog or Query.auditTrail, which choose the entries the caller may read.
+  AuditEntry: allow,
   RegisterPartnerClientPayload: allow,
   UserError: allow,
 };

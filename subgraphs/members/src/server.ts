@@ -5,6 +5,8 @@ import { parse } from 'graphql';
 import type { CryptoKey } from 'jose';
 import { accountRepository } from './account/account.repository.ts';
 import { accountLifecycleService } from './account/account-lifecycle.service.ts';
+import { auditRepository } from './audit/audit.repository.ts';
+import { viewRecorder } from './audit/view-recorder.ts';
 import { loginService } from './account/login.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberLoaders } from './member/member.loaders.ts';
@@ -14,6 +16,7 @@ import { organizationMovedConsumer } from './organization/organization-moved.con
 import { partnerService } from './partner/partner.service.ts';
 import { rules } from './permissions.ts';
 import { AccountMutation, RoleGrant } from './resolvers/AccountMutation.ts';
+import { AuditEntry, auditTrail, JSONScalar } from './resolvers/AuditEntry.ts';
 import { roleService } from './role/role.service.ts';
 import { Member } from './resolvers/Member.ts';
 import { Mutation } from './resolvers/Mutation.ts';
@@ -32,20 +35,26 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     name: 'members',
     typeDefs,
     resolvers: {
-      Query,
+      Query: { ...Query, auditTrail },
       Mutation: { ...Mutation, ...AccountMutation },
       Member,
       Organization,
       RoleGrant,
+      AuditEntry,
       Date: DateScalar,
+      JSON: JSONScalar,
     } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer],
+    afterRequest: (context) => context.views.flush(),
     context: (base) => {
       const accounts = accountRepository(db);
+      const audit = auditRepository(db);
       return {
         ...base,
-        loaders: memberLoaders(memberRepository(db), accounts),
+        audit,
+        views: viewRecorder(db, base),
+        loaders: memberLoaders(memberRepository(db), accounts, audit),
         login: loginService(accounts, deps.authSigningKey),
         accounts: accountLifecycleService(db, base),
         roles: roleService(db, base),

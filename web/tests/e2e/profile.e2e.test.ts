@@ -81,6 +81,7 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     expect(await error.textContent()).toMatch(/không đúng/);
     expect(await page.getByLabel('Mật khẩu').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe(platform.demo.member.username);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('signs in and shows the profile, the cell and its secretary, with no accessibility violations', async () => {
@@ -110,10 +111,27 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
-  it('fits a phone screen without sideways scrolling', async () => {
-    await page.setViewportSize({ width: 360, height: 780 });
+  it('answers GraphQL on /graphql with the session, and leaves a cross-site form post to the gateway to refuse', async () => {
+    const cookie = (await browser.cookies(baseUrl)).find((c) => c.name === 'dangvu_token')!;
+    const post = (contentType: string) =>
+      fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { cookie: `dangvu_token=${cookie.value}`, 'content-type': contentType },
+        body: JSON.stringify({ query: '{ me { fullName } }' }),
+      });
+    const json = await post('application/json');
+    expect(await json.json()).toEqual({ data: { me: { fullName: platform.demo.member.fullName } } });
+    expect((await post('text/plain')).status).toBe(400);
+  });
+
+  it.each([
+    [390, 844],
+    [320, 640],
+  ])('fits a %ix%i phone screen without sideways scrolling', async (width, height) => {
+    await page.setViewportSize({ width, height });
     await page.reload();
     await page.waitForSelector('html[data-hydrated]');
+    await expect(page.getByText(platform.demo.member.fullName, { exact: true }).first().isVisible()).resolves.toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
@@ -130,6 +148,13 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
   it('signs out and goes back to the login page', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL('**/dang-nhap');
+    expect((await browser.cookies(baseUrl)).find((c) => c.name === 'dangvu_token')).toBeUndefined();
+  });
+
+  it('sends a member whose session the API no longer accepts back to the login page', async () => {
+    await browser.addCookies([{ name: 'dangvu_token', value: 'het-han', url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await page.goto(`${baseUrl}/ho-so`);
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     expect((await browser.cookies(baseUrl)).find((c) => c.name === 'dangvu_token')).toBeUndefined();
   });
 });

@@ -1,13 +1,16 @@
 import { groupLoader, rowLoader, vietnamDay } from '@dangvu/subgraph-kit';
 import type { AccountRepository } from '../account/account.repository.ts';
+import type { AuditEntryRow, AuditRepository } from '../audit/audit.repository.ts';
 import type { MemberRepository, MemberRow } from './member.repository.ts';
 
-export function memberLoaders(members: MemberRepository, accounts: AccountRepository) {
+export function memberLoaders(members: MemberRepository, accounts: AccountRepository, audit: AuditRepository) {
   const today = vietnamDay(new Date());
   return {
     byId: rowLoader(members.byIds, (row: MemberRow) => row.id),
     byOrganization: groupLoader(members.inOrganizations, (row: MemberRow) => row.orgId),
     officers: groupLoader((orgIds: readonly string[]) => accounts.officersOf(orgIds, today), (row) => row.orgId),
+    accessLog: groupLoader(audit.aboutMembers, (row: AuditEntryRow) => row.subjectMemberId!),
+    name: rowLoader(audit.names, (row) => row.id),
   };
 }
 

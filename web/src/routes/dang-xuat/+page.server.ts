@@ -5,8 +5,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-  default: ({ cookies }) => {
-    clearToken(cookies);
+  default: ({ cookies, url }) => {
+    clearToken(cookies, url);
     redirect(303, '/dang-nhap');
   },
 };

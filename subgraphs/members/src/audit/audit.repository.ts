@@ -1,0 +1,38 @@
+import { and, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { tables, type Db } from '@dangvu/drizzle';
+
+const { auditEntries, members } = tables;
+
+export type AuditEntryRow = typeof auditEntries.$inferSelect;
+
+const LIMIT = 200;
+
+export function auditRepository(db: Db) {
+  return {
+    /** Entries about `entityId` that the caller may read: under one of `orgPaths`, or about the caller's own record. */
+    trail(entityId: string, orgPaths: readonly string[], selfId: string | null) {
+      const reach: SQL[] = orgPaths.map((path) => like(auditEntries.orgPath, `${path}%`));
+      if (selfId) reach.push(eq(auditEntries.subjectMemberId, selfId));
+      if (reach.length === 0) return Promise.resolve([]);
+      return db
+        .select()
+        .from(auditEntries)
+        .where(and(eq(auditEntries.entityId, entityId), or(...reach)))
+        .orderBy(desc(auditEntries.id))
+        .limit(LIMIT);
+    },
+    /** Who viewed or changed each member's record, newest first. */
+    aboutMembers: (memberIds: readonly string[]) =>
+      db
+        .select()
+        .from(auditEntries)
+        .where(inArray(auditEntries.subjectMemberId, [...memberIds]))
+        .orderBy(desc(auditEntries.id))
+        .limit(LIMIT * memberIds.length),
+    /** Names of the people who acted: shown as names only, like an organization's officers. */
+    names: (ids: readonly string[]) =>
+      db.select({ id: members.id, fullName: members.fullName }).from(members).where(inArray(members.id, [...ids])),
+  };
+}
+
+export type AuditRepository = ReturnType<typeof auditRepository>;
