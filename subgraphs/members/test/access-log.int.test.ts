@@ -1,17 +1,16 @@
 import { tables } from '@dangvu/drizzle';
 import { buildMember, buildOrganization } from '@dangvu/drizzle/testing';
-import { generateSigningKeys, importKey, verifyAuditChain } from '@dangvu/subgraph-kit';
-import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { verifyAuditChain } from '@dangvu/subgraph-kit';
+import { personWith, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { membersSubgraph } from '../src/server.ts';
+import { startMembersSubgraph } from './members-subgraph.ts';
 
 type Node = { id: string; path: string };
 let subgraph: TestSubgraph;
 const t = {} as { cell: Node; otherCell: Node; member: { id: string }; secretary: { id: string }; outsider: { id: string } };
 
 beforeAll(async () => {
-  const authSigningKey = await importKey((await generateSigningKeys()).privateJwk);
-  subgraph = await startTestSubgraph((db) => membersSubgraph(db, { authSigningKey }));
+  ({ subgraph } = await startMembersSubgraph());
   const { db } = subgraph.db;
   const province = await buildOrganization(db);
   t.cell = await buildOrganization(db, { parent: province });

@@ -1,10 +1,10 @@
 import { tables } from '@dangvu/drizzle';
 import { buildAccount, buildMember, buildOrganization } from '@dangvu/drizzle/testing';
-import { generateSigningKeys, importKey, verifyAccessToken, verifyAuditChain } from '@dangvu/subgraph-kit';
-import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { verifyAccessToken, verifyAuditChain, type importKey } from '@dangvu/subgraph-kit';
+import { personWith, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { membersSubgraph } from '../src/server.ts';
+import { startMembersSubgraph } from './members-subgraph.ts';
 
 type Node = { id: string; path: string };
 let subgraph: TestSubgraph;
@@ -12,10 +12,7 @@ let publicKey: Awaited<ReturnType<typeof importKey>>;
 const t = {} as { province: Node; ward: Node; cell: Node; otherWard: Node; member: { id: string; citizenId: string }; other: { id: string }; elder: { id: string } };
 
 beforeAll(async () => {
-  const keys = await generateSigningKeys();
-  publicKey = await importKey(keys.publicJwk);
-  const authSigningKey = await importKey(keys.privateJwk);
-  subgraph = await startTestSubgraph((db) => membersSubgraph(db, { authSigningKey }));
+  ({ subgraph, publicKey } = await startMembersSubgraph());
   const { db } = subgraph.db;
   t.province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình' });
   t.ward = await buildOrganization(db, { parent: t.province, name: 'Đảng bộ phường Hoa Lư', type: 'PROVINCE_SUBORDINATE' });

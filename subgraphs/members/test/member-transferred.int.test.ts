@@ -1,16 +1,15 @@
 import { tables } from '@dangvu/drizzle';
 import { buildMember, buildOrganization, grantRole } from '@dangvu/drizzle/testing';
-import { drainOutbox, generateSigningKeys, importKey, publish } from '@dangvu/subgraph-kit';
-import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { drainOutbox, publish } from '@dangvu/subgraph-kit';
+import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMembersSubgraph } from './members-subgraph.ts';
 import { memberTransferredConsumer } from '../src/member/member-transferred.consumer.ts';
-import { membersSubgraph } from '../src/server.ts';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  const authSigningKey = await importKey((await generateSigningKeys()).privateJwk);
-  subgraph = await startTestSubgraph((db) => membersSubgraph(db, { authSigningKey }));
+  ({ subgraph } = await startMembersSubgraph());
 });
 afterAll(() => subgraph?.stop());
 

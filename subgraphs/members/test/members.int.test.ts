@@ -1,9 +1,9 @@
 import { buildAccount, buildMember, buildOrganization, grantRole } from '@dangvu/drizzle/testing';
-import { generateSigningKeys, importKey, verifyAccessToken, type Identity, type Role } from '@dangvu/subgraph-kit';
-import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { verifyAccessToken, type Identity, type importKey, type Role } from '@dangvu/subgraph-kit';
+import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMembersSubgraph } from './members-subgraph.ts';
 import { MAX_FAILED_LOGINS } from '../src/account/login.service.ts';
-import { membersSubgraph } from '../src/server.ts';
 
 let subgraph: TestSubgraph;
 let publicKey: Awaited<ReturnType<typeof importKey>>;
@@ -17,10 +17,7 @@ const fixture = {} as {
 };
 
 beforeAll(async () => {
-  const keys = await generateSigningKeys();
-  publicKey = await importKey(keys.publicJwk);
-  const authSigningKey = await importKey(keys.privateJwk);
-  subgraph = await startTestSubgraph((db) => membersSubgraph(db, { authSigningKey }));
+  ({ subgraph, publicKey } = await startMembersSubgraph());
   const { db } = subgraph.db;
   fixture.province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình' });
   fixture.cell = await buildOrganization(db, { parent: fixture.province, name: 'Chi bộ thôn Đông' });

@@ -1,17 +1,8 @@
+import { tables } from '@dangvu/drizzle';
 import type { UserError } from '@dangvu/subgraph-kit';
 
-export const ORG_TYPES = [
-  'CENTRAL',
-  'CENTRAL_DIRECT_COMMITTEE',
-  'PROVINCIAL',
-  'PROVINCE_SUBORDINATE',
-  'GRASSROOTS_COMMITTEE',
-  'GRASSROOTS_CELL',
-  'PARTIAL_COMMITTEE',
-  'SUBORDINATE_CELL',
-  'PARTY_GROUP',
-  'OVERSEAS',
-] as const;
+/** The kinds of organization, as the database knows them. */
+export const ORG_TYPES = tables.orgType.enumValues;
 export type OrgType = (typeof ORG_TYPES)[number];
 
 /**
