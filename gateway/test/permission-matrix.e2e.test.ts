@@ -17,7 +17,17 @@ const EXPECTED_FILE = new URL('./permission-matrix.expected.json', import.meta.u
 const SUBGRAPHS_UNDER_TEST = ['ORGANIZATION', 'MEMBERS'];
 
 type Outcome = 'allowed' | 'forbidden' | 'unauthenticated';
-type Fixture = { cell: Org; otherCell: Org; ward: Org; otherWard: Org; province: Org; member: string; otherMember: string; endedGrant: string };
+type Fixture = {
+  cell: Org;
+  otherCell: Org;
+  ward: Org;
+  otherWard: Org;
+  province: Org;
+  member: string;
+  otherMember: string;
+  endedGrant: string;
+  decidedRequest: string;
+};
 type Org = { id: string; path: string };
 
 const OPERATIONS: Record<string, { document: string; variables: (f: Fixture) => Record<string, unknown> }> = {
@@ -70,6 +80,18 @@ const OPERATIONS: Record<string, { document: string; variables: (f: Fixture) => 
     document: 'mutation ($input: EndRoleInput!) { endRole(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { grantId: f.endedGrant } }),
   },
+  updateMember: {
+    document: 'mutation ($input: UpdateMemberInput!) { updateMember(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.member, expectedVersion: 999 } }),
+  },
+  proposeContactChange: {
+    document: 'mutation { proposeContactChange(input: {}) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  decideContactChange: {
+    document: 'mutation ($input: DecideContactChangeInput!) { decideContactChange(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { requestId: f.decidedRequest, approve: true } }),
+  },
   registerPartnerClient: {
     document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',
     variables: () => ({}),
@@ -104,7 +126,21 @@ beforeAll(async () => {
     .insert(tables.roleGrants)
     .values({ memberId: otherMember.id, role: 'DEPUTY_SECRETARY', orgId: cell.id, orgPath: cell.path, startsOn: '2020-01-01', endsOn: '2021-01-01' })
     .returning();
-  fixture = { cell, otherCell, ward, otherWard, province, member: memberAccount.memberId, otherMember: otherMember.id, endedGrant: ended!.id };
+  const [decided] = await db
+    .insert(tables.contactChangeRequests)
+    .values({ memberId: memberAccount.memberId, phone: '0900000000', status: 'REJECTED' })
+    .returning();
+  fixture = {
+    cell,
+    otherCell,
+    ward,
+    otherWard,
+    province,
+    member: memberAccount.memberId,
+    otherMember: otherMember.id,
+    endedGrant: ended!.id,
+    decidedRequest: decided!.id,
+  };
   const staff = (n: number) => inCell.find((m) => m.rosterNumber === n)!.id;
   Object.assign(callers, {
     anonymous: null,

@@ -1,5 +1,5 @@
 import { GATEWAY_URL } from '$app/env/private';
-import type { Handle } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { TOKEN_COOKIE } from '#lib/session.ts';
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -49,4 +49,14 @@ export const handle: Handle = async ({ event, resolve }) => {
   const response = event.url.pathname === '/graphql' ? await proxyGraphQL(event.request, event.locals.token) : await resolve(event);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
+};
+
+/** Error pages speak Vietnamese too; what went wrong unexpectedly is logged here and never shown. */
+export const handleError: HandleServerError = (caught) => {
+  if (caught.kind === 'app') return;
+  if (caught.kind === 'unknown') {
+    console.error('unexpected error', { method: caught.event.request.method, path: caught.event.url.pathname, error: caught.error });
+    return { message: 'Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau ít phút.' };
+  }
+  return { message: caught.error.status === 404 ? 'Không tìm thấy trang này.' : 'Yêu cầu không hợp lệ.' };
 };

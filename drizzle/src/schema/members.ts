@@ -75,6 +75,8 @@ export const members = membersSchema.table(
     duesCategory: duesCategory('dues_category').notNull(),
     /** Whole dong per month: the salary, benefit, pension or allowance the rate applies to. */
     duesBasis: bigint('dues_basis', { mode: 'number' }),
+    /** Optimistic-locking counter: an edit names the version it was made on. */
+    version: integer().notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -150,3 +152,23 @@ export const partnerClients = membersSchema.table('partner_clients', {
   status: partnerStatus().notNull().default('ACTIVE'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const requestStatus = membersSchema.enum('request_status', ['PENDING', 'APPROVED', 'REJECTED']);
+
+/** A member's own correction of their contact details, waiting for their secretary's approval. */
+export const contactChangeRequests = membersSchema.table(
+  'contact_change_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    phone: text(),
+    residenceAddress: text('residence_address'),
+    status: requestStatus().notNull().default('PENDING'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+  },
+  (t) => [index('contact_change_requests_member_idx').on(t.memberId)],
+);

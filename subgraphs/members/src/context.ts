@@ -5,6 +5,7 @@ import type { ViewRecorder } from './audit/view-recorder.ts';
 import type { loginService } from './account/login.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { RoleService } from './role/role.service.ts';
+import type { MemberEditService } from './member/member-edit.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 
 export interface MembersContext extends RequestContext {
@@ -15,4 +16,5 @@ export interface MembersContext extends RequestContext {
   partners: PartnerService;
   audit: AuditRepository;
   views: ViewRecorder;
+  memberEdits: MemberEditService;
 }

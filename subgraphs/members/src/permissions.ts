@@ -24,6 +24,9 @@ export const rules = {
     grantRole: and(isPerson, hasAnyRole(['ADMIN'])),
     endRole: and(isPerson, hasAnyRole(['ADMIN'])),
     registerPartnerClient: and(isPerson, hasAnyRole(['ADMIN'])),
+    updateMember: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
+    proposeContactChange: isPerson,
+    decideContactChange: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY'])),
   },
   Member: {
     '*': canSeeMember,
@@ -33,6 +36,8 @@ export const rules = {
     residenceAddress: canSeePersonalData,
     phone: canSeePersonalData,
     accessLog: canSeePersonalData,
+    // The dues basis is income: personal, and also for the finance member who collects the dues.
+    duesBasis: isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']),
   },
   Organization: {
     id: allow,
@@ -42,6 +47,10 @@ export const rules = {
       ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'],
     ),
     officers: isAuthenticated,
+    pendingContactChanges: hasRoleOver(
+      (organization) => (organization as { path?: string }).path,
+      ['SECRETARY', 'DEPUTY_SECRETARY'],
+    ),
   },
   // Reached only through a field guarded above.
   Officer: allow,
@@ -55,6 +64,10 @@ export const rules = {
   PartnerClient: allow,
   // Reached through Member.accessLog or Query.auditTrail, which choose the entries the caller may read.
   AuditEntry: allow,
+  // Reached only through the guarded mutations and Organization.pendingContactChanges above.
+  MemberPayload: allow,
+  ContactChangePayload: allow,
+  ContactChangeRequest: allow,
   RegisterPartnerClientPayload: allow,
   UserError: allow,
 };

@@ -10,6 +10,7 @@ import { viewRecorder } from './audit/view-recorder.ts';
 import { loginService } from './account/login.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberLoaders } from './member/member.loaders.ts';
+import { memberEditService } from './member/member-edit.service.ts';
 import { memberRepository } from './member/member.repository.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
@@ -17,6 +18,7 @@ import { partnerService } from './partner/partner.service.ts';
 import { rules } from './permissions.ts';
 import { AccountMutation, RoleGrant } from './resolvers/AccountMutation.ts';
 import { AuditEntry, auditTrail, JSONScalar } from './resolvers/AuditEntry.ts';
+import { ContactChangeRequest, MemberMutation } from './resolvers/MemberMutation.ts';
 import { roleService } from './role/role.service.ts';
 import { Member } from './resolvers/Member.ts';
 import { Mutation } from './resolvers/Mutation.ts';
@@ -36,7 +38,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     typeDefs,
     resolvers: {
       Query: { ...Query, auditTrail },
-      Mutation: { ...Mutation, ...AccountMutation },
+      Mutation: { ...Mutation, ...AccountMutation, ...MemberMutation },
+      ContactChangeRequest,
       Member,
       Organization,
       RoleGrant,
@@ -54,6 +57,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         ...base,
         audit,
         views: viewRecorder(db, base),
+        memberEdits: memberEditService(db, base),
         loaders: memberLoaders(memberRepository(db), accounts, audit),
         login: loginService(accounts, deps.authSigningKey),
         accounts: accountLifecycleService(db, base),

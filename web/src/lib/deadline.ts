@@ -2,17 +2,30 @@ export type DeadlineState = 'done' | 'ok' | 'soon' | 'overdue';
 
 const DAY_MS = 86_400_000;
 
-/** How a deadline stands on `today` (both YYYY-MM-DD): soon within `soonDays` days, overdue after the day itself. */
+/** Days left until `due` (negative once past); both YYYY-MM-DD. */
+export function daysUntil(due: string, today: string): number {
+  return Math.round((Date.parse(due) - Date.parse(today)) / DAY_MS);
+}
+
+/** How a deadline stands on `today`: soon within `soonDays` days, overdue after the day itself. */
 export function deadlineState(due: string, today: string, done: boolean, soonDays = 5): DeadlineState {
   if (done) return 'done';
-  const days = Math.round((Date.parse(due) - Date.parse(today)) / DAY_MS);
+  const days = daysUntil(due, today);
   if (days < 0) return 'overdue';
   return days <= soonDays ? 'soon' : 'ok';
 }
 
-/** Days left until `due` (negative once past). */
-export function daysUntil(due: string, today: string): number {
-  return Math.round((Date.parse(due) - Date.parse(today)) / DAY_MS);
+/** The state in words, so that it never rests on colour alone. */
+export function deadlineWords(due: string, today: string, done: boolean): string {
+  const days = daysUntil(due, today);
+  if (done) return 'đã xong';
+  if (days < 0) return `quá hạn ${-days} ngày`;
+  return days === 0 ? 'hạn là hôm nay' : `còn ${days} ngày`;
+}
+
+/** The calendar day in Vietnam (UTC+7, no daylight saving) at `instant`, as YYYY-MM-DD. */
+export function vietnamDay(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Last day of the month of `day`: a month's dues are due by then. */

@@ -32,7 +32,11 @@ it('shots', async () => {
     await page.waitForURL('**/ho-so');
     await page.waitForSelector('html[data-hydrated]');
     await page.screenshot({ path: `/tmp/shots/${name}-profile.png`, fullPage: true });
+    const total = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; w < 1000 && y < total; y += 700) await page.screenshot({ path: `/tmp/shots/${name}-profile-${y}.png`, fullPage: true, clip: { x: 0, y, width: w, height: Math.min(700, total - y) } });
     if (name === 'desktop') {
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       await page.screenshot({ path: `/tmp/shots/${name}-focus.png` });
     }

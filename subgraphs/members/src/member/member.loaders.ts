@@ -10,6 +10,7 @@ export function memberLoaders(members: MemberRepository, accounts: AccountReposi
     byOrganization: groupLoader(members.inOrganizations, (row: MemberRow) => row.orgId),
     officers: groupLoader((orgIds: readonly string[]) => accounts.officersOf(orgIds, today), (row) => row.orgId),
     accessLog: groupLoader(audit.aboutMembers, (row: AuditEntryRow) => row.subjectMemberId!),
+    pendingContactChanges: groupLoader(members.pendingContactChanges, (row) => row.orgId),
     name: rowLoader(audit.names, (row) => row.id),
   };
 }

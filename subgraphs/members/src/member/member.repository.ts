@@ -1,9 +1,9 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { tables, type Db } from '@dangvu/drizzle';
 
 export type MemberRow = typeof tables.members.$inferSelect;
 
-const { members } = tables;
+const { members, contactChangeRequests } = tables;
 
 export function memberRepository(db: Db) {
   return {
@@ -15,6 +15,14 @@ export function memberRepository(db: Db) {
         .from(members)
         .where(inArray(members.orgId, [...orgIds]))
         .orderBy(sql`${members.rosterNumber} nulls last`, asc(members.fullName)),
+    /** Pending contact corrections of the members of each organization, oldest first. */
+    pendingContactChanges: (orgIds: readonly string[]) =>
+      db
+        .select({ request: contactChangeRequests, orgId: members.orgId })
+        .from(contactChangeRequests)
+        .innerJoin(members, eq(members.id, contactChangeRequests.memberId))
+        .where(and(inArray(members.orgId, [...orgIds]), eq(contactChangeRequests.status, 'PENDING')))
+        .orderBy(asc(contactChangeRequests.requestedAt)),
   };
 }
 

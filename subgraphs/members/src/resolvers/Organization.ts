@@ -8,4 +8,6 @@ export const Organization = {
     context.loaders.byOrganization.load(organization.id),
   officers: (organization: OrganizationReference, _: unknown, context: MembersContext) =>
     context.loaders.officers.load(organization.id),
+  pendingContactChanges: async (organization: OrganizationReference, _: unknown, context: MembersContext) =>
+    (await context.loaders.pendingContactChanges.load(organization.id)).map((row) => row.request),
 };

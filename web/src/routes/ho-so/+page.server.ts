@@ -1,5 +1,6 @@
 import { GATEWAY_URL } from '$app/env/private';
 import { error, redirect } from '@sveltejs/kit';
+import { vietnamDay } from '#lib/deadline.ts';
 import { createGraphQLClient, errorCode } from '#lib/graphql/client.ts';
 import { MyProfileQuery } from '#lib/graphql/operations.ts';
 import { clearToken } from '#lib/session.ts';
@@ -16,5 +17,5 @@ export const load: PageServerLoad = async ({ locals, cookies, url, fetch }) => {
     redirect(303, '/dang-nhap');
   }
   if (code) error(502, 'Chưa tải được hồ sơ. Vui lòng thử lại sau ít phút.');
-  return { urqlState: ssr.extractData(), today: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10) };
+  return { urqlState: ssr.extractData(), today: vietnamDay(new Date()) };
 };
