@@ -5,6 +5,12 @@
 // TRUST_PROXY_PROTOCOL=1 to take the proxy's X-Forwarded-Proto instead.
 import { createServer } from 'node:http';
 
+// SvelteKit 3 needs Node 24; an older node fails later with an unhelpful message.
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  console.error(`dangvu web needs Node 24 or newer, not ${process.version}: start it with npm start (node_modules/.bin/node).`);
+  process.exit(1);
+}
+
 process.env.PROTOCOL_HEADER = 'x-dangvu-protocol';
 const { handler } = await import('./build/handler.js');
 const trustProxy = process.env.TRUST_PROXY_PROTOCOL === '1';

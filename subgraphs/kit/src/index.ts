@@ -17,3 +17,4 @@ export { parseId } from './ids.ts';
 export { appendAudit, appendAuditEntries, entryHash, verifyAuditChain, type AuditEntryInput, type ChainProblem } from './audit.ts';
 export type { UserError } from './user-error.ts';
 export { drainOutbox, publish, runOutboxConsumer, type OutboxConsumer, type OutboxEvent } from './outbox.ts';
+export { actingFor, ON_BEHALF_ROLES, type Acting } from './on-behalf.ts';

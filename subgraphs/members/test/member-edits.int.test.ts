@@ -103,4 +103,27 @@ describe('a member’s own contact correction', () => {
     );
     expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
+
+  it('can be made by the secretary for an elderly member, and the trail says who did it for whom', async () => {
+    const proposed = await subgraph.call(
+      PROPOSE,
+      { input: { residenceAddress: 'Thôn Đoài, xã Gia Viễn, tỉnh Ninh Bình', forMemberId: t.other.id } },
+      secretary(),
+    );
+    expect(proposed.data!.proposeContactChange.userErrors).toEqual([]);
+    const log = await subgraph.call(
+      'query ($id: ID!) { _entities(representations: [{ __typename: "Member", id: $id }]) { ... on Member { accessLog { action actorName onBehalfOfName } } } }',
+      { id: t.other.id },
+      personWith(t.other.id),
+    );
+    const onBehalf = log.data!._entities[0].accessLog.filter((e: { onBehalfOfName: string | null }) => e.onBehalfOfName !== null);
+    expect(onBehalf).toEqual([
+      { action: 'member.contactChangeProposed', actorName: (await row(t.secretary.id)).fullName, onBehalfOfName: (await row(t.other.id)).fullName },
+    ]);
+  });
+
+  it('cannot be made for a member of another organization', async () => {
+    const { errors } = await subgraph.call(PROPOSE, { input: { phone: '0955000333', forMemberId: t.other.id } }, personWith(t.secretary.id, 'SECRETARY', t.otherCell.path));
+    expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
 });

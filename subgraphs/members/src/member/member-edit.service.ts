@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { tables, type Db, type Tx } from '@dangvu/drizzle';
 import {
+  actingFor,
   appendAudit,
   forbidden,
   grantsReach,
@@ -91,9 +92,11 @@ export function memberEditService(db: Db, { identity, requestId }: RequestContex
       });
     },
 
-    async proposeContactChange(input: { phone?: string | null; residenceAddress?: string | null }) {
-      const memberId = identity.personId;
-      if (!memberId) throw forbidden();
+    async proposeContactChange(input: { phone?: string | null; residenceAddress?: string | null; forMemberId?: string | null }) {
+      const { memberId, onBehalfOf } = await actingFor(identity, input.forMemberId && parseId(input.forMemberId), async (id) => {
+        const [row] = await db.select({ orgPath: members.orgPath }).from(members).where(eq(members.id, id));
+        return row?.orgPath ?? null;
+      });
       const phone = input.phone?.replace(/\s/g, '') || null;
       const residenceAddress = input.residenceAddress?.trim() || null;
       const errors: UserError[] = [];
@@ -105,8 +108,22 @@ export function memberEditService(db: Db, { identity, requestId }: RequestContex
         errors.push({ code: 'INVALID_ADDRESS', field: 'residenceAddress', message: 'Nơi cư trú dài từ 10 đến 300 ký tự.' });
       }
       if (errors.length) return { request: null, userErrors: errors };
-      const [request] = await db.insert(contactChangeRequests).values({ memberId, phone, residenceAddress }).returning();
-      return { request: request!, userErrors: [] as UserError[] };
+      return db.transaction(async (tx) => {
+        const [request] = await tx.insert(contactChangeRequests).values({ memberId, phone, residenceAddress }).returning();
+        const [member] = await tx.select({ orgPath: members.orgPath }).from(members).where(eq(members.id, memberId));
+        await appendAudit(tx, {
+          actorId: identity.personId,
+          onBehalfOf,
+          action: 'member.contactChangeProposed',
+          entityType: 'ContactChangeRequest',
+          entityId: request!.id,
+          after: { phone, residenceAddress },
+          requestId,
+          orgPath: member?.orgPath ?? null,
+          subjectMemberId: memberId,
+        });
+        return { request: request!, userErrors: [] as UserError[] };
+      });
     },
 
     async decideContactChange(input: { requestId: string; approve: boolean }) {

@@ -7,7 +7,11 @@ type Input<T> = { input: T };
 export const MemberMutation = {
   updateMember: (_: unknown, { input }: Input<Partial<MemberFields> & { id: string; expectedVersion: number }>, context: MembersContext) =>
     context.memberEdits.update(input),
-  proposeContactChange: (_: unknown, { input }: Input<{ phone?: string | null; residenceAddress?: string | null }>, context: MembersContext) =>
+  proposeContactChange: (
+    _: unknown,
+    { input }: Input<{ phone?: string | null; residenceAddress?: string | null; forMemberId?: string | null }>,
+    context: MembersContext,
+  ) =>
     context.memberEdits.proposeContactChange(input),
   decideContactChange: (_: unknown, { input }: Input<{ requestId: string; approve: boolean }>, context: MembersContext) =>
     context.memberEdits.decideContactChange(input),
