@@ -1,4 +1,4 @@
-import type { ActivityStatus, MembershipKind, Role, TransferState } from './graphql/generated/graphql.ts';
+import type { ActivityStatus, MembershipKind, OrgType, Role, TransferState } from './graphql/generated/graphql.ts';
 
 export type Tone = 'neutral' | 'good' | 'warning' | 'danger' | 'info';
 
@@ -44,3 +44,16 @@ export const TRANSFER_STATE: Record<TransferState, { label: string; tone: Tone }
 };
 
 export const TRANSFER_KIND = { OFFICIAL: 'Chuyển chính thức', TEMPORARY: 'Chuyển tạm thời' } as const;
+
+export const ORG_TYPE: Record<OrgType, string> = {
+  CENTRAL: 'Trung ương',
+  CENTRAL_DIRECT_COMMITTEE: 'Đảng bộ trực thuộc Trung ương',
+  PROVINCIAL: 'Đảng bộ tỉnh',
+  PROVINCE_SUBORDINATE: 'Đảng bộ xã, phường',
+  GRASSROOTS_COMMITTEE: 'Đảng bộ cơ sở',
+  GRASSROOTS_CELL: 'Chi bộ cơ sở',
+  PARTIAL_COMMITTEE: 'Đảng bộ bộ phận',
+  SUBORDINATE_CELL: 'Chi bộ trực thuộc',
+  PARTY_GROUP: 'Tổ đảng',
+  OVERSEAS: 'Tổ chức đảng ở nước ngoài',
+};

@@ -1,67 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@dangvu/drizzle/testing';
-import { startTestPlatform, type TestPlatform } from '@dangvu/gateway/testing';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { TestPlatform } from '@dangvu/gateway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, startHarness, type Harness } from './harness.ts';
 
-const webRoot = fileURLToPath(new URL('../..', import.meta.url));
+let harness: Harness;
 let platform: TestPlatform;
-let web: ChildProcess;
 let baseUrl: string;
 let browser: BrowserContext;
 let page: Page;
 
-async function waitForHttp(url: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-/** Serious and critical accessibility problems axe-core finds on the current page. */
-async function axeViolations(target: Page): Promise<string[]> {
-  const source = await readFile(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
-  await target.addScriptTag({ content: source });
-  const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-}
-
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  web = spawn(process.execPath, ['server.js'], {
-    cwd: webRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), GATEWAY_URL: platform.gatewayUrl },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForHttp(`${baseUrl}/dang-nhap`);
-  browser = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'dangvu-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    // The app's CSP forbids inline scripts; the test's own axe-core injection is the one exception.
-    bypassCSP: true,
-    args: ['--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  harness = await startHarness();
+  ({ platform, baseUrl, browser, page } = harness);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.kill('SIGTERM');
-  await platform?.stop();
-});
+afterAll(() => harness?.stop());
 
 describe('a member signs in and sees "Hồ sơ của tôi"', () => {
   it('sends a visitor without a session to the login page, which has no accessibility violations', async () => {
@@ -93,7 +46,8 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     expect(main).toContain('Hồ sơ của tôi');
     expect(main).toContain(platform.demo.member.fullName);
     expect(main).toContain(platform.demo.member.cellName);
-    expect(main).toContain(platform.demo.member.secretaryName);
+    const secretary = page.locator('dt', { hasText: 'Bí thư chi bộ' }).locator('xpath=following-sibling::dd[1]');
+    expect(await secretary.textContent()).toBe(platform.demo.member.secretaryName);
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -59,3 +59,69 @@ export const MyProfileQuery = graphql(`
     }
   }
 `);
+
+export const MyOrganizationQuery = graphql(`
+  query MyOrganization {
+    me {
+      id
+      organization {
+        id
+      }
+    }
+  }
+`);
+
+export const OrganizationPageQuery = graphql(`
+  query OrganizationPage($id: ID!) {
+    organization(id: $id) {
+      id
+      name
+      type
+      inRolloutScope
+      parent {
+        id
+        name
+      }
+      children {
+        id
+        name
+        type
+        inRolloutScope
+      }
+      officers {
+        role
+        fullName
+      }
+      bankAccount {
+        bank {
+          bin
+          shortName
+          name
+        }
+        accountNumber
+        holderName
+        updatedAt
+      }
+    }
+    banks {
+      bin
+      shortName
+      name
+    }
+  }
+`);
+
+export const SetBankAccountMutation = graphql(`
+  mutation SetBankAccount($input: SetBankAccountInput!) {
+    setBankAccount(input: $input) {
+      bankAccount {
+        accountNumber
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);

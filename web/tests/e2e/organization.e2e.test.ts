@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, signIn, startHarness, type Harness } from './harness.ts';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.stop());
+
+describe('the organization page and its dues account', () => {
+  it('opens at the visitor’s own cell, with its officers, and no accessibility violations', async () => {
+    await signIn(harness, 'FINANCE_MEMBER');
+    const { page } = harness;
+    await page.getByRole('link', { name: 'Tổ chức đảng' }).click();
+    await page.waitForURL(/\/to-chuc\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(harness.platform.demo.member.cellName);
+    expect(await page.locator('main').innerText()).toContain(harness.platform.demo.member.secretaryName);
+    expect(await page.locator('main').innerText()).toContain('Tổ chức chưa đăng ký tài khoản nhận đảng phí.');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('names each bad field in Vietnamese and keeps what was typed', async () => {
+    const { page } = harness;
+    await page.getByLabel('Ngân hàng').selectOption({ label: 'Agribank – Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam' });
+    await page.getByLabel('Số tài khoản').fill('12');
+    await page.getByLabel('Tên chủ tài khoản').fill('Chi bộ tổ dân phố Đông');
+    await page.getByRole('button', { name: 'Lưu tài khoản' }).click();
+    await page.locator('#accountNumber-error').waitFor();
+    expect(await page.locator('#accountNumber-error').textContent()).toMatch(/6 đến 19/);
+    expect(await page.getByLabel('Tên chủ tài khoản').inputValue()).toBe('Chi bộ tổ dân phố Đông');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('saves the account as the bank holds it, for the cell’s finance member', async () => {
+    const { page } = harness;
+    await page.getByLabel('Số tài khoản').fill('3500 205 123456');
+    await page.getByRole('button', { name: 'Lưu tài khoản' }).click();
+    await page.getByRole('status').waitFor();
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Đã lưu tài khoản nhận đảng phí.');
+    expect(main).toContain('3500205123456');
+    expect(main).toContain('CHI BO TO DAN PHO DONG');
+  });
+
+  it('goes up to the ward, where the finance member of the cell is offered no form', async () => {
+    const { page } = harness;
+    await page.getByRole('link', { name: /^↑/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Đảng bộ (phường|xã) / }).waitFor();
+    expect(await page.getByRole('button', { name: 'Lưu tài khoản' }).count()).toBe(0);
+    expect(await page.locator('main').innerText()).toContain(harness.platform.demo.member.cellName);
+  });
+});
