@@ -111,6 +111,12 @@ export const accounts = membersSchema.table('accounts', {
   /** SHA-256 of the one-time activation code; the code itself is shown once, to whoever issued the account. */
   activationCodeHash: text('activation_code_hash'),
   activationExpiresAt: timestamp('activation_expires_at', { withTimezone: true }),
+  /** Base32 TOTP secret (RFC 6238), set when the member starts enrolling a second factor. */
+  totpSecret: text('totp_secret'),
+  /** When the second factor was confirmed; null while not in use. */
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last 30-second step a code was accepted for: a code works once. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -172,3 +178,14 @@ export const contactChangeRequests = membersSchema.table(
   },
   (t) => [index('contact_change_requests_member_idx').on(t.memberId)],
 );
+
+/**
+ * Organizations whose role holders (in their whole subtree) must sign in with a second factor; an
+ * administrator over the organization turns it on.
+ */
+export const totpRequirements = membersSchema.table('totp_requirements', {
+  orgId: uuid('org_id').primaryKey(),
+  orgPath: text('org_path').notNull(),
+  setBy: uuid('set_by'),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,6 +3,7 @@ import type { AccountLifecycleService } from './account/account-lifecycle.servic
 import type { AuditRepository } from './audit/audit.repository.ts';
 import type { ViewRecorder } from './audit/view-recorder.ts';
 import type { loginService } from './account/login.service.ts';
+import type { SecondFactorService } from './account/second-factor.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { MemberEditService } from './member/member-edit.service.ts';
@@ -17,4 +18,5 @@ export interface MembersContext extends RequestContext {
   audit: AuditRepository;
   views: ViewRecorder;
   memberEdits: MemberEditService;
+  secondFactor: SecondFactorService;
 }

@@ -27,6 +27,10 @@ export const rules = {
     updateMember: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
     proposeContactChange: isPerson,
     decideContactChange: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY'])),
+    startSecondFactor: isPerson,
+    confirmSecondFactor: isPerson,
+    disableSecondFactor: isPerson,
+    requireSecondFactor: and(isPerson, hasAnyRole(['ADMIN'])),
   },
   Member: {
     '*': canSeeMember,
@@ -68,6 +72,9 @@ export const rules = {
   MemberPayload: allow,
   ContactChangePayload: allow,
   ContactChangeRequest: allow,
+  SecondFactorEnrolment: allow,
+  SecondFactorPayload: allow,
+  SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,
   UserError: allow,
 };

@@ -8,6 +8,7 @@ import { accountLifecycleService } from './account/account-lifecycle.service.ts'
 import { auditRepository } from './audit/audit.repository.ts';
 import { viewRecorder } from './audit/view-recorder.ts';
 import { loginService } from './account/login.service.ts';
+import { secondFactorService } from './account/second-factor.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberEditService } from './member/member-edit.service.ts';
@@ -58,6 +59,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         audit,
         views: viewRecorder(db, base),
         memberEdits: memberEditService(db, base),
+        secondFactor: secondFactorService(db, base),
         loaders: memberLoaders(memberRepository(db), accounts, audit),
         login: loginService(accounts, deps.authSigningKey),
         accounts: accountLifecycleService(db, base),

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { tables, type Db } from '@dangvu/drizzle';
 
-const { accounts, roleGrants, members } = tables;
+const { accounts, roleGrants, members, totpRequirements } = tables;
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -30,6 +30,11 @@ export function accountRepository(db: Db) {
             then now() + make_interval(mins => ${lockMinutes}) else ${accounts.lockedUntil} end`,
         })
         .where(eq(accounts.id, accountId)),
+    recordTotpStep: (accountId: string, step: number) =>
+      db.update(accounts).set({ totpLastStep: step }).where(eq(accounts.id, accountId)),
+    async totpRequiredPaths(): Promise<string[]> {
+      return (await db.select({ path: totpRequirements.orgPath }).from(totpRequirements)).map((row) => row.path);
+    },
     recordSuccess: (accountId: string) =>
       db.update(accounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(accounts.id, accountId)),
     /** Current officers of each organization, with the holder's name. */

@@ -2,18 +2,18 @@ import { tables, type Tx } from '@dangvu/drizzle';
 import type { OutboxConsumer } from '@dangvu/subgraph-kit';
 import { like, sql } from 'drizzle-orm';
 
-const { members, roleGrants } = tables;
+const { members, roleGrants, totpRequirements } = tables;
 
 /**
  * When an organization moves, the copies of its path that this subgraph keeps for subtree checks
- * (members' and role grants') move with it: `/old/…` becomes `/new/…` for its whole subtree.
+ * (members', role grants' and second-factor requirements') move with it: `/old/…` becomes `/new/…` for its whole subtree.
  */
 export const organizationMovedConsumer: OutboxConsumer = {
   name: 'members.organization-moved',
   topics: ['organization.moved'],
   async handle(tx: Tx, event) {
     const { oldPath, newPath } = event.payload as { oldPath: string; newPath: string };
-    for (const table of [members, roleGrants]) {
+    for (const table of [members, roleGrants, totpRequirements]) {
       await tx
         .update(table)
         .set({ orgPath: sql`${newPath} || substr(${table.orgPath}, ${oldPath.length + 1})` })

@@ -20,6 +20,7 @@ const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const refusedToken = {
   token: null,
   expiresAt: null,
+  rolesWithheld: false,
   userErrors: [{ code: 'INVALID_CLIENT', field: null, message: 'Mã ứng dụng hoặc khóa bí mật không đúng, hoặc ứng dụng đã bị thu hồi.' }],
 };
 /** Verified against when the client id is unknown, so that timing does not tell which ids exist. */
@@ -67,7 +68,8 @@ export function partnerService(db: Db, { identity, requestId }: RequestContext, 
         signingKey,
         issuedAt,
       );
-      return { token, expiresAt: new Date(issuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000).toISOString(), userErrors: [] };
+      const expiresAt = new Date(issuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000).toISOString();
+      return { token, expiresAt, rolesWithheld: false, userErrors: [] };
     },
   };
 }

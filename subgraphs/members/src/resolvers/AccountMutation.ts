@@ -21,6 +21,11 @@ export const AccountMutation = {
   registerPartnerClient: (_: unknown, { input }: Input<{ name: string; scopes: string[] }>, context: MembersContext) =>
     context.partners.register(input),
   partnerToken: (_: unknown, args: { clientId: string; clientSecret: string }, context: MembersContext) => context.partners.token(args),
+  startSecondFactor: (_: unknown, _args: unknown, context: MembersContext) => context.secondFactor.start(),
+  confirmSecondFactor: (_: unknown, { code }: { code: string }, context: MembersContext) => context.secondFactor.confirm(code),
+  disableSecondFactor: (_: unknown, { code }: { code: string }, context: MembersContext) => context.secondFactor.disable(code),
+  requireSecondFactor: (_: unknown, args: { organizationId: string; required: boolean }, context: MembersContext) =>
+    context.secondFactor.require(args),
 };
 
 export const RoleGrant = {

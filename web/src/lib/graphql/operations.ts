@@ -1,10 +1,11 @@
 import { graphql } from './generated/index.ts';
 
 export const LoginMutation = graphql(`
-  mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) {
+  mutation Login($username: String!, $password: String!, $totpCode: String) {
+    login(username: $username, password: $password, totpCode: $totpCode) {
       token
       expiresAt
+      rolesWithheld
       userErrors {
         code
         field
