@@ -35,6 +35,7 @@ const OPERATIONS: Record<string, { document: string; variables: (f: Fixture) => 
   organizationRoots: { document: '{ organizationRoots { id } }', variables: () => ({}) },
   banks: { document: '{ banks { bin } }', variables: () => ({}) },
   me: { document: '{ me { id } }', variables: () => ({}) },
+  member: { document: 'query ($id: ID!) { member(id: $id) { id fullName } }', variables: (f) => ({ id: f.member }) },
   auditTrail: { document: 'query ($id: ID!) { auditTrail(entityId: $id) { id } }', variables: (f) => ({ id: f.member }) },
   createOrganization: {
     document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { code } } }',

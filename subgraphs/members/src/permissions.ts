@@ -11,7 +11,7 @@ const canSeeMember = or(
 const canSeePersonalData = isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN']);
 
 export const rules = {
-  Query: { me: isPerson, auditTrail: isPerson },
+  Query: { me: isPerson, member: isAuthenticated, auditTrail: isPerson },
   Mutation: {
     login: allow,
     // The one-time code (or the client secret) is the credential: no sign-in before these.

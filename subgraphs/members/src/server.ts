@@ -17,7 +17,7 @@ import { memberTransferredConsumer } from './member/member-transferred.consumer.
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { rules } from './permissions.ts';
-import { AccountMutation, RoleGrant } from './resolvers/AccountMutation.ts';
+import { Account, AccountMutation, RoleGrant } from './resolvers/AccountMutation.ts';
 import { AuditEntry, auditTrail, JSONScalar } from './resolvers/AuditEntry.ts';
 import { ContactChangeRequest, MemberMutation } from './resolvers/MemberMutation.ts';
 import { roleService } from './role/role.service.ts';
@@ -44,6 +44,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
       Member,
       Organization,
       RoleGrant,
+      Account,
       AuditEntry,
       Date: DateScalar,
       JSON: JSONScalar,

@@ -28,6 +28,10 @@ export const AccountMutation = {
     context.secondFactor.require(args),
 };
 
+export const Account = {
+  member: (account: { memberId: string }, _: unknown, context: MembersContext) => context.loaders.byId.load(account.memberId),
+};
+
 export const RoleGrant = {
   organization: (grant: { orgId: string }) => ({ __typename: 'Organization', id: grant.orgId }),
 };

@@ -126,3 +126,75 @@ export const SetBankAccountMutation = graphql(`
     }
   }
 `);
+
+export const OrganizationMembersQuery = graphql(`
+  query OrganizationMembers($id: ID!) {
+    organization(id: $id) {
+      id
+      members {
+        id
+        fullName
+        rosterNumber
+        membershipKind
+        activityStatus
+      }
+    }
+  }
+`);
+
+export const MemberRecordQuery = graphql(`
+  query MemberRecord($id: ID!) {
+    member(id: $id) {
+      id
+      version
+      fullName
+      gender
+      birthDate
+      citizenId
+      phone
+      residenceAddress
+      workplace
+      position
+      joinedOn
+      officialOn
+      cardNumber
+      membershipKind
+      activityStatus
+      organization {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const UpdateMemberMutation = graphql(`
+  mutation UpdateMember($input: UpdateMemberInput!) {
+    updateMember(input: $input) {
+      member {
+        id
+        version
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const IssueAccountMutation = graphql(`
+  mutation IssueAccount($memberId: ID!) {
+    issueAccount(memberId: $memberId) {
+      account {
+        username
+      }
+      activationCode
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -34,6 +34,18 @@ export async function querySignedIn<Data, Variables extends Record<string, unkno
   return { data: result.data as Data, urqlState: ssr.extractData() };
 }
 
+/** Like querySignedIn, but a part the visitor may not see is simply left out (null) instead of a 403 page. */
+export async function queryIfAllowed<Data, Variables extends Record<string, unknown>>(
+  event: ServerEvent,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data | null> {
+  if (!event.locals.token) return null;
+  const { client } = createGraphQLClient({ url: GATEWAY_URL, fetch: event.fetch, token: event.locals.token, isClient: false });
+  const result = await client.query(document, variables).toPromise();
+  return result.error ? null : (result.data ?? null);
+}
+
 /** Runs a mutation from a form action as the signed-in visitor. */
 export async function mutateSignedIn<Data, Variables extends Record<string, unknown>>(
   event: ServerEvent,

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { OrganizationPageQuery, SetBankAccountMutation } from '#lib/graphql/operations.ts';
-import { mutateSignedIn, querySignedIn } from '#lib/server/gateway.ts';
+import { OrganizationMembersQuery, OrganizationPageQuery, SetBankAccountMutation } from '#lib/graphql/operations.ts';
+import { mutateSignedIn, queryIfAllowed, querySignedIn } from '#lib/server/gateway.ts';
 import { grantsOf } from '#lib/server/token.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +10,9 @@ export const load: PageServerLoad = async (event) => {
   const mayEditAccount = grantsOf(event.locals.token).some(
     (grant) => grant.orgId === event.params.id && (grant.role === 'SECRETARY' || grant.role === 'FINANCE_MEMBER'),
   );
-  return { organization: data.organization, banks: data.banks, mayEditAccount };
+  // Only officers over the organization may list its members; for anyone else the list is simply absent.
+  const members = (await queryIfAllowed(event, OrganizationMembersQuery, { id: event.params.id }))?.organization?.members ?? null;
+  return { organization: data.organization, banks: data.banks, mayEditAccount, members };
 };
 
 export const actions: Actions = {
