@@ -36,6 +36,7 @@ const OPERATIONS: Record<string, { document: string; variables: (f: Fixture) => 
   banks: { document: '{ banks { bin } }', variables: () => ({}) },
   me: { document: '{ me { id } }', variables: () => ({}) },
   member: { document: 'query ($id: ID!) { member(id: $id) { id fullName } }', variables: (f) => ({ id: f.member }) },
+  members: { document: '{ members(filter: { query: "nguyen" }, first: 5) { pageInfo { hasNextPage } } }', variables: () => ({}) },
   auditTrail: { document: 'query ($id: ID!) { auditTrail(entityId: $id) { id } }', variables: (f) => ({ id: f.member }) },
   createOrganization: {
     document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { code } } }',

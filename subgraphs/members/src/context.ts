@@ -7,6 +7,7 @@ import type { SecondFactorService } from './account/second-factor.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { MemberEditService } from './member/member-edit.service.ts';
+import type { MemberSearchService } from './member/member-search.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 
 export interface MembersContext extends RequestContext {
@@ -19,4 +20,5 @@ export interface MembersContext extends RequestContext {
   views: ViewRecorder;
   memberEdits: MemberEditService;
   secondFactor: SecondFactorService;
+  search: MemberSearchService;
 }

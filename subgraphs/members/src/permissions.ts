@@ -11,7 +11,12 @@ const canSeeMember = or(
 const canSeePersonalData = isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN']);
 
 export const rules = {
-  Query: { me: isPerson, member: isAuthenticated, auditTrail: isPerson },
+  Query: {
+    me: isPerson,
+    member: isAuthenticated,
+    auditTrail: isPerson,
+    members: or(hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']), isPartner('members:read')),
+  },
   Mutation: {
     login: allow,
     // The one-time code (or the client secret) is the credential: no sign-in before these.
@@ -73,6 +78,10 @@ export const rules = {
   ContactChangePayload: allow,
   ContactChangeRequest: allow,
   SecondFactorEnrolment: allow,
+  // The connection's own fields; each Member inside keeps its field rules.
+  MemberConnection: allow,
+  MemberEdge: allow,
+  PageInfo: allow,
   SecondFactorPayload: allow,
   SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,

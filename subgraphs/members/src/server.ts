@@ -12,6 +12,7 @@ import { secondFactorService } from './account/second-factor.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberEditService } from './member/member-edit.service.ts';
+import { memberSearchService } from './member/member-search.service.ts';
 import { memberRepository } from './member/member.repository.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
@@ -61,6 +62,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         views: viewRecorder(db, base),
         memberEdits: memberEditService(db, base),
         secondFactor: secondFactorService(db, base),
+        search: memberSearchService(db, base),
         loaders: memberLoaders(memberRepository(db), accounts, audit),
         login: loginService(accounts, deps.authSigningKey),
         accounts: accountLifecycleService(db, base),
