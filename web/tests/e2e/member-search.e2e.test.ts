@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, signIn, startHarness, type Harness } from './harness.ts';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.stop());
+
+/** The demo member's name as an elderly user would type it: no diacritics, lower case. */
+const plain = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+describe('the secretary searches the register', () => {
+  it('finds a member typed without diacritics, with no accessibility violations', async () => {
+    await signIn(harness, 'SECRETARY');
+    const { page, platform } = harness;
+    await page.getByRole('link', { name: 'Tìm đảng viên' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tìm đảng viên' }).waitFor();
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByLabel('Họ tên, số căn cước hoặc số thẻ đảng viên').fill(plain(platform.demo.member.fullName));
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('link', { name: platform.demo.member.fullName }).waitFor();
+    expect(await page.locator('main').innerText()).toContain(platform.demo.member.cellName);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('says in Vietnamese when the query is too short', async () => {
+    const { page } = harness;
+    await page.getByLabel('Họ tên, số căn cước hoặc số thẻ đảng viên').fill('a');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/ít nhất 2 ký tự/);
+  });
+
+  it('pages through a status filter', async () => {
+    const { page } = harness;
+    await page.getByLabel('Họ tên, số căn cước hoặc số thẻ đảng viên').fill('');
+    await page.getByLabel('Tình trạng').selectOption({ label: 'Đang sinh hoạt' });
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('link', { name: 'Trang sau →' }).waitFor();
+    const first = await page.locator('tbody tr').count();
+    await page.getByRole('link', { name: 'Trang sau →' }).click();
+    await page.waitForURL(/sau=/);
+    expect(first).toBe(20);
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+  });
+});
