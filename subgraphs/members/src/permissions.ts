@@ -45,6 +45,8 @@ export const rules = {
     residenceAddress: canSeePersonalData,
     phone: canSeePersonalData,
     accessLog: canSeePersonalData,
+    roleGrants: canSeePersonalData,
+    account: canSeePersonalData,
     // The dues basis is income: personal, and also for the finance member who collects the dues.
     duesBasis: isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']),
   },

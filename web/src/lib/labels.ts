@@ -1,4 +1,4 @@
-import type { ActivityStatus, MembershipKind, OrgType, Role, TransferState } from './graphql/generated/graphql.ts';
+import type { AccountStatus, ActivityStatus, MembershipKind, OrgType, Role, TransferState } from './graphql/generated/graphql.ts';
 
 export type Tone = 'neutral' | 'good' | 'warning' | 'danger' | 'info';
 
@@ -56,4 +56,11 @@ export const ORG_TYPE: Record<OrgType, string> = {
   SUBORDINATE_CELL: 'Chi bộ trực thuộc',
   PARTY_GROUP: 'Tổ đảng',
   OVERSEAS: 'Tổ chức đảng ở nước ngoài',
+};
+
+export const ACCOUNT_STATUS: Record<AccountStatus, { label: string; tone: Tone }> = {
+  PENDING: { label: 'Chờ kích hoạt', tone: 'info' },
+  ACTIVE: { label: 'Đang dùng', tone: 'good' },
+  LOCKED: { label: 'Đã khóa', tone: 'warning' },
+  REVOKED: { label: 'Đã thu hồi', tone: 'danger' },
 };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { tables, type Db } from '@dangvu/drizzle';
 
 const { accounts, roleGrants, members, totpRequirements } = tables;
@@ -37,6 +37,9 @@ export function accountRepository(db: Db) {
     },
     recordSuccess: (accountId: string) =>
       db.update(accounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(accounts.id, accountId)),
+    grantsOfMembers: (memberIds: readonly string[]) =>
+      db.select().from(roleGrants).where(inArray(roleGrants.memberId, [...memberIds])).orderBy(desc(roleGrants.startsOn)),
+    accountsOfMembers: (memberIds: readonly string[]) => db.select().from(accounts).where(inArray(accounts.memberId, [...memberIds])),
     /** Current officers of each organization, with the holder's name. */
     officersOf: (orgIds: readonly string[], day: string) =>
       db

@@ -11,6 +11,8 @@ export function memberLoaders(members: MemberRepository, accounts: AccountReposi
     officers: groupLoader((orgIds: readonly string[]) => accounts.officersOf(orgIds, today), (row) => row.orgId),
     accessLog: groupLoader(audit.aboutMembers, (row: AuditEntryRow) => row.subjectMemberId!),
     pendingContactChanges: groupLoader(members.pendingContactChanges, (row) => row.orgId),
+    roleGrants: groupLoader(accounts.grantsOfMembers, (row) => row.memberId),
+    account: rowLoader(accounts.accountsOfMembers, (row) => row.memberId),
     name: rowLoader(audit.names, (row) => row.id),
   };
 }

@@ -22,4 +22,6 @@ export const Member = {
   residenceAddress: personal('residenceAddress'),
   phone: personal('phone'),
   accessLog: (member: MemberRow, _: unknown, context: MembersContext) => context.loaders.accessLog.load(member.id),
+  roleGrants: (member: MemberRow, _: unknown, context: MembersContext) => context.loaders.roleGrants.load(member.id),
+  account: (member: MemberRow, _: unknown, context: MembersContext) => context.loaders.account.load(member.id),
 };

@@ -163,6 +163,75 @@ export const MemberRecordQuery = graphql(`
       organization {
         id
         name
+        parent {
+          id
+          name
+          parent {
+            id
+            name
+          }
+        }
+      }
+      account {
+        username
+        status
+      }
+      roleGrants {
+        id
+        role
+        startsOn
+        endsOn
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const AccountStatusMutation = graphql(`
+  mutation AccountStatus($memberId: ID!, $lock: Boolean!, $unlock: Boolean!, $revoke: Boolean!) {
+    lockAccount(memberId: $memberId) @include(if: $lock) {
+      userErrors {
+        message
+      }
+    }
+    unlockAccount(memberId: $memberId) @include(if: $unlock) {
+      userErrors {
+        message
+      }
+    }
+    revokeAccount(memberId: $memberId) @include(if: $revoke) {
+      userErrors {
+        message
+      }
+    }
+  }
+`);
+
+export const GrantRoleMutation = graphql(`
+  mutation GrantRole($input: GrantRoleInput!) {
+    grantRole(input: $input) {
+      grant {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const EndRoleMutation = graphql(`
+  mutation EndRole($input: EndRoleInput!) {
+    endRole(input: $input) {
+      grant {
+        endsOn
+      }
+      userErrors {
+        message
       }
     }
   }
