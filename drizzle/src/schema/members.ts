@@ -85,6 +85,8 @@ export const members = membersSchema.table(
     uniqueIndex('members_card_number_idx').on(t.cardNumber),
     index('members_org_idx').on(t.orgId),
     index('members_name_search_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
+    // The register's listing order: pages of a subtree or of the whole register walk this instead of sorting it.
+    index('members_name_order_idx').on(t.nameSearch, t.id),
     index('members_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     check('members_citizen_id_digits', sql`${t.citizenId} ~ '^[0-9]{12}$'`),
     check(

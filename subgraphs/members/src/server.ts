@@ -56,14 +56,16 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     context: (base) => {
       const accounts = accountRepository(db);
       const audit = auditRepository(db);
+      const members = memberRepository(db);
+      const views = viewRecorder(db, base);
       return {
         ...base,
         audit,
-        views: viewRecorder(db, base),
+        views,
         memberEdits: memberEditService(db, base),
         secondFactor: secondFactorService(db, base),
-        search: memberSearchService(db, base),
-        loaders: memberLoaders(memberRepository(db), accounts, audit),
+        search: memberSearchService(members, views, base),
+        loaders: memberLoaders(members, accounts, audit),
         login: loginService(accounts, deps.authSigningKey),
         accounts: accountLifecycleService(db, base),
         roles: roleService(db, base),

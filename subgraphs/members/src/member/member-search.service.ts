@@ -1,14 +1,16 @@
-import { and, asc, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { tables, type Db } from '@dangvu/drizzle';
-import { appError, forbidden, parseId, type RequestContext, type Role } from '@dangvu/subgraph-kit';
-import type { MemberRow } from './member.repository.ts';
-
-const { members } = tables;
-
-/** Who may look people up: officers over a subtree, and partner systems reading the register. */
-const SEARCHERS: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'];
-/** Looking a person up by citizen ID is itself use of personal data. */
-const CITIZEN_ID_SEARCHERS: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'];
+import { forbidden, parseId, type RequestContext } from '@dangvu/subgraph-kit';
+import type { ViewRecorder } from '../audit/view-recorder.ts';
+import type { MemberRepository, MemberRow, MemberSearchRow } from './member.repository.ts';
+import {
+  checkPageSize,
+  CITIZEN_ID_SEARCHER_ROLES,
+  decodeCursor,
+  encodeCursor,
+  intersectSubtrees,
+  parseSearchQuery,
+  reachOf,
+  SEARCHER_ROLES,
+} from './member-search.rules.ts';
 
 export interface MemberFilter {
   query?: string | null;
@@ -17,70 +19,65 @@ export interface MemberFilter {
   membershipKind?: MemberRow['membershipKind'] | null;
 }
 
-const badInput = (message: string) => appError('BAD_USER_INPUT', message);
-
-function encodeCursor(row: MemberRow): string {
-  return Buffer.from(JSON.stringify([row.nameSearch, row.id])).toString('base64url');
+export interface MemberConnection {
+  edges: { cursor: string; node: MemberRow }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return [value[0], parseId(value[1])];
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw badInput('Con trỏ trang (after) không hợp lệ.');
-}
+const EMPTY: MemberConnection = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
+const keyOf = ({ rank, nameSearch, id }: MemberSearchRow) => ({ rank, name: nameSearch, id });
 
 /**
  * The register search a Vietnamese user expects: a name without diacritics or case, words in any order
- * ("nguyen an" finds "Nguyễn Văn An"), or exactly a citizen ID or a card number; filtered by status, kind and
- * organization subtree; always within the caller's own subtrees; keyset-paginated by name.
+ * ("an nguyen" finds "Nguyễn Văn An"), or exactly a citizen ID or a card number; filtered by status, kind and
+ * organization subtree; keyset-paginated. Results never leave the caller's reach: the subtrees where they are
+ * secretary, deputy, administrator or finance member, or the whole register for a partner with `members:read`.
  */
-export function memberSearchService(db: Db, { identity }: RequestContext) {
+export function memberSearchService(repository: MemberRepository, views: ViewRecorder, { identity }: RequestContext) {
+  const partner = identity.partner?.scopes.includes('members:read') ?? false;
+
   return {
-    async search(filter: MemberFilter, first: number, after: string | null) {
-      if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('Số kết quả mỗi trang (first) phải từ 1 đến 100.');
-      const partner = identity.partner?.scopes.includes('members:read') ?? false;
-      const reach = identity.grants.filter((grant) => SEARCHERS.includes(grant.role)).map((grant) => grant.orgPath);
-      if (!partner && reach.length === 0) throw forbidden();
+    async search(filter: MemberFilter, first: number | null, after: string | null): Promise<MemberConnection> {
+      // null: the whole register.
+      let subtrees: string[] | null = partner ? null : reachOf(identity, SEARCHER_ROLES);
+      if (subtrees?.length === 0) throw forbidden();
 
-      const conditions: SQL[] = [];
-      if (!partner) conditions.push(or(...reach.map((path) => like(members.orgPath, `${path}%`)))!);
-      const text = filter.query?.trim() ?? '';
-      if (filter.query != null && text.length < 2) throw badInput('Hãy nhập ít nhất 2 ký tự để tìm.');
-      if (/^\d{12}$/.test(text)) {
-        const allowed = partner || identity.grants.some((grant) => CITIZEN_ID_SEARCHERS.includes(grant.role));
-        if (!allowed) throw forbidden();
-        conditions.push(eq(members.citizenId, text));
-      } else if (/^[A-Za-z]{2,3}\.\d{8}$/.test(text)) {
-        conditions.push(eq(members.cardNumber, text.toUpperCase()));
-      } else if (text) {
-        for (const word of text.split(/\s+/)) {
-          conditions.push(sql`${members.nameSearch} like '%' || members.search_text(${word}) || '%'`);
-        }
+      const limit = checkPageSize(first);
+      const match = parseSearchQuery(filter.query);
+      const ranked = match?.kind === 'name';
+      const key = after === null ? null : decodeCursor(after, ranked);
+      const organizationId = filter.organizationId == null ? null : parseId(filter.organizationId);
+
+      if (match?.kind === 'citizenId' && subtrees !== null) {
+        subtrees = reachOf(identity, CITIZEN_ID_SEARCHER_ROLES);
+        if (subtrees.length === 0) throw forbidden();
       }
-      if (filter.organizationId) conditions.push(like(members.orgPath, `%/${parseId(filter.organizationId)}/%`));
-      if (filter.activityStatus?.length) conditions.push(inArray(members.activityStatus, filter.activityStatus));
-      if (filter.membershipKind) conditions.push(eq(members.membershipKind, filter.membershipKind));
-      if (after) {
-        const [name, id] = decodeCursor(after);
-        conditions.push(or(gt(members.nameSearch, name), and(eq(members.nameSearch, name), gt(members.id, id)))!);
+      if (organizationId) {
+        // An organization outside every subtree the caller reaches (or with no member under it) gives an empty
+        // page, not FORBIDDEN: the answer is the same as for an organization that does not exist, so it tells
+        // an officer nothing about the rest of the tree.
+        const root = await repository.subtreePathOf(organizationId);
+        subtrees = root === null ? [] : intersectSubtrees(subtrees, root);
+        if (subtrees.length === 0) return EMPTY;
       }
 
-      const rows = await db
-        .select()
-        .from(members)
-        .where(and(...conditions))
-        .orderBy(asc(members.nameSearch), asc(members.id))
-        .limit(first + 1);
-      const page = rows.slice(0, first);
+      const rows = await repository.search({
+        subtrees,
+        citizenId: match?.kind === 'citizenId' ? match.citizenId : undefined,
+        cardNumber: match?.kind === 'cardNumber' ? match.cardNumber : undefined,
+        words: match?.kind === 'name' ? match.words : undefined,
+        activityStatus: filter.activityStatus ?? undefined,
+        membershipKind: filter.membershipKind ?? undefined,
+        after: key,
+        limit: limit + 1,
+      });
+      const page = rows.slice(0, limit);
+      // Every record a partner system reaches is attributed to it in the audit trail (as in __resolveReference).
+      if (identity.partner) for (const row of page) views.record(row);
       return {
-        edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
-        pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page.at(-1)!) : null },
+        edges: page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })),
+        pageInfo: { hasNextPage: rows.length > limit, endCursor: page.length ? encodeCursor(keyOf(page.at(-1)!)) : null },
       };
     },
   };

@@ -1,9 +1,50 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { tables, type Db } from '@dangvu/drizzle';
 
 export type MemberRow = typeof tables.members.$inferSelect;
+type ActivityStatus = MemberRow['activityStatus'];
+type MembershipKind = MemberRow['membershipKind'];
 
-const { members, contactChangeRequests } = tables;
+const { members, contactChangeRequests, roleGrants } = tables;
+
+/** What to fetch for one page of a register search; every decision about reach was taken by the service. */
+export interface MemberSearchCriteria {
+  /** Path prefixes the members must lie under; null for the whole register. Never empty. */
+  subtrees: readonly string[] | null;
+  citizenId?: string;
+  cardNumber?: string;
+  /** Name words as typed: each must begin a word of the name, ignoring diacritics and case, in any order. */
+  words?: readonly string[];
+  activityStatus?: readonly ActivityStatus[];
+  membershipKind?: MembershipKind;
+  /** Continue after this key, in the order of the search (see `search`). */
+  after?: { rank: number | null; name: string; id: string } | null;
+  limit: number;
+}
+
+export type MemberSearchRow = MemberRow & { rank: number | null };
+
+/** LIKE's own characters, taken literally. unaccent() and lower() leave the backslash alone. */
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, '\\$&');
+const normalized = (value: string) => sql`members.search_text(${value})`;
+const spaced = sql`(' ' || ${members.nameSearch} || ' ')`;
+
+/**
+ * How well a name matches the words, 0 best: the whole name; the words together, in order, as whole words
+ * ("van an" in "nguyen van an"); the start of the name (a name still being typed); every word whole, in any
+ * order; every word the start of a word.
+ */
+function matchRank(words: readonly string[]): SQL<number> {
+  const phrase = words.join(' ');
+  const escaped = words.map(escapeLike);
+  const allWhole = and(...escaped.map((word) => sql`${spaced} like '% ' || ${normalized(word)} || ' %'`));
+  return sql<number>`case
+    when ${members.nameSearch} = ${normalized(phrase)} then 0
+    when ${spaced} like '% ' || ${normalized(escaped.join(' '))} || ' %' then 1
+    when ${members.nameSearch} like ${normalized(escaped.join(' '))} || '%' then 2
+    when ${allWhole} then 3
+    else 4 end`;
+}
 
 export function memberRepository(db: Db) {
   return {
@@ -23,6 +64,52 @@ export function memberRepository(db: Db) {
         .innerJoin(members, eq(members.id, contactChangeRequests.memberId))
         .where(and(inArray(members.orgId, [...orgIds]), eq(contactChangeRequests.status, 'PENDING')))
         .orderBy(asc(contactChangeRequests.requestedAt)),
+
+    /**
+     * The path of an organization, found from what this schema holds: a member of it, else a role on it, else a
+     * member anywhere under it (a scan of the path index, stopping at the first). Null when no member is under it.
+     */
+    async subtreePathOf(orgId: string): Promise<string | null> {
+      const marker = `/${orgId}/`;
+      const [row] = await db.execute<{ path: string | null }>(sql`select coalesce(
+        (select ${members.orgPath} from ${members} where ${members.orgId} = ${orgId} limit 1),
+        (select ${roleGrants.orgPath} from ${roleGrants} where ${roleGrants.orgId} = ${orgId} limit 1),
+        (select left(${members.orgPath}, strpos(${members.orgPath}, ${marker}) + ${marker.length - 1})
+           from ${members} where ${members.orgPath} like ${`%${marker}%`} limit 1)
+      ) as path`);
+      return row?.path ?? null;
+    },
+
+    /**
+     * One page of the register, `limit` rows at most. A name search is ordered by match rank, then name without
+     * diacritics, then id; any other search by name then id (which the name-order index serves without a sort).
+     * Name words use the trigram index on name_search; subtrees use the path prefix index.
+     */
+    async search(criteria: MemberSearchCriteria): Promise<MemberSearchRow[]> {
+      const conditions: (SQL | undefined)[] = [];
+      if (criteria.subtrees) conditions.push(or(...criteria.subtrees.map((path) => like(members.orgPath, `${path}%`))));
+      if (criteria.citizenId) conditions.push(eq(members.citizenId, criteria.citizenId));
+      if (criteria.cardNumber) conditions.push(eq(members.cardNumber, criteria.cardNumber));
+      for (const word of (criteria.words ?? []).map(escapeLike)) {
+        // The first form is the one the trigram index answers; the second keeps words that start a word of the name.
+        conditions.push(sql`${members.nameSearch} like '%' || ${normalized(word)} || '%'`);
+        conditions.push(sql`' ' || ${members.nameSearch} like '% ' || ${normalized(word)} || '%'`);
+      }
+      if (criteria.activityStatus?.length) conditions.push(inArray(members.activityStatus, [...criteria.activityStatus]));
+      if (criteria.membershipKind) conditions.push(eq(members.membershipKind, criteria.membershipKind));
+
+      const rank = criteria.words?.length ? matchRank(criteria.words) : null;
+      const after = criteria.after;
+      if (after && rank) conditions.push(sql`(${rank}, ${members.nameSearch}, ${members.id}) > (${after.rank}::int, ${after.name}::text, ${after.id}::uuid)`);
+      else if (after) conditions.push(sql`(${members.nameSearch}, ${members.id}) > (${after.name}::text, ${after.id}::uuid)`);
+
+      return db
+        .select({ ...getTableColumns(members), rank: rank ?? sql<null>`null::int` })
+        .from(members)
+        .where(and(...conditions))
+        .orderBy(...(rank ? [rank] : []), asc(members.nameSearch), asc(members.id))
+        .limit(criteria.limit);
+    },
   };
 }
 

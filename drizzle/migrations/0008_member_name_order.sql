@@ -1,0 +1,1 @@
+CREATE INDEX "members_name_order_idx" ON "members"."members" USING btree ("name_search","id");
