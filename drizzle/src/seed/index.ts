@@ -54,7 +54,7 @@ export const DEMO_USERNAMES = [
 ] as const satisfies readonly (readonly [DemoRole, string])[];
 
 const MEMBER_COLUMNS = [
-  'id', 'full_name', 'gender', 'birth_date', 'citizen_id', 'ethnicity', 'hometown', 'residence_address', 'workplace',
+  'id', 'full_name', 'gender', 'birth_date', 'citizen_id', 'ethnicity', 'hometown', 'residence_address', 'residence_org_id', 'workplace',
   'position', 'phone', 'joined_on', 'official_on', 'card_number', 'dossier_number', 'roster_number', 'membership_kind',
   'activity_status', 'org_id', 'org_path', 'dues_category', 'dues_basis',
 ] as const;
@@ -90,9 +90,14 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
 
     const members: SeedMember[] = [];
     const byCell = new Map<string, SeedMember[]>();
+    const villageCells = Map.groupBy(
+      organizations.filter((o) => o.unit === 'village'),
+      (o) => o.commune,
+    );
     for (const org of organizations) {
       const cell: SeedMember[] = [];
-      for (let roster = 1; roster <= org.size; roster++) cell.push(makeMember(random, uniques, org, roster, asOf));
+      const villages = villageCells.get(org.commune) ?? [];
+      for (let roster = 1; roster <= org.size; roster++) cell.push(makeMember(random, uniques, org, roster, asOf, villages));
       byCell.set(org.id, cell);
       members.push(...cell);
       progress(members.length, options.members, 'đảng viên');

@@ -17,6 +17,8 @@ export interface SeedOrganization {
   size: number;
   /** What kind of unit: decides workplaces and dues categories of its members. */
   unit: 'village' | 'school' | 'agency' | 'enterprise' | 'military' | 'police' | 'committee';
+  /** A village cell's village (thôn) or residential group (tổ dân phố), as written in an address. */
+  village: string | null;
 }
 
 const AVERAGE_VILLAGE_CELL = 30;
@@ -43,8 +45,9 @@ export function planOrganizations(random: Random, members: number): SeedOrganiza
     });
     out.push(committee);
     const cells: SeedOrganization[] = [];
-    const add = (name: string, type: OrgType, unit: SeedOrganization['unit'], size: number, parent = committee) => {
-      const org = node(random, parent, { code: `${parent.code}.${parent === committee ? cells.length + 1 : 'c' + (cells.length + 1)}`, name, type, unit, commune, size });
+    const add = (name: string, type: OrgType, unit: SeedOrganization['unit'], size: number, parent = committee, village?: string) => {
+      const code = `${parent.code}.${parent === committee ? cells.length + 1 : 'c' + (cells.length + 1)}`;
+      const org = node(random, parent, { code, name, type, unit, commune, size, village });
       cells.push(org);
       return org;
     };
@@ -66,7 +69,8 @@ export function planOrganizations(random: Random, members: number): SeedOrganiza
       const base = VILLAGES[v % VILLAGES.length]!;
       const round = Math.floor(v / VILLAGES.length);
       const size = Math.floor(remaining / villages) + (v < remaining % villages ? 1 : 0);
-      add(`Chi bộ ${unitWord} ${base}${round ? ` ${round + 1}` : ''}`, 'GRASSROOTS_CELL', 'village', size);
+      const village = `${base}${round ? ` ${round + 1}` : ''}`;
+      add(`Chi bộ ${unitWord} ${village}`, 'GRASSROOTS_CELL', 'village', size, committee, village);
     }
     // The demo cell is the first village cell: keep it first among the cells.
     const firstVillage = cells.findIndex((cell) => cell.unit === 'village');
@@ -78,7 +82,7 @@ export function planOrganizations(random: Random, members: number): SeedOrganiza
 function node(
   random: Random,
   parent: SeedOrganization | null,
-  fields: Pick<SeedOrganization, 'code' | 'name' | 'type' | 'unit'> & { commune?: Commune; size?: number },
+  fields: Pick<SeedOrganization, 'code' | 'name' | 'type' | 'unit'> & { commune?: Commune; size?: number; village?: string },
 ): SeedOrganization {
   const id = random.uuid();
   return {
@@ -92,5 +96,6 @@ function node(
     inRolloutScope: true,
     commune: fields.commune ?? parent?.commune ?? null,
     size: fields.size ?? 0,
+    village: fields.village ?? null,
   };
 }

@@ -19,6 +19,8 @@ export interface SeedMember {
   ethnicity: string;
   hometown: string;
   residenceAddress: string;
+  /** The village cell a member who works elsewhere lives under, which comments on them (Quy định 213). */
+  residenceOrgId: string | null;
   workplace: string | null;
   position: string | null;
   phone: string;
@@ -58,7 +60,26 @@ export class Uniques {
   }
 }
 
-export function makeMember(random: Random, uniques: Uniques, org: SeedOrganization, rosterNumber: number, asOf: Date): SeedMember {
+/**
+ * A member of a village cell lives in its village. One who works in a school, an office or a factory lives in
+ * one of the commune's villages and has been introduced to its cell; army and police members live in barracks
+ * and are not (Hướng dẫn 33-HD/BTCTW).
+ */
+function homeOf(random: Random, org: SeedOrganization, villageCells: readonly SeedOrganization[]) {
+  if (org.unit === 'village') return { village: org.village!, residenceCell: null };
+  if (org.unit === 'military' || org.unit === 'police' || villageCells.length === 0) return { village: random.pick(VILLAGES), residenceCell: null };
+  const cell = random.pick(villageCells);
+  return { village: cell.village!, residenceCell: cell };
+}
+
+export function makeMember(
+  random: Random,
+  uniques: Uniques,
+  org: SeedOrganization,
+  rosterNumber: number,
+  asOf: Date,
+  villageCells: readonly SeedOrganization[],
+): SeedMember {
   const gender = random.chance(org.unit === 'military' || org.unit === 'police' ? 0.85 : 0.55) ? 'MALE' : 'FEMALE';
   // The first rosters hold the cell's offices: official, active members of some standing.
   const veteran = rosterNumber <= 8;
@@ -70,6 +91,7 @@ export function makeMember(random: Random, uniques: Uniques, org: SeedOrganizati
   const joined = addDays(yearsBefore(asOf, partyYears + 1), random.int(1, 364));
   const official = addDays(joined, 366 + random.int(0, 60)) <= asOf ? addDays(joined, 366 + random.int(0, 60)) : null;
   const commune = org.commune!;
+  const home = homeOf(random, org, villageCells);
   const place = `${commune.kind.toLowerCase()} ${commune.name}, tỉnh ${PROVINCE.name}`;
   const retired = age >= RETIREMENT_AGE[gender];
   const working = !retired && org.unit !== 'village';
@@ -103,8 +125,9 @@ export function makeMember(random: Random, uniques: Uniques, org: SeedOrganizati
     hometown: `${random.pick(['Xã', 'Phường'])} ${random.pick(['Gia Viễn', 'Kim Sơn', 'Phủ Lý', 'Hải Hậu', 'Yên Mô', 'Ý Yên', 'Vụ Bản'])}, tỉnh ${PROVINCE.name}`,
     residenceAddress:
       commune.kind === 'Phường'
-        ? `Số ${random.int(1, 250)} đường ${random.pick(STREETS)}, tổ dân phố ${random.pick(VILLAGES)}, ${place}`
-        : `Thôn ${random.pick(VILLAGES)}, ${place}`,
+        ? `Số ${random.int(1, 250)} đường ${random.pick(STREETS)}, tổ dân phố ${home.village}, ${place}`
+        : `Thôn ${home.village}, ${place}`,
+    residenceOrgId: home.residenceCell?.id ?? null,
     workplace,
     position,
     phone: `0${random.pick(['9', '8', '3', '7'])}${random.digits(8)}`,

@@ -43,6 +43,7 @@ export const rules = {
     birthDate: canSeePersonalData,
     citizenId: canSeePersonalData,
     residenceAddress: canSeePersonalData,
+    residenceCell: canSeePersonalData,
     phone: canSeePersonalData,
     accessLog: canSeePersonalData,
     roleGrants: canSeePersonalData,

@@ -22,7 +22,7 @@ beforeAll(async () => {
   fixture.province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình' });
   fixture.cell = await buildOrganization(db, { parent: fixture.province, name: 'Chi bộ thôn Đông' });
   fixture.otherCell = await buildOrganization(db, { parent: fixture.province, name: 'Chi bộ thôn Đoài' });
-  fixture.member = await buildMember(db, fixture.cell, { fullName: 'Lê Thị Hoa', citizenId: '037180000111' });
+  fixture.member = await buildMember(db, fixture.cell, { fullName: 'Lê Thị Hoa', citizenId: '037180000111', residenceOrgId: fixture.otherCell.id });
   fixture.neighbour = await buildMember(db, fixture.otherCell, { fullName: 'Phạm Văn Nam' });
   fixture.secretary = await buildMember(db, fixture.cell, { fullName: 'Trần Văn Bình' });
   await grantRole(db, fixture.secretary, 'SECRETARY', fixture.cell);
@@ -106,6 +106,33 @@ describe('who may read a member', () => {
     );
     expect(data!._entities).toEqual([null]);
     expect(errors!.find((e) => e.path?.includes('citizenId'))?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('the residence cell, which tells where the member lives', () => {
+    const RESIDENCE = 'query ($id: ID!) { _entities(representations: [{ __typename: "Member", id: $id }]) { ... on Member { residenceCell { id } } } }';
+
+    it('is shown to the member and to the secretary over their cell', async () => {
+      const own = await subgraph.call('{ me { residenceCell { id } } }', {}, person(fixture.member.id));
+      expect(own.data!.me).toEqual({ residenceCell: { id: fixture.otherCell.id } });
+      const secretary = person(fixture.secretary.id, [{ role: 'SECRETARY', org: fixture.cell }]);
+      const read = await subgraph.call(RESIDENCE, { id: fixture.member.id }, secretary);
+      expect(read.data!._entities).toEqual([{ residenceCell: { id: fixture.otherCell.id } }]);
+    });
+
+    it('is null for a member not yet introduced to a residence cell', async () => {
+      const { data } = await subgraph.call('{ me { residenceCell { id } } }', {}, person(fixture.secretary.id));
+      expect(data!.me).toEqual({ residenceCell: null });
+    });
+
+    it('is refused, like the address, to a finance member and to a partner system', async () => {
+      const finance = person(fixture.secretary.id, [{ role: 'FINANCE_MEMBER', org: fixture.cell }]);
+      const partner: Identity = { personId: null, grants: [], partner: { clientId: '00000000-0000-4000-8000-000000000001', scopes: ['members:read'] } };
+      for (const caller of [finance, partner]) {
+        const { data, errors } = await subgraph.call(RESIDENCE, { id: fixture.member.id }, caller);
+        expect(data!._entities).toEqual([{ residenceCell: null }]);
+        expect(errors!.find((e) => e.path?.includes('residenceCell'))?.extensions?.code).toBe('FORBIDDEN');
+      }
+    });
   });
 });
 

@@ -56,8 +56,11 @@ describe('second factor', () => {
     const wrong = await subgraph.call('mutation { confirmSecondFactor(code: "000000") { enabled userErrors { code } } }', {}, me());
     expect(wrong.data!.confirmSecondFactor).toEqual({ enabled: false, userErrors: [{ code: 'TOTP_INVALID' }] });
     const first = await currentCode();
+    const enabled = async () => (await subgraph.call('{ me { account { secondFactorEnabled } } }', {}, me())).data!.me.account.secondFactorEnabled;
+    expect(await enabled()).toBe(false);
     const confirmed = await subgraph.call('mutation ($c: String!) { confirmSecondFactor(code: $c) { enabled } }', { c: first.code }, me());
     expect(confirmed.data!.confirmSecondFactor.enabled).toBe(true);
+    expect(await enabled()).toBe(true);
 
     const withoutCode = await subgraph.call(LOGIN, {});
     expect(withoutCode.data!.login).toMatchObject({ token: null, userErrors: [{ code: 'TOTP_REQUIRED' }] });

@@ -30,6 +30,7 @@ export const AccountMutation = {
 
 export const Account = {
   member: (account: { memberId: string }, _: unknown, context: MembersContext) => context.loaders.byId.load(account.memberId),
+  secondFactorEnabled: (account: { totpEnabledAt: Date | null }) => account.totpEnabledAt !== null,
 };
 
 export const RoleGrant = {

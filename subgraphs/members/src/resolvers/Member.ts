@@ -17,6 +17,10 @@ export const Member = {
     return member;
   },
   organization: (member: MemberRow) => ({ __typename: 'Organization', id: member.orgId }),
+  residenceCell: (member: MemberRow, _: unknown, context: MembersContext) => {
+    context.views.record(member);
+    return member.residenceOrgId ? { __typename: 'Organization', id: member.residenceOrgId } : null;
+  },
   citizenId: personal('citizenId'),
   birthDate: personal('birthDate'),
   residenceAddress: personal('residenceAddress'),
