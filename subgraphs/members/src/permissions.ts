@@ -63,6 +63,7 @@ export const rules = {
       (organization) => (organization as { path?: string }).path,
       ['SECRETARY', 'DEPUTY_SECRETARY'],
     ),
+    secondFactorRequired: hasRoleOver((organization) => (organization as { path?: string }).path, ['ADMIN']),
   },
   // Reached only through a field guarded above.
   Officer: allow,

@@ -45,6 +45,14 @@ describe('second factor', () => {
       personWith('00000000-0000-4000-8000-0000000000a1', 'ADMIN', t.ward.path),
     );
     expect(required.data!.requireSecondFactor.required).toBe(true);
+    const REQUIRED = 'query ($id: ID!, $path: String!) { _entities(representations: [{ __typename: "Organization", id: $id, path: $path }]) { ... on Organization { secondFactorRequired } } }';
+    const shown = await subgraph.call(REQUIRED, t.ward, personWith('00000000-0000-4000-8000-0000000000a1', 'ADMIN', t.ward.path));
+    expect(shown.data!._entities).toEqual([{ secondFactorRequired: true }]);
+    const below = await subgraph.call(REQUIRED, t.cell, personWith('00000000-0000-4000-8000-0000000000a1', 'ADMIN', t.ward.path));
+    expect(below.data!._entities).toEqual([{ secondFactorRequired: false }]);
+    // An administrator's setting is not for the secretaries it applies to.
+    const hidden = await subgraph.call(REQUIRED, t.ward, me());
+    expect(hidden.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const { data } = await subgraph.call(LOGIN, {});
     expect(data!.login.rolesWithheld).toBe(true);
     expect(await grantsIn(data!.login.token)).toEqual([]);

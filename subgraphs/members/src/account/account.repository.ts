@@ -32,6 +32,9 @@ export function accountRepository(db: Db) {
         .where(eq(accounts.id, accountId)),
     recordTotpStep: (accountId: string, step: number) =>
       db.update(accounts).set({ totpLastStep: step }).where(eq(accounts.id, accountId)),
+    /** Which of these organizations require a second factor of their role holders themselves. */
+    totpRequirementsOf: (orgIds: readonly string[]) =>
+      db.select({ orgId: totpRequirements.orgId }).from(totpRequirements).where(inArray(totpRequirements.orgId, [...orgIds])),
     async totpRequiredPaths(): Promise<string[]> {
       return (await db.select({ path: totpRequirements.orgPath }).from(totpRequirements)).map((row) => row.path);
     },

@@ -13,6 +13,7 @@ export function memberLoaders(members: MemberRepository, accounts: AccountReposi
     pendingContactChanges: groupLoader(members.pendingContactChanges, (row) => row.orgId),
     roleGrants: groupLoader(accounts.grantsOfMembers, (row) => row.memberId),
     account: rowLoader(accounts.accountsOfMembers, (row) => row.memberId),
+    totpRequirement: rowLoader(accounts.totpRequirementsOf, (row) => row.orgId),
     name: rowLoader(audit.names, (row) => row.id),
   };
 }

@@ -10,4 +10,6 @@ export const Organization = {
     context.loaders.officers.load(organization.id),
   pendingContactChanges: async (organization: OrganizationReference, _: unknown, context: MembersContext) =>
     (await context.loaders.pendingContactChanges.load(organization.id)).map((row) => row.request),
+  secondFactorRequired: async (organization: OrganizationReference, _: unknown, context: MembersContext) =>
+    (await context.loaders.totpRequirement.load(organization.id)) !== null,
 };
