@@ -58,6 +58,7 @@ export async function startTestPlatform(options: { members?: number; production?
       production: options.production ?? true,
       log: silentLogger,
       ready: async () => true,
+      db: db.db,
     });
     return subgraph.listen(0, '127.0.0.1');
   };

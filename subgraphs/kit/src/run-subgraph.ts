@@ -29,6 +29,7 @@ export async function runSubgraph<C extends RequestContext>(subgraph: SubgraphPr
     production: config.NODE_ENV === 'production',
     log: consoleLogger,
     ready: async () => (await db.sql`select 1 as ok`).length === 1,
+    db: db.db,
   });
   const running = await built.listen(config[portVariable] as number, config.HOST);
   consoleLogger.info(`subgraph ${subgraph.name} listening`, { url: running.url });

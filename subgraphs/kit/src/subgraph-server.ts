@@ -4,6 +4,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
+import type { Db } from '@dangvu/drizzle';
 import type { CryptoKey } from 'jose';
 import type { RequestContext } from './context.ts';
 import type { OutboxConsumer } from './outbox.ts';
@@ -11,6 +12,7 @@ import { errorMaskingPlugin, formatError } from './errors.ts';
 import { GATEWAY_SIGNATURE_HEADER, verifySubgraphCall } from './gateway-signature.ts';
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
+import { partnerCallAuditPlugin } from './partner-calls.ts';
 import { permissions } from './shield.ts';
 
 export interface SubgraphDefinition<C extends RequestContext> {
@@ -32,6 +34,8 @@ export interface SubgraphOptions {
   log: Logger;
   /** Answers /readyz: true when the subgraph's database answers. */
   ready(): Promise<boolean>;
+  /** Where every partner system's call is recorded. */
+  db: Db;
 }
 
 export type RunningSubgraph = RunningServer;
@@ -53,6 +57,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       errorMaskingPlugin(options.log),
+      partnerCallAuditPlugin(options.db, definition.name),
       { requestDidStart: async () => ({ willSendResponse: async ({ contextValue }) => definition.afterRequest?.(contextValue) }) },
     ],
   });

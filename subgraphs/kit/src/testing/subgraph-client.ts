@@ -39,6 +39,7 @@ export async function startTestSubgraph<C extends RequestContext>(
     production: true,
     log: silentLogger,
     ready: async () => true,
+    db: db.db,
   });
   const running = await subgraph.listen(0, '127.0.0.1');
   return {

@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind } from 'graphql';
+import type { Db } from '@dangvu/drizzle';
+import { appendAudit } from './audit.ts';
+import type { RequestContext } from './context.ts';
+
+/**
+ * Every call a partner system makes is attributed to it in the audit trail, whatever it asked for: one entry
+ * per call a subgraph answers, naming the operation and its root fields. The records it reached are noted
+ * apart, on each member's own trail (`member.viewedByPartner`).
+ */
+export function partnerCallAuditPlugin(db: Db, subgraph: string): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, operationName, errors }) {
+          const { partner } = contextValue.identity;
+          if (!partner) return;
+          const fields = (operation?.selectionSet.selections ?? []).flatMap((selection) =>
+            selection.kind === Kind.FIELD ? [selection.name.value] : [],
+          );
+          await db.transaction((tx) =>
+            appendAudit(tx, {
+              actorId: partner.clientId,
+              action: 'partner.called',
+              entityType: 'PartnerClient',
+              entityId: partner.clientId,
+              after: { subgraph, operationName: operationName ?? null, fields, failed: Boolean(errors?.length) },
+              requestId: contextValue.requestId,
+            }),
+          );
+        },
+      };
+    },
+  };
+}
