@@ -64,6 +64,11 @@ export const rules = {
       ['SECRETARY', 'DEPUTY_SECRETARY'],
     ),
     secondFactorRequired: hasRoleOver((organization) => (organization as { path?: string }).path, ['ADMIN']),
+    // Counts name no one: the one thing about members an analyst sees.
+    memberStatistics: hasRoleOver(
+      (organization) => (organization as { path?: string }).path,
+      ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'],
+    ),
   },
   // Reached only through a field guarded above.
   Officer: allow,
@@ -87,6 +92,9 @@ export const rules = {
   MemberEdge: allow,
   PageInfo: allow,
   SecondFactorPayload: allow,
+  // Reached only through Organization.memberStatistics above.
+  MemberStatistics: allow,
+  ActivityStatusCount: allow,
   SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,
   UserError: allow,

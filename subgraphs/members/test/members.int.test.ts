@@ -1,3 +1,4 @@
+import { tables } from '@dangvu/drizzle';
 import { buildAccount, buildMember, buildOrganization, grantRole } from '@dangvu/drizzle/testing';
 import { verifyAccessToken, type Identity, type importKey, type Role } from '@dangvu/subgraph-kit';
 import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
@@ -167,6 +168,44 @@ describe('Organization.members', () => {
 
   it('refuses the list to a member without a role', async () => {
     const { errors } = await subgraph.call(MEMBERS, { id: fixture.cell.id, path: fixture.cell.path }, person(fixture.member.id));
+    expect(errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+});
+
+describe('Organization.memberStatistics', () => {
+  const STATISTICS = `query ($a: ID!, $aPath: String!, $b: ID!, $bPath: String!) { _entities(representations: [
+    { __typename: "Organization", id: $a, path: $aPath }, { __typename: "Organization", id: $b, path: $bPath }
+  ]) { ... on Organization { memberStatistics { total official probationary byStatus { status count } } } } }`;
+  const both = () => ({ a: fixture.province.id, aPath: fixture.province.path, b: fixture.cell.id, bPath: fixture.cell.path });
+
+  it('counts a subtree’s members for an analyst over it, for several organizations in one statement', async () => {
+    const analyst = person(fixture.neighbour.id, [{ role: 'ANALYST', org: fixture.province }]);
+    await subgraph.call(STATISTICS, both(), analyst);
+    subgraph.resetQueryCount();
+    const { data, errors } = await subgraph.call(STATISTICS, both(), analyst);
+    expect(errors).toBeUndefined();
+    expect(subgraph.queryCount()).toBe(1);
+    const [province, cell] = data!._entities.map((entity: { memberStatistics: unknown }) => entity.memberStatistics);
+    const total = (await subgraph.db.db.select().from(tables.members)).length;
+    expect(province).toEqual({ total, official: total, probationary: 0, byStatus: [{ status: 'ACTIVE', count: total }] });
+    expect(cell).toEqual({ total: 2, official: 2, probationary: 0, byStatus: [{ status: 'ACTIVE', count: 2 }] });
+  });
+
+  it('names no one to the analyst, and is refused outside the analyst’s subtree', async () => {
+    const analyst = person(fixture.neighbour.id, [{ role: 'ANALYST', org: fixture.otherCell }]);
+    const statistics = await subgraph.call(STATISTICS, both(), analyst);
+    expect(statistics.data!._entities).toEqual([null, null]);
+    expect(statistics.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    const list = await subgraph.call(
+      'query ($id: ID!, $path: String!) { _entities(representations: [{ __typename: "Organization", id: $id, path: $path }]) { ... on Organization { members { fullName } } } }',
+      { id: fixture.otherCell.id, path: fixture.otherCell.path },
+      analyst,
+    );
+    expect(list.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+
+  it('is refused to a member without a role', async () => {
+    const { errors } = await subgraph.call(STATISTICS, both(), person(fixture.member.id));
     expect(errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
   });
 });

@@ -8,6 +8,7 @@ export function memberLoaders(members: MemberRepository, accounts: AccountReposi
   return {
     byId: rowLoader(members.byIds, (row: MemberRow) => row.id),
     byOrganization: groupLoader(members.inOrganizations, (row: MemberRow) => row.orgId),
+    countsUnder: groupLoader(members.countsUnder, (row) => row.path),
     officers: groupLoader((orgIds: readonly string[]) => accounts.officersOf(orgIds, today), (row) => row.orgId),
     accessLog: groupLoader(audit.aboutMembers, (row: AuditEntryRow) => row.subjectMemberId!),
     pendingContactChanges: groupLoader(members.pendingContactChanges, (row) => row.orgId),

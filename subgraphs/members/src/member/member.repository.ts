@@ -56,6 +56,21 @@ export function memberRepository(db: Db) {
         .from(members)
         .where(inArray(members.orgId, [...orgIds]))
         .orderBy(sql`${members.rosterNumber} nulls last`, asc(members.fullName)),
+    /**
+     * How many members lie under each path, by activity status and membership kind: counts, never persons.
+     * One statement for the whole batch, each branch on the path prefix index.
+     */
+    countsUnder: async (paths: readonly string[]) =>
+      db.execute<{ path: string; activityStatus: ActivityStatus; membershipKind: MembershipKind; count: number }>(
+        sql.join(
+          paths.map(
+            (path) => sql`(select ${path}::text as path, ${members.activityStatus} as "activityStatus",
+              ${members.membershipKind} as "membershipKind", count(*)::int as count
+              from ${members} where ${members.orgPath} like ${`${path}%`} group by 2, 3)`,
+          ),
+          sql` union all `,
+        ),
+      ),
     /** Pending contact corrections of the members of each organization, oldest first. */
     pendingContactChanges: (orgIds: readonly string[]) =>
       db

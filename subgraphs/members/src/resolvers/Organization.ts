@@ -1,4 +1,5 @@
 import type { MembersContext } from '../context.ts';
+import { memberStatistics } from '../member/member-statistics.ts';
 
 type OrganizationReference = { id: string; path?: string };
 
@@ -12,4 +13,6 @@ export const Organization = {
     (await context.loaders.pendingContactChanges.load(organization.id)).map((row) => row.request),
   secondFactorRequired: async (organization: OrganizationReference, _: unknown, context: MembersContext) =>
     (await context.loaders.totpRequirement.load(organization.id)) !== null,
+  memberStatistics: async (organization: OrganizationReference, _: unknown, context: MembersContext) =>
+    memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
 };
