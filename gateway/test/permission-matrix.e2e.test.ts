@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
 import { signAccessToken, type Identity, type Role } from '@dangvu/subgraph-kit';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { buildSchema } from 'graphql';
+import { buildSchema, getNamedType, isCompositeType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
 import { post } from './http-helpers.ts';
@@ -10,10 +10,13 @@ import { post } from './http-helpers.ts';
 /**
  * Every root query and mutation of the organization and members subgraphs, called by every kind of caller
  * inside and outside its subtree, against the table in permission-matrix.expected.json. Inputs are chosen so
- * that a caller who passes authorization gets userErrors and changes nothing. A new operation without a row
- * here fails; so does any cell that changes. `UPDATE_PERMISSION_MATRIX=1` rewrites the table for review.
+ * that a caller who passes authorization gets userErrors and changes nothing. Then every field of Member and
+ * Organization they serve, read by the same callers on the demo member and their cell, against
+ * permission-matrix.fields.expected.json. A new operation or field without a row fails; so does any cell that
+ * changes. `UPDATE_PERMISSION_MATRIX=1` rewrites both tables for review.
  */
 const EXPECTED_FILE = new URL('./permission-matrix.expected.json', import.meta.url);
+const EXPECTED_FIELDS_FILE = new URL('./permission-matrix.fields.expected.json', import.meta.url);
 const SUBGRAPHS_UNDER_TEST = ['ORGANIZATION', 'MEMBERS'];
 
 type Outcome = 'allowed' | 'forbidden' | 'unauthenticated';
@@ -30,7 +33,9 @@ type Fixture = {
 };
 type Org = { id: string; path: string };
 
-const OPERATIONS: Record<string, { document: string; variables: (f: Fixture) => Record<string, unknown> }> = {
+type Call = { document: string; variables: (f: Fixture) => Record<string, unknown> };
+
+const OPERATIONS: Record<string, Call> = {
   organization: { document: 'query ($id: ID!) { organization(id: $id) { id name } }', variables: (f) => ({ id: f.cell.id }) },
   organizationRoots: { document: '{ organizationRoots { id } }', variables: () => ({}) },
   banks: { document: '{ banks { bin } }', variables: () => ({}) },
@@ -176,8 +181,13 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function outcome(operation: string, identity: Identity | null): Promise<Outcome> {
-  const { document, variables } = OPERATIONS[operation]!;
+/** How each type's fields are reached: on the demo member, and on their cell. */
+const FIELD_OWNERS: Record<string, (selection: string) => Call> = {
+  Member: (selection) => ({ document: `query ($id: ID!) { member(id: $id) { ${selection} } }`, variables: (f) => ({ id: f.member }) }),
+  Organization: (selection) => ({ document: `query ($id: ID!) { organization(id: $id) { ${selection} } }`, variables: (f) => ({ id: f.cell.id }) }),
+};
+
+async function outcome(name: string, { document, variables }: Call, identity: Identity | null): Promise<Outcome> {
   const headers = identity ? { authorization: `Bearer ${await signAccessToken(identity, platform.authSigningKey)}` } : undefined;
   const { status, body } = await post(platform, { query: document, variables: variables(fixture) }, headers);
   const codes = (body.errors ?? []).map((error) => error.extensions?.code);
@@ -185,23 +195,51 @@ async function outcome(operation: string, identity: Identity | null): Promise<Ou
   if (codes.includes('FORBIDDEN')) return 'forbidden';
   // Past authorization, the thing asked for is missing (a caller with no account of their own, say).
   if (codes.every((code) => code === 'NOT_FOUND') && codes.length > 0) return 'allowed';
-  if (codes.length > 0) throw new Error(`${operation}: unexpected errors ${JSON.stringify(body.errors)}`);
+  if (codes.length > 0) throw new Error(`${name}: unexpected errors ${JSON.stringify(body.errors)}`);
   return 'allowed';
 }
 
+const supergraph = () => buildSchema(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'), { assumeValidSDL: true });
+
+/** A field clients can ask for (not `_entities`, not @inaccessible) that the organization or members subgraph serves. */
+const servedByUnderTest = (field: GraphQLField<unknown, unknown>) =>
+  !field.name.startsWith('_') &&
+  !field.astNode?.directives?.some((d) => d.name.value === 'inaccessible') &&
+  Boolean(
+    field.astNode?.directives?.some(
+      (d) => d.name.value === 'join__field' && d.arguments?.some((a) => a.value.kind === 'EnumValue' && SUBGRAPHS_UNDER_TEST.includes(a.value.value)),
+    ),
+  );
+
 function rootOperations(): string[] {
-  const supergraph = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
-  const schema = buildSchema(supergraph, { assumeValidSDL: true });
+  const schema = supergraph();
   return [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
     Object.values(type.getFields())
-      .filter((field) => !field.name.startsWith('_'))
-      .filter((field) =>
-        field.astNode?.directives?.some(
-          (d) => d.name.value === 'join__field' && d.arguments?.some((a) => a.value.kind === 'EnumValue' && SUBGRAPHS_UNDER_TEST.includes(a.value.value)),
-        ),
-      )
+      .filter(servedByUnderTest)
       .map((field) => field.name),
   );
+}
+
+/** `Type.field` with the smallest selection that reads it, for every field of the types in FIELD_OWNERS. */
+function typeFields(): Record<string, Call> {
+  const schema = supergraph();
+  return Object.fromEntries(
+    Object.entries(FIELD_OWNERS).flatMap(([typeName, call]) =>
+      Object.values((schema.getType(typeName) as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields())
+        .filter(servedByUnderTest)
+        .map((field) => [`${typeName}.${field.name}`, call(isCompositeType(getNamedType(field.type)) ? `${field.name} { __typename }` : field.name)]),
+    ),
+  );
+}
+
+async function matrix(calls: Record<string, Call>, file: URL) {
+  const actual: Record<string, Record<string, Outcome>> = {};
+  for (const name of Object.keys(calls).sort()) {
+    actual[name] = {};
+    for (const [caller, identity] of Object.entries(callers)) actual[name][caller] = await outcome(name, calls[name]!, identity);
+  }
+  if (process.env.UPDATE_PERMISSION_MATRIX) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+  expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 describe('the permission matrix of the organization and members subgraphs', () => {
@@ -209,13 +247,12 @@ describe('the permission matrix of the organization and members subgraphs', () =
     expect(Object.keys(OPERATIONS).sort()).toEqual(rootOperations().sort());
   });
 
-  it('matches the expected table for every caller', async () => {
-    const actual: Record<string, Record<string, Outcome>> = {};
-    for (const operation of Object.keys(OPERATIONS).sort()) {
-      actual[operation] = {};
-      for (const [caller, identity] of Object.entries(callers)) actual[operation][caller] = await outcome(operation, identity);
-    }
-    if (process.env.UPDATE_PERMISSION_MATRIX) writeFileSync(EXPECTED_FILE, `${JSON.stringify(actual, null, 2)}\n`);
-    expect(actual).toEqual(JSON.parse(readFileSync(EXPECTED_FILE, 'utf8')));
-  }, 120_000);
+  it('matches the expected table for every caller', () => matrix(OPERATIONS, EXPECTED_FILE), 120_000);
+
+  it('has a row for every field of Member and Organization they serve, and matches it for every caller', async () => {
+    const expected = JSON.parse(readFileSync(EXPECTED_FIELDS_FILE, 'utf8')) as Record<string, unknown>;
+    const fields = typeFields();
+    if (!process.env.UPDATE_PERMISSION_MATRIX) expect(Object.keys(fields).sort()).toEqual(Object.keys(expected).sort());
+    await matrix(fields, EXPECTED_FIELDS_FILE);
+  }, 180_000);
 });
