@@ -55,6 +55,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: MoveOrganizationInput!) { moveOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { id: f.cell.id, newParentId: f.cell.id } }),
   },
+  setRolloutScope: {
+    // Already in scope: an allowed caller changes nothing.
+    document: 'mutation ($input: SetRolloutScopeInput!) { setRolloutScope(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id, inRolloutScope: true } }),
+  },
   dissolveOrganization: {
     document: 'mutation ($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { id: f.cell.id } }),

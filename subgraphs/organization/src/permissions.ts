@@ -13,6 +13,7 @@ export const rules = {
     renameOrganization: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
     moveOrganization: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
     dissolveOrganization: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
+    setRolloutScope: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
     setBankAccount: and(isPerson, hasAnyRole(['SECRETARY', 'FINANCE_MEMBER'])),
   },
   Organization: isAuthenticated,

@@ -141,6 +141,32 @@ describe('moveOrganization', () => {
   });
 });
 
+describe('setRolloutScope', () => {
+  const SCOPE = `mutation ($input: SetRolloutScopeInput!) { setRolloutScope(input: $input) { organization { inRolloutScope version } userErrors { code field } } }`;
+
+  it('lets the ward’s administrator keep a cell out of the roll-out and back in, each change audited', async () => {
+    const before = (await auditActions()).filter((action) => action === 'organization.rolloutScopeSet').length;
+    const out = await subgraph.call(SCOPE, { input: { id: tree.dong.id, inRolloutScope: false } }, admin(tree.hoaLu));
+    expect(out.data!.setRolloutScope).toMatchObject({ organization: { inRolloutScope: false }, userErrors: [] });
+    const again = await subgraph.call(SCOPE, { input: { id: tree.dong.id, inRolloutScope: false } }, admin(tree.hoaLu));
+    expect(again.data!.setRolloutScope.organization.version).toBe(out.data!.setRolloutScope.organization.version);
+    const back = await subgraph.call(SCOPE, { input: { id: tree.dong.id, inRolloutScope: true } }, as('SECRETARY', tree.hoaLu));
+    expect(back.data!.setRolloutScope.organization.inRolloutScope).toBe(true);
+    // Setting what is already set is no change: two entries, not three.
+    expect((await auditActions()).filter((action) => action === 'organization.rolloutScopeSet').length).toBe(before + 2);
+  });
+
+  it('refuses the cell’s own secretary and another ward’s administrator, changing nothing', async () => {
+    for (const caller of [as('SECRETARY', tree.dong), admin(tree.tamDiep)]) {
+      const { data, errors } = await subgraph.call(SCOPE, { input: { id: tree.dong.id, inRolloutScope: false } }, caller);
+      expect(data).toBeNull();
+      expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    const [row] = await subgraph.db.db.select().from(tables.organizations).where(eq(tables.organizations.id, tree.dong.id));
+    expect(row!.inRolloutScope).toBe(true);
+  });
+});
+
 describe('dissolveOrganization', () => {
   it('refuses an organization with members or organizations under it', async () => {
     const withMembers = await subgraph.call(DISSOLVE, { input: { id: tree.dong.id } }, admin());

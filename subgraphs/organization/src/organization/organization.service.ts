@@ -37,7 +37,7 @@ export interface CreateOrganizationInput {
 }
 
 /**
- * Create, rename, move and dissolve: each checks the caller's reach first, then the tree's rules, then writes
+ * Create, rename, move, dissolve and set in or out of the roll-out: each checks the caller's reach first, then the tree's rules, then writes
  * the change, its history, its audit entry and (for a move) its event in one transaction.
  */
 export function organizationService(db: Db, { identity, requestId }: RequestContext, today = () => vietnamDay(new Date())) {
@@ -112,6 +112,21 @@ export function organizationService(db: Db, { identity, requestId }: RequestCont
         await writes.recordVersions(tx, renamed.path, effective.day);
         await audit(tx, 'organization.renamed', organization, renamed);
         return { organization: renamed, userErrors: [] };
+      });
+    },
+
+    /** In or out of the online roll-out: a commune keeps its military and police cells out, for instance. */
+    async setRolloutScope(input: { id: string; inRolloutScope: boolean }): Promise<OrganizationPayload> {
+      const id = parseId(input.id);
+      return db.transaction(async (tx) => {
+        const organization = await writes.lock(tx, id);
+        if (!organization) throw notFound('tổ chức');
+        if (!mayShape(parentPath(organization))) throw forbidden();
+        if (organization.dissolvedOn) return failed({ code: 'ALREADY_DISSOLVED', field: 'id', message: 'Tổ chức đã giải thể.' });
+        if (organization.inRolloutScope === input.inRolloutScope) return { organization, userErrors: [] };
+        const changed = await writes.update(tx, id, { inRolloutScope: input.inRolloutScope });
+        await audit(tx, 'organization.rolloutScopeSet', organization, changed);
+        return { organization: changed, userErrors: [] };
       });
     },
 

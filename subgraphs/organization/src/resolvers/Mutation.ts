@@ -13,6 +13,8 @@ export const Mutation = {
     { input }: Input<{ id: string; newParentId: string; effectiveOn?: string | null }>,
     context: OrganizationContext,
   ) => context.tree.move(input),
+  setRolloutScope: (_: unknown, { input }: Input<{ id: string; inRolloutScope: boolean }>, context: OrganizationContext) =>
+    context.tree.setRolloutScope(input),
   dissolveOrganization: (_: unknown, { input }: Input<{ id: string }>, context: OrganizationContext) => context.tree.dissolve(input),
   setBankAccount: (
     _: unknown,
