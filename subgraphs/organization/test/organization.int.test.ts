@@ -53,6 +53,15 @@ describe('the organization tree', () => {
     expect(data!.organization).toBeNull();
   });
 
+  it('is read by a partner system only with the organizations:read scope', async () => {
+    const partner = (scopes: string[]): Identity => ({ personId: null, grants: [], partner: { clientId: '00000000-0000-4000-8000-0000000000fe', scopes } });
+    const granted = await subgraph.call('query ($id: ID!) { organization(id: $id) { name } }', { id: province.id }, partner(['organizations:read']));
+    expect(granted.data!.organization).toEqual({ name: 'Đảng bộ tỉnh Ninh Bình' });
+    const other = await subgraph.call('query ($id: ID!) { organization(id: $id) { name } }', { id: province.id }, partner(['members:read']));
+    expect(other.data!.organization).toBeNull();
+    expect(other.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
   it('refuses an anonymous caller with FORBIDDEN', async () => {
     const { data, errors } = await subgraph.call(TREE, { id: province.id }, ANONYMOUS);
     expect(data!.organization).toBeNull();
