@@ -81,6 +81,14 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($id: ID!) { issueAccount(memberId: $id) { userErrors { code } } }',
     variables: (f) => ({ id: f.member }),
   },
+  reissueAccount: {
+    document: 'mutation ($id: ID!) { reissueAccount(memberId: $id) { userErrors { code } } }',
+    variables: (f) => ({ id: f.otherMember }),
+  },
+  changePassword: {
+    document: 'mutation { changePassword(input: { currentPassword: "sai", newPassword: "x" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
   lockAccount: { document: 'mutation ($id: ID!) { lockAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
   unlockAccount: { document: 'mutation ($id: ID!) { unlockAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.member }) },
   revokeAccount: { document: 'mutation ($id: ID!) { revokeAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },

@@ -23,6 +23,8 @@ export const rules = {
     activateAccount: allow,
     partnerToken: allow,
     issueAccount: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
+    reissueAccount: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
+    changePassword: isPerson,
     lockAccount: and(isPerson, hasAnyRole(['ADMIN'])),
     unlockAccount: and(isPerson, hasAnyRole(['ADMIN'])),
     revokeAccount: and(isPerson, hasAnyRole(['ADMIN'])),

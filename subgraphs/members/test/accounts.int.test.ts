@@ -91,6 +91,55 @@ describe('an account’s life', () => {
   });
 });
 
+describe('a forgotten or changed password', () => {
+  const CHANGE = 'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { account { status } userErrors { code field } } }';
+  const REISSUE = 'mutation ($id: ID!) { reissueAccount(memberId: $id) { account { status secondFactorEnabled } activationCode userErrors { code } } }';
+  let owner: { id: string };
+  const signsIn = async (password: string) => Boolean((await subgraph.call(LOGIN, { u: 'ngoc.tran', p: password })).data!.login.token);
+
+  beforeAll(async () => {
+    owner = await buildMember(subgraph.db.db, t.cell, { fullName: 'Trần Thị Ngọc' });
+    await buildAccount(subgraph.db.db, owner, 'ngoc.tran', 'Mật khẩu đầu tiên 1');
+  });
+
+  it('is changed by the member, who must give the current password and a new one that meets the policy', async () => {
+    const me = personWith(owner.id);
+    const wrong = await subgraph.call(CHANGE, { input: { currentPassword: 'đoán bừa thôi', newPassword: 'Trăng rằm tháng tám' } }, me);
+    expect(wrong.data!.changePassword).toEqual({ account: null, userErrors: [{ code: 'WRONG_PASSWORD', field: 'currentPassword' }] });
+    const weak = await subgraph.call(CHANGE, { input: { currentPassword: 'Mật khẩu đầu tiên 1', newPassword: 'ngắn' } }, me);
+    expect(weak.data!.changePassword.userErrors).toEqual([{ code: 'PASSWORD_TOO_SHORT', field: 'newPassword' }]);
+    expect(await signsIn('Mật khẩu đầu tiên 1')).toBe(true);
+
+    const changed = await subgraph.call(CHANGE, { input: { currentPassword: 'Mật khẩu đầu tiên 1', newPassword: 'Trăng rằm tháng tám' } }, me);
+    expect(changed.data!.changePassword).toEqual({ account: { status: 'ACTIVE' }, userErrors: [] });
+    expect(await signsIn('Mật khẩu đầu tiên 1')).toBe(false);
+    expect(await signsIn('Trăng rằm tháng tám')).toBe(true);
+  });
+
+  it('is not for a caller who is not signed in as a person', async () => {
+    expect(codes(await subgraph.call(CHANGE, { input: { currentPassword: 'x', newPassword: 'y' } }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('gets a new one-time code from the secretary, which ends the old password and the second factor', async () => {
+    await subgraph.db.db.update(tables.accounts).set({ totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', totpEnabledAt: new Date() }).where(eq(tables.accounts.username, 'ngoc.tran'));
+    expect(codes(await subgraph.call(REISSUE, { id: owner.id }, outsider()))).toEqual(['FORBIDDEN']);
+    const { data } = await subgraph.call(REISSUE, { id: owner.id }, secretary());
+    expect(data!.reissueAccount).toMatchObject({ account: { status: 'PENDING', secondFactorEnabled: false }, userErrors: [] });
+    expect(await signsIn('Trăng rằm tháng tám')).toBe(false);
+    const activated = await subgraph.call(ACTIVATE, { input: { username: 'ngoc.tran', activationCode: data!.reissueAccount.activationCode, password: 'Sông Hồng quê tôi' } });
+    expect(activated.data!.activateAccount.userErrors).toEqual([]);
+    expect(await signsIn('Sông Hồng quê tôi')).toBe(true);
+    const trail = await subgraph.db.db.select().from(tables.auditEntries).where(eq(tables.auditEntries.subjectMemberId, owner.id));
+    expect(trail.map((entry) => entry.action)).toEqual(expect.arrayContaining(['account.passwordChanged', 'account.reissued', 'account.activated']));
+    expect(JSON.stringify(trail)).not.toMatch(/argon2|JBSWY3DP/);
+  });
+
+  it('is not reissued for a member without an account, nor for a revoked one', async () => {
+    expect((await subgraph.call(REISSUE, { id: t.elder.id }, secretary())).data!.reissueAccount.userErrors).toEqual([{ code: 'NO_ACCOUNT' }]);
+    expect((await subgraph.call(REISSUE, { id: t.other.id }, admin())).data!.reissueAccount.userErrors).toEqual([{ code: 'ILLEGAL_TRANSITION' }]);
+  });
+});
+
 describe('role grants', () => {
   const GRANT = 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { grant { id role startsOn endsOn organization { id } } userErrors { code field } } }';
   const END = 'mutation ($input: EndRoleInput!) { endRole(input: $input) { grant { endsOn } userErrors { code } } }';

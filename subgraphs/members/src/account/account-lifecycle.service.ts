@@ -2,7 +2,8 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Db, Tx } from '@dangvu/drizzle';
 import { appendAudit, forbidden, grantsReach, notFound, parseId, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
 import { accountAdmin as admin, type AccountRow, type MemberRow } from './account-admin.repository.ts';
-import { hashPassword } from './login.service.ts';
+import { verify } from '@node-rs/argon2';
+import { hashPassword, LOCK_MINUTES, MAX_FAILED_LOGINS } from './login.service.ts';
 import { passwordErrors } from './password.rules.ts';
 
 const ISSUERS: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'];
@@ -18,6 +19,12 @@ function activationCode(): string {
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
+/** A new one-time code, and what the account keeps of it: the hash and when it stops working. */
+function freshActivation(from: Date) {
+  const code = activationCode();
+  return { code, activationCodeHash: activationHash(code), activationExpiresAt: new Date(from.getTime() + ACTIVATION_DAYS * 86_400_000) };
+}
+
 export interface AccountPayload {
   account: AccountRow | null;
   userErrors: UserError[];
@@ -26,9 +33,9 @@ export interface AccountPayload {
 const refused = (code: string, field: string | null, message: string) => ({ account: null, userErrors: [{ code, field, message }] });
 
 /**
- * An account's life: issued by a secretary, deputy or administrator over the member's organization (with a
- * one-time code shown once), activated by the member with a password of their own, locked, unlocked or
- * revoked by an administrator. Each step is audited against the member's record.
+ * An account's life: issued (and issued again, for a forgotten password) by a secretary, deputy or
+ * administrator over the member's organization with a one-time code shown once, activated by the member with
+ * a password of their own and changed by them later, locked, unlocked or revoked by an administrator. Each step is audited against the member's record.
  */
 export function accountLifecycleService(db: Db, { identity, requestId }: RequestContext, now = () => new Date()) {
   async function memberInReach(tx: Tx, memberId: string, roles: readonly Role[]): Promise<MemberRow> {
@@ -82,14 +89,8 @@ export function accountLifecycleService(db: Db, { identity, requestId }: Request
         if (await admin.usernameTaken(tx, member.citizenId)) {
           return { ...refused('USERNAME_TAKEN', 'memberId', 'Số CCCD của đảng viên đã được dùng làm tên đăng nhập.'), activationCode: null };
         }
-        const code = activationCode();
-        const account = await admin.insertAccount(tx, {
-          memberId: member.id,
-          username: member.citizenId,
-          status: 'PENDING',
-          activationCodeHash: activationHash(code),
-          activationExpiresAt: new Date(now().getTime() + ACTIVATION_DAYS * 86_400_000),
-        });
+        const { code, ...activation } = freshActivation(now());
+        const account = await admin.insertAccount(tx, { memberId: member.id, username: member.citizenId, status: 'PENDING', ...activation });
         await audit(tx, 'account.issued', member, null, account);
         return { account, userErrors: [], activationCode: code };
       });
@@ -119,6 +120,59 @@ export function accountLifecycleService(db: Db, { identity, requestId }: Request
         const member = (await admin.member(tx, account.memberId))!;
         await audit(tx, 'account.activated', member, account, activated);
         return { account: activated, userErrors: [] };
+      });
+    },
+
+    /**
+     * For a member who forgot their password or lost the phone with their authenticator: an officer over them,
+     * having seen who they are, gives a new one-time code. The old password and second factor stop working.
+     */
+    async reissue(memberId: string): Promise<AccountPayload & { activationCode: string | null }> {
+      return db.transaction(async (tx) => {
+        const member = await memberInReach(tx, memberId, ISSUERS);
+        const account = await admin.accountOfMember(tx, member.id);
+        if (!account) return { ...refused('NO_ACCOUNT', 'memberId', 'Đảng viên chưa được cấp tài khoản.'), activationCode: null };
+        if (account.status === 'LOCKED' || account.status === 'REVOKED') {
+          const message = 'Tài khoản đang bị khóa hoặc đã thu hồi: quản trị viên cần mở khóa trước khi cấp lại mã.';
+          return { ...refused('ILLEGAL_TRANSITION', 'memberId', message), activationCode: null };
+        }
+        const { code, ...activation } = freshActivation(now());
+        const reissued = await admin.updateAccount(tx, account.id, {
+          ...activation,
+          status: 'PENDING',
+          passwordHash: null,
+          failedAttempts: 0,
+          lockedUntil: null,
+          totpSecret: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+        });
+        await audit(tx, 'account.reissued', member, account, reissued);
+        return { account: reissued, userErrors: [], activationCode: code };
+      });
+    },
+
+    /** The signed-in member chooses a new password, proving the current one; wrong guesses count toward lock-out. */
+    async changePassword(input: { currentPassword: string; newPassword: string }): Promise<AccountPayload> {
+      const personId = identity.personId;
+      if (!personId) throw forbidden();
+      return db.transaction(async (tx) => {
+        const account = await admin.accountOfMember(tx, personId);
+        if (!account?.passwordHash || account.status !== 'ACTIVE') throw notFound('tài khoản đang dùng');
+        if (account.lockedUntil && account.lockedUntil > now()) {
+          return refused('ACCOUNT_LOCKED', 'currentPassword', `Nhập sai quá nhiều lần: hãy thử lại sau ${LOCK_MINUTES} phút.`);
+        }
+        if (!(await verify(account.passwordHash, input.currentPassword))) {
+          const failures = account.failedAttempts + 1;
+          const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(now().getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil;
+          await admin.updateAccount(tx, account.id, { failedAttempts: failures, lockedUntil });
+          return refused('WRONG_PASSWORD', 'currentPassword', 'Mật khẩu hiện tại không đúng.');
+        }
+        const weak = passwordErrors(input.newPassword, account.username).map((error) => ({ ...error, field: 'newPassword' }));
+        if (weak.length) return { account: null, userErrors: weak };
+        const changed = await admin.updateAccount(tx, account.id, { passwordHash: await hashPassword(input.newPassword), failedAttempts: 0, lockedUntil: null });
+        await audit(tx, 'account.passwordChanged', (await admin.member(tx, account.memberId))!, account, changed);
+        return { account: changed, userErrors: [] };
       });
     },
 

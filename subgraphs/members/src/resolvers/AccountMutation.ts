@@ -7,6 +7,9 @@ type Input<T> = { input: T };
 /** Account, role and partner administration: the services check who may. */
 export const AccountMutation = {
   issueAccount: (_: unknown, { memberId }: ByMember, context: MembersContext) => context.accounts.issue(memberId),
+  reissueAccount: (_: unknown, { memberId }: ByMember, context: MembersContext) => context.accounts.reissue(memberId),
+  changePassword: (_: unknown, { input }: Input<{ currentPassword: string; newPassword: string }>, context: MembersContext) =>
+    context.accounts.changePassword(input),
   activateAccount: (_: unknown, { input }: Input<{ username: string; activationCode: string; password: string }>, context: MembersContext) =>
     context.accounts.activate(input),
   lockAccount: (_: unknown, { memberId }: ByMember, context: MembersContext) => context.accounts.lock(memberId),
