@@ -19,3 +19,13 @@ export function saveToken(cookies: Cookies, url: URL, token: string, expiresAt: 
 export function clearToken(cookies: Cookies, url: URL) {
   cookies.delete(TOKEN_COOKIE, attributes(url));
 }
+
+const [WITHHELD_NAME, WITHHELD_VALUE] = ['chuc-trach', 'tam-giu'];
+
+/**
+ * The query of /bao-mat that keeps its withheld-roles notice: login sends a role holder there when their
+ * organization requires a second factor they have not turned on, and the token left their roles out.
+ */
+export const ROLES_WITHHELD_QUERY = `${WITHHELD_NAME}=${WITHHELD_VALUE}`;
+
+export const rolesWithheldIn = (url: URL) => url.searchParams.get(WITHHELD_NAME) === WITHHELD_VALUE;

@@ -1,7 +1,7 @@
 import { createDb, tables } from '@dangvu/drizzle';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 let memberId: string;
@@ -51,5 +51,15 @@ describe('the ward administrator manages a member’s account and roles', () => 
     await roles.getByRole('button', { name: 'Kết thúc' }).click();
     await roles.getByText(/đến \d{2}\/\d{2}\/\d{4}/).waitFor();
     expect(await roles.getByRole('button', { name: 'Kết thúc' }).count()).toBe(0);
+  });
+
+  it('works on a phone: the account and role forms fit, and the account is locked and unlocked', async () => {
+    const { page } = harness;
+    const lock = page.getByRole('button', { name: 'Khóa tài khoản' });
+    await expectFitsPhone(page, [lock, page.locator('#role'), page.getByLabel('Tại tổ chức'), page.getByRole('button', { name: 'Giao chức trách' })]);
+    await lock.click();
+    await page.getByRole('button', { name: 'Mở khóa' }).click();
+    await lock.waitFor();
+    await expectFitsPhone(page);
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@dangvu/drizzle/testing';
 import { startTestPlatform, type TestPlatform } from '@dangvu/gateway/testing';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const webRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -58,8 +59,8 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** Signs in through the login form as the demo account of `role`. */
-export async function signIn(harness: Harness, role: string) {
+/** Signs in through the login form as the demo account of `role`, and waits for the page login leads to. */
+export async function signIn(harness: Harness, role: string, landing: string | RegExp = '**/ho-so') {
   const account = harness.platform.accounts.find((a) => a.role === role)!;
   const { page } = harness;
   await page.goto(`${harness.baseUrl}/dang-nhap`);
@@ -67,7 +68,7 @@ export async function signIn(harness: Harness, role: string) {
   await page.getByLabel('Tên đăng nhập').fill(account.username);
   await page.getByLabel('Mật khẩu').fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/ho-so');
+  await page.waitForURL(landing);
   await page.waitForSelector('html[data-hydrated]');
 }
 
@@ -82,4 +83,31 @@ export async function axeViolations(target: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
+
+/** A small phone held upright: every screen must work at this size. */
+const PHONE = { width: 360, height: 740 };
+
+/**
+ * Turns the browser window into a phone screen (it stays so until changed) and checks the current page
+ * fits it: nothing scrolls sideways, and each of `controls` can be scrolled to and sits wholly inside the
+ * screen's width; a button or field is also tall enough for a finger (a link in running text need not be).
+ */
+export async function expectFitsPhone(page: Page, controls: Locator[] = [], screen = PHONE) {
+  await page.setViewportSize(screen);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `page ${page.url()} scrolls sideways at ${screen.width}px`).toBeLessThanOrEqual(clientWidth);
+  for (const control of controls) {
+    await control.scrollIntoViewIfNeeded();
+    const box = await control.boundingBox();
+    expect(box, `${control} is not shown`).not.toBeNull();
+    expect(box!.x, `${control} starts off screen`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${control} ends off screen`).toBeLessThanOrEqual(clientWidth);
+    if (await control.evaluate((element) => ['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName))) {
+      expect(box!.height, `${control} is too small to tap`).toBeGreaterThanOrEqual(44);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { createDb, tables } from '@dangvu/drizzle';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 let memberName: string;
@@ -47,5 +47,17 @@ describe('the cell secretary keeps a member’s record', () => {
     await page.getByRole('button', { name: 'Cấp tài khoản' }).click();
     await page.locator('.code').waitFor();
     expect(await page.locator('.code').textContent()).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
+  });
+
+  it('works on a phone: the record fits and a correction is saved', async () => {
+    const { page } = harness;
+    await page.reload();
+    await page.waitForSelector('html[data-hydrated]');
+    const save = page.getByRole('button', { name: 'Lưu hồ sơ' });
+    await expectFitsPhone(page, [page.getByLabel('Số điện thoại'), page.getByLabel('Nơi làm việc'), save]);
+    await page.getByLabel('Số điện thoại').fill('0912000222');
+    await save.click();
+    await page.getByText('Đã lưu hồ sơ.').waitFor();
+    await expectFitsPhone(page);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -43,5 +43,17 @@ describe('the secretary searches the register', () => {
     await page.waitForURL(/sau=/);
     expect(first).toBe(20);
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('searches on a phone, the results shown as cards that fit the screen', async () => {
+    const { page, platform } = harness;
+    const query = page.getByLabel('Họ tên, số căn cước hoặc số thẻ đảng viên');
+    const search = page.getByRole('button', { name: 'Tìm' });
+    await expectFitsPhone(page, [query, page.getByLabel('Tình trạng'), page.getByLabel('Loại đảng viên'), search]);
+    await query.fill(plain(platform.demo.member.fullName));
+    await search.click();
+    await page.waitForURL((url) => url.searchParams.get('q') === plain(platform.demo.member.fullName));
+    await page.getByRole('link', { name: platform.demo.member.fullName }).waitFor();
+    await expectFitsPhone(page, [page.getByRole('link', { name: platform.demo.member.fullName })]);
   });
 });

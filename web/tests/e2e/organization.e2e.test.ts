@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -49,5 +49,21 @@ describe('the organization page and its dues account', () => {
     await page.getByRole('heading', { level: 1, name: /^Đảng bộ (phường|xã) / }).waitFor();
     expect(await page.getByRole('button', { name: 'Lưu tài khoản' }).count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain(harness.platform.demo.member.cellName);
+  });
+
+  it('works on a phone: the ward’s tree, then the cell’s members and a new account number saved', async () => {
+    const { page } = harness;
+    const cell = page.getByRole('link', { name: harness.platform.demo.member.cellName, exact: true });
+    await expectFitsPhone(page, [cell]);
+    await cell.click();
+    await page.getByRole('heading', { level: 1, name: harness.platform.demo.member.cellName }).waitFor();
+    await page.waitForSelector('html[data-hydrated]');
+    const save = page.getByRole('button', { name: 'Lưu tài khoản' });
+    await expectFitsPhone(page, [page.getByLabel('Ngân hàng'), page.getByLabel('Số tài khoản'), page.getByLabel('Tên chủ tài khoản'), save]);
+    await page.getByLabel('Số tài khoản').fill('3500205654321');
+    await save.click();
+    await page.getByRole('status').waitFor();
+    expect(await page.locator('main').innerText()).toContain('3500205654321');
+    await expectFitsPhone(page);
   });
 });

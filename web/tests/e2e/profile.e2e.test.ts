@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TestPlatform } from '@dangvu/gateway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startHarness, type Harness } from './harness.ts';
+import { axeViolations, expectFitsPhone, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 let platform: TestPlatform;
@@ -92,8 +92,7 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     await page.reload();
     await page.waitForSelector('html[data-hydrated]');
     await expect(page.getByText(platform.demo.member.fullName, { exact: true }).first().isVisible()).resolves.toBe(true);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsPhone(page, [page.getByRole('button', { name: 'Đăng xuất' })], { width, height });
   });
 
   it('refuses a form post from another site', async () => {
@@ -116,5 +115,16 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     await page.goto(`${baseUrl}/ho-so`);
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     expect((await browser.cookies(baseUrl)).find((c) => c.name === 'dangvu_token')).toBeUndefined();
+  });
+
+  it('signs in on a phone', async () => {
+    await page.waitForSelector('html[data-hydrated]');
+    const fields = [page.getByLabel('Tên đăng nhập'), page.getByLabel('Mật khẩu'), page.getByRole('button', { name: 'Đăng nhập' })];
+    await expectFitsPhone(page, fields);
+    await fields[0]!.fill(platform.demo.member.username);
+    await fields[1]!.fill(platform.demo.member.password);
+    await fields[2]!.click();
+    await page.waitForURL('**/ho-so');
+    await expectFitsPhone(page, [page.getByRole('link', { name: 'Bảo mật tài khoản' })]);
   });
 });

@@ -25,6 +25,10 @@ export const MyProfileQuery = graphql(`
       citizenId
       phone
       residenceAddress
+      residenceCell {
+        id
+        name
+      }
       hometown
       ethnicity
       workplace
@@ -127,6 +131,28 @@ export const SetBankAccountMutation = graphql(`
   }
 `);
 
+export const OrganizationSecondFactorQuery = graphql(`
+  query OrganizationSecondFactor($id: ID!) {
+    organization(id: $id) {
+      id
+      secondFactorRequired
+    }
+  }
+`);
+
+export const RequireSecondFactorMutation = graphql(`
+  mutation RequireSecondFactor($organizationId: ID!, $required: Boolean!) {
+    requireSecondFactor(organizationId: $organizationId, required: $required) {
+      required
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
 export const OrganizationMembersQuery = graphql(`
   query OrganizationMembers($id: ID!) {
     organization(id: $id) {
@@ -153,6 +179,10 @@ export const MemberRecordQuery = graphql(`
       citizenId
       phone
       residenceAddress
+      residenceCell {
+        id
+        name
+      }
       workplace
       position
       joinedOn
@@ -286,6 +316,54 @@ export const MemberSearchQuery = graphql(`
       pageInfo {
         hasNextPage
         endCursor
+      }
+    }
+  }
+`);
+
+export const SecuritySettingsQuery = graphql(`
+  query SecuritySettings {
+    me {
+      id
+      account {
+        status
+        secondFactorEnabled
+      }
+    }
+  }
+`);
+
+export const StartSecondFactorMutation = graphql(`
+  mutation StartSecondFactor {
+    startSecondFactor {
+      secret
+      otpauthUri
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`);
+
+/** Confirms a pending enrolment (enable) or turns the second factor off, each with a current code. */
+export const SetSecondFactorMutation = graphql(`
+  mutation SetSecondFactor($code: String!, $confirm: Boolean!, $disable: Boolean!) {
+    confirmSecondFactor(code: $code) @include(if: $confirm) {
+      enabled
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+    disableSecondFactor(code: $code) @include(if: $disable) {
+      enabled
+      userErrors {
+        code
+        field
+        message
       }
     }
   }

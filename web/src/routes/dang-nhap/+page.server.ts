@@ -2,7 +2,7 @@ import { GATEWAY_URL } from '$app/env/private';
 import { fail, redirect } from '@sveltejs/kit';
 import { createGraphQLClient } from '#lib/graphql/client.ts';
 import { LoginMutation } from '#lib/graphql/operations.ts';
-import { saveToken } from '#lib/session.ts';
+import { ROLES_WITHHELD_QUERY, saveToken } from '#lib/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -31,6 +31,7 @@ export const actions: Actions = {
       return fail(400, { username, message: problem?.message ?? 'Đăng nhập không thành công.', codeMessage: null });
     }
     saveToken(cookies, url, login.token, login.expiresAt);
-    redirect(303, '/ho-so');
+    // Signed in, but the roles wait until the account has the second factor its organization requires.
+    redirect(303, login.rolesWithheld ? `/bao-mat?${ROLES_WITHHELD_QUERY}` : '/ho-so');
   },
 };
