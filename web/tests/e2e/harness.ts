@@ -3,7 +3,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDb, tables } from '@dangvu/drizzle';
 import { freePort } from '@dangvu/drizzle/testing';
+import { and, eq } from 'drizzle-orm';
 import { startTestPlatform, type TestPlatform } from '@dangvu/gateway/testing';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -60,6 +62,21 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Signs in through the login form as the demo account of `role`, and waits for the page login leads to. */
+/** The member at `rosterNumber` in the demo member's cell, read straight from the database. */
+export async function demoCellMember(harness: Harness, rosterNumber: number) {
+  const handle = createDb(harness.platform.databaseUrl, { max: 1 });
+  try {
+    const [cell] = await handle.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [member] = await handle.db
+      .select()
+      .from(tables.members)
+      .where(and(eq(tables.members.orgId, cell!.id), eq(tables.members.rosterNumber, rosterNumber)));
+    return member!;
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function signIn(harness: Harness, role: string, landing: string | RegExp = '**/ho-so') {
   const account = harness.platform.accounts.find((a) => a.role === role)!;
   const { page } = harness;

@@ -1,21 +1,12 @@
-import { createDb, tables } from '@dangvu/drizzle';
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, demoCellMember, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 let memberName: string;
 
 beforeAll(async () => {
   harness = await startHarness();
-  const handle = createDb(harness.platform.databaseUrl, { max: 1 });
-  const [cell] = await handle.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
-  const [member] = await handle.db
-    .select()
-    .from(tables.members)
-    .where(and(eq(tables.members.orgId, cell!.id), eq(tables.members.rosterNumber, 12)));
-  memberName = member!.fullName;
-  await handle.close();
+  memberName = (await demoCellMember(harness, 12)).fullName;
 });
 afterAll(() => harness?.stop());
 

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { tables, type Db, type Tx } from '@dangvu/drizzle';
+import { failedAttempt } from './account.repository.ts';
 
 const { accounts, members, roleGrants, partnerClients } = tables;
 
@@ -33,6 +34,9 @@ export const accountAdmin = {
   async updateAccount(tx: Tx, id: string, changes: Partial<typeof accounts.$inferInsert>): Promise<AccountRow> {
     const [updated] = await tx.update(accounts).set(changes).where(eq(accounts.id, id)).returning();
     return updated!;
+  },
+  async recordFailure(tx: Tx, id: string, maxFailures: number, lockMinutes: number): Promise<void> {
+    await tx.update(accounts).set(failedAttempt(maxFailures, lockMinutes)).where(eq(accounts.id, id));
   },
   async grant(tx: Tx, id: string): Promise<RoleGrantRow | null> {
     const [row] = await tx.select().from(roleGrants).where(eq(roleGrants.id, id)).for('update');

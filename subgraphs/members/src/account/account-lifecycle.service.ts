@@ -2,8 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Db, Tx } from '@dangvu/drizzle';
 import { appendAudit, forbidden, grantsReach, notFound, parseId, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
 import { accountAdmin as admin, type AccountRow, type MemberRow } from './account-admin.repository.ts';
-import { verify } from '@node-rs/argon2';
-import { hashPassword, LOCK_MINUTES, MAX_FAILED_LOGINS } from './login.service.ts';
+import { hashPassword, LOCK_MINUTES, MAX_FAILED_LOGINS, verifyPassword } from './login.service.ts';
 import { passwordErrors } from './password.rules.ts';
 
 const ISSUERS: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'];
@@ -162,10 +161,8 @@ export function accountLifecycleService(db: Db, { identity, requestId }: Request
         if (account.lockedUntil && account.lockedUntil > now()) {
           return refused('ACCOUNT_LOCKED', 'currentPassword', `Nhập sai quá nhiều lần: hãy thử lại sau ${LOCK_MINUTES} phút.`);
         }
-        if (!(await verify(account.passwordHash, input.currentPassword))) {
-          const failures = account.failedAttempts + 1;
-          const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(now().getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil;
-          await admin.updateAccount(tx, account.id, { failedAttempts: failures, lockedUntil });
+        if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+          await admin.recordFailure(tx, account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
           return refused('WRONG_PASSWORD', 'currentPassword', 'Mật khẩu hiện tại không đúng.');
         }
         const weak = passwordErrors(input.newPassword, account.username).map((error) => ({ ...error, field: 'newPassword' }));

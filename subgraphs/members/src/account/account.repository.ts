@@ -5,6 +5,13 @@ const { accounts, roleGrants, members, totpRequirements } = tables;
 
 export type AccountRow = typeof accounts.$inferSelect;
 
+/** Counts a failed attempt and locks the account for `lockMinutes` once `maxFailures` is reached. */
+export const failedAttempt = (maxFailures: number, lockMinutes: number) => ({
+  failedAttempts: sql`${accounts.failedAttempts} + 1`,
+  lockedUntil: sql`case when ${accounts.failedAttempts} + 1 >= ${maxFailures}
+    then now() + make_interval(mins => ${lockMinutes}) else ${accounts.lockedUntil} end`,
+});
+
 /** Grants in force on `day` (YYYY-MM-DD): started, and not yet ended. */
 const activeOn = (day: string) =>
   and(lte(roleGrants.startsOn, day), or(isNull(roleGrants.endsOn), gt(roleGrants.endsOn, day)));
@@ -20,16 +27,8 @@ export function accountRepository(db: Db) {
         .select({ role: roleGrants.role, orgId: roleGrants.orgId, orgPath: roleGrants.orgPath })
         .from(roleGrants)
         .where(and(eq(roleGrants.memberId, memberId), activeOn(day))),
-    /** Counts a failed attempt and locks the account for `lockMinutes` once `maxFailures` is reached. */
     recordFailure: (accountId: string, maxFailures: number, lockMinutes: number) =>
-      db
-        .update(accounts)
-        .set({
-          failedAttempts: sql`${accounts.failedAttempts} + 1`,
-          lockedUntil: sql`case when ${accounts.failedAttempts} + 1 >= ${maxFailures}
-            then now() + make_interval(mins => ${lockMinutes}) else ${accounts.lockedUntil} end`,
-        })
-        .where(eq(accounts.id, accountId)),
+      db.update(accounts).set(failedAttempt(maxFailures, lockMinutes)).where(eq(accounts.id, accountId)),
     recordTotpStep: (accountId: string, step: number) =>
       db.update(accounts).set({ totpLastStep: step }).where(eq(accounts.id, accountId)),
     /** Which of these organizations require a second factor of their role holders themselves. */

@@ -9,6 +9,7 @@ export const LOCK_MINUTES = 15;
 
 /** argon2id (the library's default) with its default cost: 19 MiB, 2 passes. */
 export const hashPassword = (password: string) => hash(password);
+export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password);
 
 /**
  * Checked against when the username is unknown, so that an unknown user costs the same argon2 work as
@@ -38,7 +39,7 @@ export function loginService(accounts: AccountRepository, signingKey: CryptoKey,
   return {
     async login(username: string, password: string, totpCode?: string | null): Promise<LoginResult> {
       const account = await accounts.byUsername(username.trim().toLowerCase());
-      const passwordMatches = await verify(account?.passwordHash ?? (await unknownUserHash), password);
+      const passwordMatches = await verifyPassword(account?.passwordHash ?? (await unknownUserHash), password);
       if (!account) return refused;
       const locked = account.lockedUntil !== null && account.lockedUntil > now();
       if (locked || account.status !== 'ACTIVE') return refused;
