@@ -1,8 +1,9 @@
 import { defineConfig } from 'drizzle-kit';
+import { SCHEMA_NAMES } from './src/schema/names.ts';
 
 export default defineConfig({
   dialect: 'postgresql',
   schema: './src/schema/index.ts',
   out: './migrations',
-  schemaFilter: ['organization', 'members', 'dues', 'transfers', 'audit', 'outbox'],
+  schemaFilter: SCHEMA_NAMES,
 });

@@ -5,9 +5,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../src/schema/index.ts';
 import { migrationsFolder } from '../src/migrate.ts';
+import { SCHEMA_NAMES as schemas } from '../src/schema/names.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
-const schemas = ['organization', 'members', 'dues', 'transfers', 'audit', 'outbox'];
 
 async function latestSnapshot() {
   const journal = JSON.parse(await readFile(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {

@@ -4,3 +4,5 @@ export * from './dues.ts';
 export * from './transfers.ts';
 export * from './audit.ts';
 export * from './outbox.ts';
+export * from './jobs.ts';
+export * from './calendar.ts';
