@@ -14,7 +14,7 @@ async function login(username: string) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      query: 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }',
       variables: { u: username, p: 'Demo@2026' },
     }),
   });

@@ -25,7 +25,7 @@ describe('gateway health', () => {
 });
 
 describe('login', () => {
-  const loginQuery = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt userErrors { code message } } }';
+  const loginQuery = 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token expiresAt userErrors { code message } } }';
 
   it('gives a token for the right password', async () => {
     const { body } = await post(platform, { query: loginQuery, variables: { u: 'dangvien.demo', p: 'Demo@2026' } });

@@ -23,7 +23,7 @@ export async function post(
 export async function loginAs(platform: TestPlatform, role: string): Promise<string> {
   const account = platform.accounts.find((a) => a.role === role)!;
   const { body } = await post(platform, {
-    query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+    query: 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }',
     variables: { u: account.username, p: account.password },
   });
   return body.data!.login.token;

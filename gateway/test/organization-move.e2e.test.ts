@@ -32,7 +32,7 @@ describe('moving a cell to another ward, through the gateway', () => {
     await grantRole(db, someone!, 'ADMIN', province);
     await buildAccount(db, someone!, 'tinhuy.admin', 'Quản trị cấp tỉnh 2026');
     const login = await post(platform, {
-      query: 'mutation { login(username: "tinhuy.admin", password: "Quản trị cấp tỉnh 2026") { token } }',
+      query: 'mutation { login(input: { username: "tinhuy.admin", password: "Quản trị cấp tỉnh 2026" }) { token } }',
     });
     const token = login.body.data!.login.token;
 

@@ -21,7 +21,7 @@ afterAll(() => platform?.stop());
 
 const REGISTER = `mutation { registerPartnerClient(input: { name: "Cổng dịch vụ công tỉnh", scopes: ["members:read", "organizations:read"] }) {
   partner { id } clientSecret userErrors { code } } }`;
-const TOKEN = 'mutation ($id: ID!, $secret: String!) { partnerToken(clientId: $id, clientSecret: $secret) { token userErrors { code } } }';
+const TOKEN = 'mutation ($id: ID!, $secret: String!) { partnerToken(input: { clientId: $id, clientSecret: $secret }) { token userErrors { code } } }';
 
 describe('a partner system’s calls', () => {
   it('are each attributed to the partner in the audit trail, by the subgraphs they reached', async () => {

@@ -68,30 +68,30 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: SetBankAccountInput!) { setBankAccount(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { organizationId: f.cell.id, bankBin: '000000', accountNumber: '1', holderName: '1' } }),
   },
-  login: { document: 'mutation { login(username: "khong.co", password: "sai") { userErrors { code } } }', variables: () => ({}) },
+  login: { document: 'mutation { login(input: { username: "khong.co", password: "sai" }) { userErrors { code } } }', variables: () => ({}) },
   activateAccount: {
     document: 'mutation { activateAccount(input: { username: "khong.co", activationCode: "AAAAA-AAAAA", password: "x" }) { userErrors { code } } }',
     variables: () => ({}),
   },
   partnerToken: {
-    document: 'mutation { partnerToken(clientId: "00000000-0000-4000-8000-000000000000", clientSecret: "sai") { userErrors { code } } }',
+    document: 'mutation { partnerToken(input: { clientId: "00000000-0000-4000-8000-000000000000", clientSecret: "sai" }) { userErrors { code } } }',
     variables: () => ({}),
   },
   issueAccount: {
-    document: 'mutation ($id: ID!) { issueAccount(memberId: $id) { userErrors { code } } }',
+    document: 'mutation ($id: ID!) { issueAccount(input: { memberId: $id }) { userErrors { code } } }',
     variables: (f) => ({ id: f.member }),
   },
   reissueAccount: {
-    document: 'mutation ($id: ID!) { reissueAccount(memberId: $id) { userErrors { code } } }',
+    document: 'mutation ($id: ID!) { reissueAccount(input: { memberId: $id }) { userErrors { code } } }',
     variables: (f) => ({ id: f.otherMember }),
   },
   changePassword: {
     document: 'mutation { changePassword(input: { currentPassword: "sai", newPassword: "x" }) { userErrors { code } } }',
     variables: () => ({}),
   },
-  lockAccount: { document: 'mutation ($id: ID!) { lockAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
-  unlockAccount: { document: 'mutation ($id: ID!) { unlockAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.member }) },
-  revokeAccount: { document: 'mutation ($id: ID!) { revokeAccount(memberId: $id) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
+  lockAccount: { document: 'mutation ($id: ID!) { lockAccount(input: { memberId: $id }) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
+  unlockAccount: { document: 'mutation ($id: ID!) { unlockAccount(input: { memberId: $id }) { userErrors { code } } }', variables: (f) => ({ id: f.member }) },
+  revokeAccount: { document: 'mutation ($id: ID!) { revokeAccount(input: { memberId: $id }) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
   grantRole: {
     document: 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, role: 'SECRETARY', organizationId: f.cell.id } }),
@@ -113,10 +113,10 @@ const OPERATIONS: Record<string, Call> = {
     variables: (f) => ({ input: { requestId: f.decidedRequest, approve: true } }),
   },
   startSecondFactor: { document: 'mutation { startSecondFactor { userErrors { code } } }', variables: () => ({}) },
-  confirmSecondFactor: { document: 'mutation { confirmSecondFactor(code: "000000") { userErrors { code } } }', variables: () => ({}) },
-  disableSecondFactor: { document: 'mutation { disableSecondFactor(code: "000000") { userErrors { code } } }', variables: () => ({}) },
+  confirmSecondFactor: { document: 'mutation { confirmSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },
+  disableSecondFactor: { document: 'mutation { disableSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },
   requireSecondFactor: {
-    document: 'mutation ($id: ID!) { requireSecondFactor(organizationId: $id, required: false) { required } }',
+    document: 'mutation ($id: ID!) { requireSecondFactor(input: { organizationId: $id, required: false }) { required } }',
     variables: (f) => ({ id: f.cell.id }),
   },
   registerPartnerClient: {

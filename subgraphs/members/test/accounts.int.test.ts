@@ -30,9 +30,9 @@ const secretary = () => personWith('00000000-0000-4000-8000-0000000000a2', 'SECR
 const outsider = () => personWith('00000000-0000-4000-8000-0000000000a3', 'ADMIN', t.otherWard.path);
 const codes = (answer: { errors?: { extensions?: { code?: string } }[] }) => answer.errors?.map((e) => e.extensions?.code);
 
-const ISSUE = 'mutation ($id: ID!) { issueAccount(memberId: $id) { account { username status } activationCode userErrors { code } } }';
+const ISSUE = 'mutation ($id: ID!) { issueAccount(input: { memberId: $id }) { account { username status } activationCode userErrors { code } } }';
 const ACTIVATE = 'mutation ($input: ActivateAccountInput!) { activateAccount(input: $input) { account { status } userErrors { code field message } } }';
-const LOGIN = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token userErrors { code } } }';
+const LOGIN = 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }';
 
 describe('an account’s life', () => {
   let code = '';
@@ -73,19 +73,19 @@ describe('an account’s life', () => {
   });
 
   it('is locked and unlocked by an administrator over the member, and locked accounts cannot sign in', async () => {
-    const lock = await subgraph.call('mutation ($id: ID!) { lockAccount(memberId: $id) { account { status } userErrors { code } } }', { id: t.member.id }, admin());
+    const lock = await subgraph.call('mutation ($id: ID!) { lockAccount(input: { memberId: $id }) { account { status } userErrors { code } } }', { id: t.member.id }, admin());
     expect(lock.data!.lockAccount.account.status).toBe('LOCKED');
     expect((await subgraph.call(LOGIN, { u: '037190000222', p: 'Cây đa bến nước sân đình' })).data!.login.token).toBeNull();
-    expect(codes(await subgraph.call('mutation ($id: ID!) { unlockAccount(memberId: $id) { account { status } } }', { id: t.member.id }, secretary()))).toEqual(['FORBIDDEN']);
-    const unlock = await subgraph.call('mutation ($id: ID!) { unlockAccount(memberId: $id) { account { status } } }', { id: t.member.id }, admin());
+    expect(codes(await subgraph.call('mutation ($id: ID!) { unlockAccount(input: { memberId: $id }) { account { status } } }', { id: t.member.id }, secretary()))).toEqual(['FORBIDDEN']);
+    const unlock = await subgraph.call('mutation ($id: ID!) { unlockAccount(input: { memberId: $id }) { account { status } } }', { id: t.member.id }, admin());
     expect(unlock.data!.unlockAccount.account.status).toBe('ACTIVE');
     expect((await subgraph.call(LOGIN, { u: '037190000222', p: 'Cây đa bến nước sân đình' })).data!.login.token).toBeTruthy();
   });
 
   it('is revoked for good', async () => {
-    const revoke = await subgraph.call('mutation ($id: ID!) { revokeAccount(memberId: $id) { account { status } } }', { id: t.other.id }, admin());
+    const revoke = await subgraph.call('mutation ($id: ID!) { revokeAccount(input: { memberId: $id }) { account { status } } }', { id: t.other.id }, admin());
     expect(revoke.data!.revokeAccount.account.status).toBe('REVOKED');
-    const unlock = await subgraph.call('mutation ($id: ID!) { unlockAccount(memberId: $id) { userErrors { code } } }', { id: t.other.id }, admin());
+    const unlock = await subgraph.call('mutation ($id: ID!) { unlockAccount(input: { memberId: $id }) { userErrors { code } } }', { id: t.other.id }, admin());
     expect(unlock.data!.unlockAccount.userErrors).toEqual([{ code: 'ILLEGAL_TRANSITION' }]);
     expect((await subgraph.call(LOGIN, { u: 'son.hoang', p: 'Mat-khau-cu-1' })).data!.login.token).toBeNull();
   });
@@ -93,7 +93,7 @@ describe('an account’s life', () => {
 
 describe('a forgotten or changed password', () => {
   const CHANGE = 'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { account { status } userErrors { code field } } }';
-  const REISSUE = 'mutation ($id: ID!) { reissueAccount(memberId: $id) { account { status secondFactorEnabled } activationCode userErrors { code } } }';
+  const REISSUE = 'mutation ($id: ID!) { reissueAccount(input: { memberId: $id }) { account { status secondFactorEnabled } activationCode userErrors { code } } }';
   let owner: { id: string };
   const signsIn = async (password: string) => Boolean((await subgraph.call(LOGIN, { u: 'ngoc.tran', p: password })).data!.login.token);
 
@@ -179,7 +179,7 @@ describe('role grants', () => {
 
 describe('partner systems', () => {
   const REGISTER = 'mutation ($input: RegisterPartnerClientInput!) { registerPartnerClient(input: $input) { partner { id scopes } clientSecret userErrors { code field } } }';
-  const TOKEN = 'mutation ($id: ID!, $secret: String!) { partnerToken(clientId: $id, clientSecret: $secret) { token userErrors { code } } }';
+  const TOKEN = 'mutation ($id: ID!, $secret: String!) { partnerToken(input: { clientId: $id, clientSecret: $secret }) { token userErrors { code } } }';
   const rootAdmin = () => personWith('00000000-0000-4000-8000-0000000000a9', 'ADMIN', t.province.path);
 
   it('are registered by an administrator of the whole tree and get a read token carrying their scopes', async () => {

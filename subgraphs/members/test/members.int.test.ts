@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.stop());
 
-const LOGIN = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt userErrors { code field message } } }';
+const LOGIN = 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token expiresAt userErrors { code field message } } }';
 const person = (id: string, grants: { role: Role; org: { id: string; path: string } }[] = []): Identity => ({
   personId: id,
   grants: grants.map(({ role, org }) => ({ role, orgId: org.id, orgPath: org.path })),

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.stop());
 
-const LOGIN = 'mutation ($code: String) { login(username: "thu.dinh", password: "Mật khẩu đủ dài 2026", totpCode: $code) { token rolesWithheld userErrors { code } } }';
+const LOGIN = 'mutation ($code: String) { login(input: { username: "thu.dinh", password: "Mật khẩu đủ dài 2026", totpCode: $code }) { token rolesWithheld userErrors { code } } }';
 const grantsIn = async (token: string) => {
   const verified = await verifyAccessToken(token, publicKey);
   return verified.ok ? verified.identity.grants.map((g) => g.role) : null;
@@ -40,7 +40,7 @@ const currentCode = async () => {
 describe('second factor', () => {
   it('withholds roles in an organization that requires it until the account has one', async () => {
     const required = await subgraph.call(
-      'mutation ($id: ID!) { requireSecondFactor(organizationId: $id, required: true) { required } }',
+      'mutation ($id: ID!) { requireSecondFactor(input: { organizationId: $id, required: true }) { required } }',
       { id: t.ward.id },
       personWith('00000000-0000-4000-8000-0000000000a1', 'ADMIN', t.ward.path),
     );
@@ -61,12 +61,12 @@ describe('second factor', () => {
   it('is enrolled with a scanned secret and a first code, after which sign-in needs the current code', async () => {
     const started = await subgraph.call('mutation { startSecondFactor { secret otpauthUri userErrors { code } } }', {}, me());
     expect(started.data!.startSecondFactor.otpauthUri).toMatch(/^otpauth:\/\/totp\/dangvu%3Athu\.dinh\?secret=[A-Z2-7]{32}/);
-    const wrong = await subgraph.call('mutation { confirmSecondFactor(code: "000000") { enabled userErrors { code } } }', {}, me());
+    const wrong = await subgraph.call('mutation { confirmSecondFactor(input: { code: "000000" }) { enabled userErrors { code } } }', {}, me());
     expect(wrong.data!.confirmSecondFactor).toEqual({ enabled: false, userErrors: [{ code: 'TOTP_INVALID' }] });
     const first = await currentCode();
     const enabled = async () => (await subgraph.call('{ me { account { secondFactorEnabled } } }', {}, me())).data!.me.account.secondFactorEnabled;
     expect(await enabled()).toBe(false);
-    const confirmed = await subgraph.call('mutation ($c: String!) { confirmSecondFactor(code: $c) { enabled } }', { c: first.code }, me());
+    const confirmed = await subgraph.call('mutation ($c: String!) { confirmSecondFactor(input: { code: $c }) { enabled } }', { c: first.code }, me());
     expect(confirmed.data!.confirmSecondFactor.enabled).toBe(true);
     expect(await enabled()).toBe(true);
 
@@ -87,7 +87,7 @@ describe('second factor', () => {
 
   it('is required only by an administrator over the organization', async () => {
     const { errors } = await subgraph.call(
-      'mutation ($id: ID!) { requireSecondFactor(organizationId: $id, required: false) { required } }',
+      'mutation ($id: ID!) { requireSecondFactor(input: { organizationId: $id, required: false }) { required } }',
       { id: t.ward.id },
       personWith(t.secretary.id, 'ADMIN', t.cell.path),
     );

@@ -1,6 +1,6 @@
 import type { MembersContext } from '../context.ts';
 
 export const Mutation = {
-  login: (_: unknown, args: { username: string; password: string; totpCode?: string | null }, context: MembersContext) =>
-    context.login.login(args.username, args.password, args.totpCode),
+  login: (_: unknown, { input }: { input: { username: string; password: string; totpCode?: string | null } }, context: MembersContext) =>
+    context.login.login(input.username, input.password, input.totpCode),
 };
