@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
 import type { Db } from '@dangvu/drizzle';
-import { appendAudit } from './audit.ts';
+import { auditLog } from './audit.repository.ts';
+import { auditor } from './auditor.ts';
 import type { RequestContext } from './context.ts';
 
 /**
@@ -20,13 +21,11 @@ export function partnerCallAuditPlugin(db: Db, subgraph: string): ApolloServerPl
             selection.kind === Kind.FIELD ? [selection.name.value] : [],
           );
           await db.transaction((tx) =>
-            appendAudit(tx, {
-              actorId: partner.clientId,
+            auditor(contextValue)(auditLog(tx), {
               action: 'partner.called',
               entityType: 'PartnerClient',
               entityId: partner.clientId,
               after: { subgraph, operationName: operationName ?? null, fields, failed: Boolean(errors?.length) },
-              requestId: contextValue.requestId,
             }),
           );
         },

@@ -1,7 +1,7 @@
 import { createDb, type DbHandle } from '@dangvu/drizzle';
 import { createTestDatabase, type TestDatabase } from '@dangvu/drizzle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../src/audit.ts';
+import { auditLog, verifyAuditChain } from '../src/audit.repository.ts';
 
 let database: TestDatabase;
 let handle: DbHandle;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   handle = createDb(database.url, { max: 2 });
   for (const [index, name] of ['Chi bộ thôn Đông', 'Chi bộ thôn Đoài', 'Chi bộ thôn Thượng'].entries()) {
     await handle.db.transaction((tx) =>
-      appendAudit(tx, {
+      auditLog(tx).append([{
         actorId: null,
         action: 'organization.renamed',
         entityType: 'Organization',
@@ -20,7 +20,7 @@ beforeAll(async () => {
         after: { version: 2, name },
         requestId: `req-${index}`,
         orgPath: '/p/',
-      }),
+      }]),
     );
   }
 });
@@ -46,7 +46,7 @@ describe('the hash-chained audit trail', () => {
   it('rolls an entry back with the change it records', async () => {
     await expect(
       handle.db.transaction(async (tx) => {
-        await appendAudit(tx, { actorId: null, action: 'x', entityType: 'X', entityId: 'x', requestId: null });
+        await auditLog(tx).append([{ actorId: null, action: 'x', entityType: 'X', entityId: 'x', requestId: null }]);
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
