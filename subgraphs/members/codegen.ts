@@ -1,0 +1,22 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
+const config: CodegenConfig = {
+  schema: 'src/schema.graphql',
+  generates: {
+    'src/generated/resolvers.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context.ts#MembersContext',
+        scalars: { Date: 'string', JSON: 'unknown' },
+        mappers: {},
+      },
+    },
+  },
+  silent: true,
+};
+
+export default config;
