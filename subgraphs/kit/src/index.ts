@@ -22,3 +22,15 @@ export { definePolicy, viewerCanResolvers, type Ability, type Policy } from './p
 export type { UserError } from './user-error.ts';
 export { drainOutbox, publish, runOutboxConsumer, type OutboxConsumer, type OutboxEvent } from './outbox.ts';
 export { actingFor, ON_BEHALF_ROLES, type Acting } from './on-behalf.ts';
+export {
+  availableActions,
+  defineMachine,
+  transition,
+  type ActionDefinition,
+  type Machine,
+  type MachineDefinition,
+  type Refusal,
+  type Transition,
+} from './state-machine/machine.ts';
+export { holdsAny, type Relation } from './state-machine/relation.ts';
+export { expandMachineTable, type MachineTable, type Outcome } from './state-machine/machine-table.ts';
