@@ -18,7 +18,7 @@ export const dossierMachine = defineMachine<DossierState, 'SUBMIT' | 'APPROVE' |
   stateOf: (dossier) => dossier.state,
   field: 'dossierId',
   actions: {
-    SUBMIT: { label: 'nộp hồ sơ', from: ['DRAFT'], to: 'SUBMITTED', allowed: (actor) => actor.self },
+    SUBMIT: { label: 'nộp hồ sơ', from: ['DRAFT'], to: 'SUBMITTED', allowed: (actor) => actor.self, field: null },
     APPROVE: {
       label: 'duyệt hồ sơ',
       from: ['SUBMITTED'],
@@ -36,10 +36,12 @@ export const dossierMachine = defineMachine<DossierState, 'SUBMIT' | 'APPROVE' |
       from: ['SUBMITTED', 'APPROVED'],
       to: (dossier) => (dossier.deadline ? 'SUBMITTED' : 'DRAFT'),
       allowed: (actor) => holdsAny(actor, ['SECRETARY']),
-      refusal: (reason, state) =>
+      refusal: (reason, state, actor) =>
         reason === 'ILLEGAL_TRANSITION' && state === 'DRAFT'
           ? { code: 'NOT_SUBMITTED', field: 'dossierId', message: 'Hồ sơ chưa được nộp.' }
-          : null,
+          : reason === 'FORBIDDEN_ACTION' && actor.self
+            ? { code: 'OWN_DOSSIER', field: 'dossierId', message: 'Đồng chí không thể tự trả lại hồ sơ của mình.' }
+            : null,
     },
   },
 });

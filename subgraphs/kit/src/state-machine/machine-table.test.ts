@@ -28,7 +28,8 @@ const complete: DossierTable = {
     },
     SEND_BACK: {
       secretary: { DRAFT: 'NOT_SUBMITTED', SUBMITTED: 'DRAFT', APPROVED: 'SUBMITTED' },
-      'member analyst': 'FORBIDDEN_ACTION',
+      member: 'OWN_DOSSIER',
+      analyst: 'FORBIDDEN_ACTION',
     },
   },
 };
@@ -60,7 +61,7 @@ describe('expandMachineTable', () => {
   it('reports a state missing from a row and a state without an entity: a new state cannot go untested', () => {
     const expected = {
       ...complete.expected,
-      SEND_BACK: { secretary: { DRAFT: 'NOT_SUBMITTED', SUBMITTED: 'DRAFT' }, 'member analyst': 'FORBIDDEN_ACTION' },
+      SEND_BACK: { secretary: { DRAFT: 'NOT_SUBMITTED', SUBMITTED: 'DRAFT' }, member: 'OWN_DOSSIER', analyst: 'FORBIDDEN_ACTION' },
     };
     const { APPROVED: _approved, ...states } = complete.states;
     expect(expandMachineTable(dossierMachine, { ...complete, expected }).gaps).toEqual(['SEND_BACK × secretary × APPROVED: no expectation']);

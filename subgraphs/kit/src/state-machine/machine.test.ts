@@ -18,17 +18,17 @@ describe('transition', () => {
     expect(transition(dossierMachine, dossier('SUBMITTED', null), 'SEND_BACK', secretary)).toMatchObject({ ok: true, to: 'DRAFT' });
   });
 
-  it('refuses an action from a state it does not start from, in Vietnamese, naming the field', () => {
-    expect(transition(dossierMachine, dossier('APPROVED'), 'SUBMIT', member)).toEqual({
+  it('refuses an action from a state it does not start from, in Vietnamese, naming the machine’s field', () => {
+    expect(transition(dossierMachine, dossier('APPROVED'), 'APPROVE', secretary)).toEqual({
       ok: false,
-      error: { code: 'ILLEGAL_TRANSITION', field: 'dossierId', message: 'Không thể nộp hồ sơ khi hồ sơ đã duyệt.' },
+      error: { code: 'ILLEGAL_TRANSITION', field: 'dossierId', message: 'Không thể duyệt hồ sơ khi hồ sơ đã duyệt.' },
     });
   });
 
-  it('refuses an actor who may not take the action, addressing them', () => {
+  it('refuses an actor who may not take the action, addressing them, with the action’s own field', () => {
     expect(transition(dossierMachine, dossier('DRAFT'), 'SUBMIT', secretary)).toEqual({
       ok: false,
-      error: { code: 'FORBIDDEN_ACTION', field: 'dossierId', message: 'Đồng chí không có quyền nộp hồ sơ.' },
+      error: { code: 'FORBIDDEN_ACTION', field: null, message: 'Đồng chí không có quyền nộp hồ sơ.' },
     });
   });
 
@@ -50,7 +50,8 @@ describe('transition', () => {
 
   it('uses the action’s own wording of a refusal where it gives one, and the default elsewhere', () => {
     expect(transition(dossierMachine, dossier('DRAFT'), 'SEND_BACK', secretary)).toMatchObject({ error: { code: 'NOT_SUBMITTED' } });
-    expect(transition(dossierMachine, dossier('DRAFT'), 'SEND_BACK', member)).toMatchObject({ error: { code: 'FORBIDDEN_ACTION' } });
+    expect(transition(dossierMachine, dossier('SUBMITTED'), 'SEND_BACK', member)).toMatchObject({ error: { code: 'OWN_DOSSIER' } });
+    expect(transition(dossierMachine, dossier('SUBMITTED'), 'SEND_BACK', analyst)).toMatchObject({ error: { code: 'FORBIDDEN_ACTION' } });
   });
 });
 

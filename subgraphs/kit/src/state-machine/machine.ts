@@ -19,9 +19,12 @@ export interface ActionDefinition<State extends string, Actor, Entity, Input> {
   guard?(entity: Entity, input: Input | undefined): UserError | null;
   /**
    * The action's own wording of a machine refusal, for codes partners already branch on (`ACCOUNT_EXISTS`
-   * rather than `ILLEGAL_TRANSITION` when issuing an account a member already has); null keeps the default.
+   * rather than `ILLEGAL_TRANSITION` when issuing an account a member already has) or for telling an actor
+   * why they may not; null keeps the default.
    */
-  refusal?(reason: Refusal, state: State): UserError | null;
+  refusal?(reason: Refusal, state: State, actor: Actor): UserError | null;
+  /** The input field this action's refusals concern, when not the machine's. */
+  field?: string | null;
 }
 
 export interface MachineDefinition<State extends string, Action extends string, Actor, Entity, Input = unknown> {
@@ -97,7 +100,7 @@ export function transition<State extends string, Action extends string, Actor, E
   const state = machine.stateOf(entity);
   const refuse = (reason: Refusal): Transition<State> => ({
     ok: false,
-    error: spec.refusal?.(reason, state) ?? defaultRefusal(machine, spec.label, reason, state),
+    error: spec.refusal?.(reason, state, actor) ?? defaultRefusal(machine, spec, reason, state),
   });
   if (!spec.allowed(actor, entity)) return refuse('FORBIDDEN_ACTION');
   if (!spec.from.includes(state)) return refuse('ILLEGAL_TRANSITION');
@@ -108,13 +111,13 @@ export function transition<State extends string, Action extends string, Actor, E
 
 function defaultRefusal<State extends string>(
   machine: Pick<MachineDefinition<State, string, never, never>, 'subject' | 'states' | 'field'>,
-  label: string,
+  action: { label: string; field?: string | null },
   reason: Refusal,
   state: State,
 ): UserError {
   const message =
     reason === 'FORBIDDEN_ACTION'
-      ? `Đồng chí không có quyền ${label}.`
-      : `Không thể ${label} khi ${machine.subject} ${machine.states[state]}.`;
-  return { code: reason, field: machine.field, message };
+      ? `Đồng chí không có quyền ${action.label}.`
+      : `Không thể ${action.label} khi ${machine.subject} ${machine.states[state]}.`;
+  return { code: reason, field: action.field === undefined ? machine.field : action.field, message };
 }
