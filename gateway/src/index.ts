@@ -5,7 +5,7 @@ import { createGateway } from './server.ts';
 const config = loadGatewayConfig();
 const gateway = await createGateway(config, consoleLogger);
 const running = await gateway.listen();
-consoleLogger.info('gateway listening', { url: running.url, mode: config.NODE_ENV });
+consoleLogger.info('gateway listening', { url: running.url, mode: config.mode });
 const shutdown = async () => {
   await running.stop();
   process.exit(0);

@@ -1,4 +1,5 @@
 import { runSubgraph } from '@dangvu/subgraph-kit';
+import { duesConfig } from './config.ts';
 import { duesSubgraph } from './server.ts';
 
-await runSubgraph({ name: 'dues', defaultPort: 4003, define: async (db) => duesSubgraph(db) });
+await runSubgraph({ config: duesConfig, define: async (db) => duesSubgraph(db) });

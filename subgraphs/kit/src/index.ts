@@ -1,5 +1,23 @@
 export { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken, type AccessTokenResult } from './access-token.ts';
-export { host, jwk, loadConfig, mode, port, postgresUrl } from './config.ts';
+export {
+  ConfigError,
+  declaredVariables,
+  EnvVariable,
+  host,
+  httpUrl,
+  integer,
+  jwk,
+  loadConfig,
+  mode,
+  port,
+  postgresUrl,
+  variable,
+  type Config,
+  type ConfigProblem,
+  type ConfigSpec,
+} from './config.ts';
+export { DEFAULT_PORTS, graphqlUrl, perSubgraph, portVariable, SUBGRAPH_NAMES, subgraphUrlVariable, type ProcessName, type SubgraphName } from './platform.ts';
+export { loadSubgraphConfig, subgraphConfig, type SubgraphConfig, type SubgraphConfigSpec, type SubgraphExtras } from './subgraph-config.ts';
 export type { RequestContext } from './context.ts';
 export { appError, errorMaskingPlugin, forbidden, formatError, internalError, notFound, unauthenticated, type ErrorCode } from './errors.ts';
 export { GATEWAY_SIGNATURE_HEADER, operationHash, signSubgraphCall, verifySubgraphCall } from './gateway-signature.ts';

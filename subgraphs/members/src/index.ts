@@ -1,11 +1,8 @@
-import { importKey, jwk, loadConfig, runSubgraph } from '@dangvu/subgraph-kit';
+import { importKey, runSubgraph } from '@dangvu/subgraph-kit';
+import { membersConfig } from './config.ts';
 import { membersSubgraph } from './server.ts';
 
 await runSubgraph({
-  name: 'members',
-  defaultPort: 4002,
-  define: async (db) => {
-    const { AUTH_PRIVATE_KEY } = loadConfig({ AUTH_PRIVATE_KEY: jwk });
-    return membersSubgraph(db, { authSigningKey: await importKey(AUTH_PRIVATE_KEY) });
-  },
+  config: membersConfig,
+  define: async (db, config) => membersSubgraph(db, { authSigningKey: await importKey(config.keys.authPrivateKey) }),
 });

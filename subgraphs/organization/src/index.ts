@@ -1,4 +1,5 @@
 import { runSubgraph } from '@dangvu/subgraph-kit';
+import { organizationConfig } from './config.ts';
 import { organizationSubgraph } from './server.ts';
 
-await runSubgraph({ name: 'organization', defaultPort: 4001, define: async (db) => organizationSubgraph(db) });
+await runSubgraph({ config: organizationConfig, define: async (db) => organizationSubgraph(db) });

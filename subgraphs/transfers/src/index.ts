@@ -1,4 +1,5 @@
 import { runSubgraph } from '@dangvu/subgraph-kit';
+import { transfersConfig } from './config.ts';
 import { transfersSubgraph } from './server.ts';
 
-await runSubgraph({ name: 'transfers', defaultPort: 4004, define: async (db) => transfersSubgraph(db) });
+await runSubgraph({ config: transfersConfig, define: async (db) => transfersSubgraph(db) });

@@ -1,0 +1,3 @@
+import { subgraphConfig } from '@dangvu/subgraph-kit';
+
+export const transfersConfig = subgraphConfig('transfers');
