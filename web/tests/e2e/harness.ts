@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDb, tables } from '@dangvu/drizzle';
 import { freePort } from '@dangvu/drizzle/testing';
 import { and, eq } from 'drizzle-orm';
 import { startTestPlatform, type TestPlatform } from '@dangvu/gateway/testing';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { launchBrowser, type BrowserChoice } from './browser.ts';
 
 const webRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,48 +19,77 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-async function waitForHttp(url: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-/** The whole back end, the BUILT web app served by server.js, and Debian's chromium driven by playwright-core. */
-export async function startHarness(): Promise<Harness> {
-  const platform = await startTestPlatform();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const web: ChildProcess = spawn(process.execPath, ['server.js'], {
-    cwd: webRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), GATEWAY_URL: platform.gatewayUrl },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForHttp(`${baseUrl}/dang-nhap`);
-  const browser = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'dangvu-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    // The app's CSP forbids inline scripts; the test's own axe-core injection is the one exception.
-    bypassCSP: true,
-    args: ['--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = browser.pages()[0] ?? (await browser.newPage());
+/** What has been started so far, stopped newest first; stopping goes on past a failure so nothing is left running. */
+function startedParts() {
+  const stops: (() => Promise<void>)[] = [];
   return {
-    platform,
-    baseUrl,
-    browser,
-    page,
-    async stop() {
-      await browser.close();
-      web.kill('SIGTERM');
-      await platform.stop();
+    add(stop: () => Promise<void>) {
+      stops.unshift(stop);
+    },
+    async stopAll() {
+      const results = [];
+      for (const stop of stops.splice(0)) results.push(await stop().then(() => null, (error: unknown) => error));
+      const failures = results.filter((result) => result !== null);
+      if (failures.length) throw new AggregateError(failures, 'the browser-test harness did not stop cleanly');
     },
   };
 }
 
-/** Signs in through the login form as the demo account of `role`, and waits for the page login leads to. */
+/** Runs the BUILT web app with server.js, and resolves once it answers; fails at once if it exits first. */
+async function startWebServer(gatewayUrl: string, timeoutMs = 30_000) {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const web: ChildProcess = spawn(process.execPath, ['server.js'], {
+    cwd: webRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), GATEWAY_URL: gatewayUrl },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => web.once('exit', () => resolve()));
+  const hasExited = () => web.exitCode !== null || web.signalCode !== null;
+  const stop = async () => {
+    if (hasExited()) return;
+    web.kill('SIGTERM');
+    const killer = setTimeout(() => web.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(killer);
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (!(await fetch(`${baseUrl}/dang-nhap`).then((r) => r.status < 500, () => false))) {
+    if (hasExited()) {
+      throw new Error(`the web server exited (code ${web.exitCode}) before answering: is web/build there? (npm run build -w @dangvu/web)`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the web server did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { baseUrl, stop };
+}
+
+/**
+ * The whole back end, the BUILT web app served by server.js, and Chromium driven by playwright-core (the one
+ * the run's global set-up found, unless `browser` names another). When any part fails to start, the parts
+ * already running are stopped before the error is thrown: a test file's `afterAll` never sees a harness
+ * then, and anything left listening would keep vitest waiting forever.
+ */
+export async function startHarness(options: { browser?: BrowserChoice } = {}): Promise<Harness> {
+  const started = startedParts();
+  try {
+    const platform = await startTestPlatform();
+    started.add(() => platform.stop());
+    const web = await startWebServer(platform.gatewayUrl);
+    started.add(web.stop);
+    const browser = await launchBrowser(options.browser ?? inject('browser'));
+    started.add(browser.close);
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    return { platform, baseUrl: web.baseUrl, browser: browser.context, page, stop: started.stopAll };
+  } catch (error) {
+    await started.stopAll().catch((stopError: unknown) => console.error(stopError));
+    throw error;
+  }
+}
+
 /** The member at `rosterNumber` in the demo member's cell, read straight from the database. */
 export async function demoCellMember(harness: Harness, rosterNumber: number) {
   const handle = createDb(harness.platform.databaseUrl, { max: 1 });
@@ -77,6 +105,7 @@ export async function demoCellMember(harness: Harness, rosterNumber: number) {
   }
 }
 
+/** Signs in through the login form as the demo account of `role`, and waits for the page login leads to. */
 export async function signIn(harness: Harness, role: string, landing: string | RegExp = '**/ho-so') {
   const account = harness.platform.accounts.find((a) => a.role === role)!;
   const { page } = harness;
