@@ -30,7 +30,27 @@ export { buildSchema, createSubgraph, type RunningSubgraph, type SubgraphDefinit
 export { runSubgraph } from './run-subgraph.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { DateScalar } from './scalars.ts';
-export { vietnamDay } from './calendar.ts';
+export {
+  addDays,
+  cachedWorkingCalendar,
+  calendarRepository,
+  createWorkingCalendar,
+  FIRST_YEAR,
+  isCalendarDay,
+  LAST_YEAR,
+  lunarNewYear,
+  lunarToSolar,
+  publicHolidays,
+  vietnamDay,
+  weekday,
+  type CachedWorkingCalendar,
+  type CalendarAdjustment,
+  type CalendarAdjustmentRow,
+  type CalendarRepository,
+  type NewCalendarAdjustment,
+  type PublicHoliday,
+  type WorkingCalendar,
+} from './calendar/index.ts';
 export { parseId } from './ids.ts';
 export { canonical, entryHash, type AuditEntryInput } from './audit-chain.ts';
 export { appendAudit, appendAuditEntries, auditLog, verifyAuditChain, type AuditLog, type ChainProblem } from './audit.repository.ts';
