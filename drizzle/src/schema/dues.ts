@@ -2,7 +2,7 @@ import { bigint, date, index, pgSchema, timestamp, uniqueIndex, uuid } from 'dri
 
 export const duesSchema = pgSchema('dues');
 
-/** DOMAIN.md §5.3: what became of one member's dues for one month. */
+/** docs/rules/dues-standing.md#obligation-statuses: what became of one member's dues for one month. */
 export const obligationStatus = duesSchema.enum('obligation_status', [
   'DUE',
   'PAID_ONLINE',

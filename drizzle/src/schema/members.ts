@@ -17,7 +17,7 @@ export const membersSchema = pgSchema('members');
 
 export const gender = membersSchema.enum('gender', ['MALE', 'FEMALE']);
 export const membershipKind = membersSchema.enum('membership_kind', ['PROBATIONARY', 'OFFICIAL']);
-/** DOMAIN.md §3: the last four are terminal. */
+/** docs/rules/member-register.md#activity-statuses: the last four are terminal. */
 export const activityStatus = membersSchema.enum('activity_status', [
   'ACTIVE',
   'EXEMPT',
@@ -30,7 +30,7 @@ export const activityStatus = membersSchema.enum('activity_status', [
   'DECEASED',
   'TRANSFERRED_OUT',
 ]);
-/** DOMAIN.md §6: which row of the 01-QĐ/TW rate table applies to the member. */
+/** docs/rules/member-register.md#dues-category: which row of the 01-QĐ/TW rate table applies to the member. */
 export const duesCategory = membersSchema.enum('dues_category', [
   'SOCIAL_INSURANCE_SALARY',
   'SOCIAL_INSURANCE_BENEFIT',

@@ -13,7 +13,7 @@ import {
 
 export const organizationSchema = pgSchema('organization');
 
-/** DOMAIN.md §2: the kinds of party organization after the 2025 two-level reform. */
+/** docs/rules/organization-tree.md#organization-types: the kinds of party organization after the 2025 two-level reform. */
 export const orgType = organizationSchema.enum('org_type', [
   'CENTRAL',
   'CENTRAL_DIRECT_COMMITTEE',
@@ -37,7 +37,7 @@ export const organizations = organizationSchema.table(
     parentId: uuid('parent_id').references((): AnyPgColumn => organizations.id),
     /** Materialized path of ids, `/root/…/self/`: a subtree is `path LIKE '<path>%'`. */
     path: text().notNull(),
-    /** A commune may keep, say, its military and police cells out of the roll-out (DOMAIN.md §7.1). */
+    /** A commune may keep, say, its military and police cells out of the roll-out (docs/rules/organization-tree.md#roll-out-scope). */
     inRolloutScope: boolean('in_rollout_scope').notNull().default(true),
     /** Day the organization was dissolved; it stays in the tree for history and reports. */
     dissolvedOn: date('dissolved_on'),
@@ -74,7 +74,7 @@ export const organizationVersions = organizationSchema.table(
   (t) => [index('organization_versions_org_idx').on(t.orgId, t.validFrom)],
 );
 
-/** Where an organization receives its members' dues (DOMAIN.md §6): one account per organization. */
+/** Where an organization receives its members' dues (docs/rules/bank-accounts.md#one-account-per-organization): one account per organization. */
 export const bankAccounts = organizationSchema.table('bank_accounts', {
   orgId: uuid('org_id')
     .primaryKey()

@@ -4,7 +4,7 @@ export const transfersSchema = pgSchema('transfers');
 
 export const transferKind = transfersSchema.enum('transfer_kind', ['OFFICIAL', 'TEMPORARY']);
 
-/** DOMAIN.md §5.1–5.2: the dossier's state machine. */
+/** docs/rules/transfers.md#dossier-states: the dossier's state machine. */
 export const transferState = transfersSchema.enum('transfer_state', [
   'DRAFT',
   'SUBMITTED',

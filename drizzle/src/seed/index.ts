@@ -40,7 +40,7 @@ export interface SeedResult {
 
 export const MIN_MEMBERS = 200;
 
-/** Communes and wards of the two-level local government exist from this day (DOMAIN.md §2). */
+/** Communes and wards of the two-level local government exist from this day (docs/rules/organization-tree.md#two-level-local-government). */
 const TREE_SINCE = '2025-07-01';
 
 /** One demo account per role, all with DEMO_PASSWORD. */

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.ts';
 
-/** The one vocabulary of thrown errors (ARCHITECTURE.md "Errors"); user-fixable outcomes are `userErrors` instead. */
+/** The one vocabulary of thrown errors (docs/architecture.md#errors); user-fixable outcomes are `userErrors` instead. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL';
 
 export function appError(code: ErrorCode, message: string): GraphQLError {

@@ -1,7 +1,7 @@
 import { forbidden } from './errors.ts';
 import { hasRoleOver, type Identity, type Role } from './identity.ts';
 
-/** Who may carry out a member's own step for them: an elderly member, one without a smartphone (DOMAIN.md §7.1). */
+/** Who may carry out a member's own step for them: an elderly member, one without a smartphone (docs/rules/roles.md#on-behalf-steps). */
 export const ON_BEHALF_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY'];
 
 export interface Acting {

@@ -1,4 +1,4 @@
-/** An expected, user-fixable problem with a mutation's input, returned as data (ARCHITECTURE.md "Errors"). */
+/** An expected, user-fixable problem with a mutation's input, returned as data (docs/architecture.md#errors). */
 export interface UserError {
   /** Stable, for partners to branch on. */
   code: string;

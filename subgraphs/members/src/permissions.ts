@@ -1,77 +1,72 @@
-import { hasAnyRole, hasRoleOver, isAuthenticated, isPartner, isPerson, isSelfOrRoleOverMember } from '@dangvu/subgraph-kit';
-import { allow, and, or } from 'graphql-shield';
+import { isAuthenticated, isPerson } from '@dangvu/subgraph-kit';
+import { allow, and } from 'graphql-shield';
+import { policy, type MemberSubject, type OrganizationReference } from './policy.ts';
 
-/** Who may see a member's record at all: the member, the organization's officers above, read-scoped partners. */
-const canSeeMember = or(
-  isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']),
-  isPartner('members:read'),
-);
+/** The parent of a Member field is the member; of an Organization field, the organization reference. */
+const member = (parent: unknown) => parent as MemberSubject;
+const organization = (parent: unknown) => parent as OrganizationReference;
 
-/** Personal data (DOMAIN.md §4; issue "Authorization"): only the member and the secretary/deputy/admin above. */
-const canSeePersonalData = isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN']);
+const personalData = policy.rule('SEE_PERSONAL_DATA', member);
 
+/**
+ * The shield map of the members subgraph, default deny. Field rules decide on the parent object; a mutation's
+ * gate lets through whoever could hold the ability somewhere, and its service asserts the same ability on the
+ * real subject (policy.ts).
+ */
 export const rules = {
   Query: {
     me: isPerson,
     member: isAuthenticated,
     auditTrail: isPerson,
-    members: or(hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']), isPartner('members:read')),
+    members: policy.rule('SEARCH_MEMBERS'),
   },
   Mutation: {
     login: allow,
     // The one-time code (or the client secret) is the credential: no sign-in before these.
     activateAccount: allow,
     partnerToken: allow,
-    issueAccount: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
-    reissueAccount: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
+    issueAccount: and(isPerson, policy.rule('ISSUE_ACCOUNT')),
+    reissueAccount: and(isPerson, policy.rule('ISSUE_ACCOUNT')),
     changePassword: isPerson,
-    lockAccount: and(isPerson, hasAnyRole(['ADMIN'])),
-    unlockAccount: and(isPerson, hasAnyRole(['ADMIN'])),
-    revokeAccount: and(isPerson, hasAnyRole(['ADMIN'])),
-    grantRole: and(isPerson, hasAnyRole(['ADMIN'])),
-    endRole: and(isPerson, hasAnyRole(['ADMIN'])),
-    registerPartnerClient: and(isPerson, hasAnyRole(['ADMIN'])),
-    updateMember: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])),
+    lockAccount: and(isPerson, policy.rule('ADMINISTER_ACCOUNT')),
+    unlockAccount: and(isPerson, policy.rule('ADMINISTER_ACCOUNT')),
+    revokeAccount: and(isPerson, policy.rule('ADMINISTER_ACCOUNT')),
+    grantRole: and(isPerson, policy.rule('GRANT_ROLE')),
+    endRole: and(isPerson, policy.rule('END_ROLE')),
+    registerPartnerClient: and(isPerson, policy.rule('REGISTER_PARTNER')),
+    updateMember: and(isPerson, policy.rule('EDIT_RECORD')),
     proposeContactChange: isPerson,
-    decideContactChange: and(isPerson, hasAnyRole(['SECRETARY', 'DEPUTY_SECRETARY'])),
+    decideContactChange: and(isPerson, policy.rule('DECIDE_CONTACT_CHANGE')),
     startSecondFactor: isPerson,
     confirmSecondFactor: isPerson,
     disableSecondFactor: isPerson,
-    requireSecondFactor: and(isPerson, hasAnyRole(['ADMIN'])),
+    requireSecondFactor: and(isPerson, policy.rule('REQUIRE_SECOND_FACTOR')),
   },
   Member: {
-    '*': canSeeMember,
+    '*': policy.rule('SEE_MEMBER', member),
     id: allow,
-    birthDate: canSeePersonalData,
-    citizenId: canSeePersonalData,
-    residenceAddress: canSeePersonalData,
-    residenceCell: canSeePersonalData,
-    phone: canSeePersonalData,
-    accessLog: canSeePersonalData,
-    roleGrants: canSeePersonalData,
-    account: canSeePersonalData,
-    // The dues basis is income: personal, and also for the finance member who collects the dues.
-    duesBasis: isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER']),
+    birthDate: personalData,
+    citizenId: personalData,
+    residenceAddress: personalData,
+    residenceCell: personalData,
+    phone: personalData,
+    accessLog: personalData,
+    roleGrants: personalData,
+    account: personalData,
+    duesBasis: policy.rule('SEE_DUES_BASIS', member),
   },
   Organization: {
     id: allow,
     path: allow,
-    members: hasRoleOver(
-      (organization) => (organization as { path?: string }).path,
-      ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'],
-    ),
+    members: policy.rule('LIST_MEMBERS', organization),
     officers: isAuthenticated,
-    pendingContactChanges: hasRoleOver(
-      (organization) => (organization as { path?: string }).path,
-      ['SECRETARY', 'DEPUTY_SECRETARY'],
-    ),
-    secondFactorRequired: hasRoleOver((organization) => (organization as { path?: string }).path, ['ADMIN']),
-    // Counts name no one: the one thing about members an analyst sees.
-    memberStatistics: hasRoleOver(
-      (organization) => (organization as { path?: string }).path,
-      ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'],
-    ),
+    pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
+    secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
+    memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),
   },
+  // The viewer's own abilities, reached through Member.viewerCan and Organization.viewerCan.
+  MemberViewerCan: allow,
+  OrganizationViewerCan: isAuthenticated,
   // Reached only through a field guarded above.
   Officer: allow,
   LoginPayload: allow,

@@ -1,61 +1,52 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { tables, type Db } from '@dangvu/drizzle';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { tables } from '@dangvu/drizzle';
+import type { Executor } from '@dangvu/subgraph-kit';
 
-const { accounts, roleGrants, members, totpRequirements } = tables;
+const { accounts } = tables;
 
 export type AccountRow = typeof accounts.$inferSelect;
+export type AccountChanges = Partial<typeof accounts.$inferInsert>;
 
-/** Counts a failed attempt and locks the account for `lockMinutes` once `maxFailures` is reached. */
-export const failedAttempt = (maxFailures: number, lockMinutes: number) => ({
-  failedAttempts: sql`${accounts.failedAttempts} + 1`,
-  lockedUntil: sql`case when ${accounts.failedAttempts} + 1 >= ${maxFailures}
-    then now() + make_interval(mins => ${lockMinutes}) else ${accounts.lockedUntil} end`,
-});
-
-/** Grants in force on `day` (YYYY-MM-DD): started, and not yet ended. */
-const activeOn = (day: string) =>
-  and(lte(roleGrants.startsOn, day), or(isNull(roleGrants.endsOn), gt(roleGrants.endsOn, day)));
-
-export function accountRepository(db: Db) {
+/** Sign-in accounts. The `…ForUpdate` reads lock the row for the rest of the transaction. */
+export function accountRepository(db: Executor) {
   return {
     async byUsername(username: string): Promise<AccountRow | null> {
       const [row] = await db.select().from(accounts).where(eq(accounts.username, username));
       return row ?? null;
     },
-    activeGrants: (memberId: string, day: string) =>
-      db
-        .select({ role: roleGrants.role, orgId: roleGrants.orgId, orgPath: roleGrants.orgPath })
-        .from(roleGrants)
-        .where(and(eq(roleGrants.memberId, memberId), activeOn(day))),
-    recordFailure: (accountId: string, maxFailures: number, lockMinutes: number) =>
-      db.update(accounts).set(failedAttempt(maxFailures, lockMinutes)).where(eq(accounts.id, accountId)),
-    recordTotpStep: (accountId: string, step: number) =>
-      db.update(accounts).set({ totpLastStep: step }).where(eq(accounts.id, accountId)),
-    /** Which of these organizations require a second factor of their role holders themselves. */
-    totpRequirementsOf: (orgIds: readonly string[]) =>
-      db.select({ orgId: totpRequirements.orgId }).from(totpRequirements).where(inArray(totpRequirements.orgId, [...orgIds])),
-    async totpRequiredPaths(): Promise<string[]> {
-      return (await db.select({ path: totpRequirements.orgPath }).from(totpRequirements)).map((row) => row.path);
+    async byUsernameForUpdate(username: string): Promise<AccountRow | null> {
+      const [row] = await db.select().from(accounts).where(eq(accounts.username, username)).for('update');
+      return row ?? null;
     },
-    recordSuccess: (accountId: string) =>
-      db.update(accounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(accounts.id, accountId)),
-    grantsOfMembers: (memberIds: readonly string[]) =>
-      db.select().from(roleGrants).where(inArray(roleGrants.memberId, [...memberIds])).orderBy(desc(roleGrants.startsOn)),
-    accountsOfMembers: (memberIds: readonly string[]) => db.select().from(accounts).where(inArray(accounts.memberId, [...memberIds])),
-    /** Current officers of each organization, with the holder's name. */
-    officersOf: (orgIds: readonly string[], day: string) =>
+    async ofMemberForUpdate(memberId: string): Promise<AccountRow | null> {
+      const [row] = await db.select().from(accounts).where(eq(accounts.memberId, memberId)).for('update');
+      return row ?? null;
+    },
+    ofMembers: (memberIds: readonly string[]) => db.select().from(accounts).where(inArray(accounts.memberId, [...memberIds])),
+    async usernameTaken(username: string): Promise<boolean> {
+      const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
+      return row !== undefined;
+    },
+    async insert(row: typeof accounts.$inferInsert): Promise<AccountRow> {
+      const [created] = await db.insert(accounts).values(row).returning();
+      return created!;
+    },
+    async update(id: string, changes: AccountChanges): Promise<AccountRow> {
+      const [updated] = await db.update(accounts).set(changes).where(eq(accounts.id, id)).returning();
+      return updated!;
+    },
+    /** Counts a failed attempt and locks the account for `lockMinutes` once `maxFailures` is reached. */
+    recordFailure: (id: string, maxFailures: number, lockMinutes: number) =>
       db
-        .select({ orgId: roleGrants.orgId, role: roleGrants.role, fullName: members.fullName })
-        .from(roleGrants)
-        .innerJoin(members, eq(members.id, roleGrants.memberId))
-        .where(
-          and(
-            inArray(roleGrants.orgId, [...orgIds]),
-            inArray(roleGrants.role, ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER']),
-            activeOn(day),
-          ),
-        )
-        .orderBy(asc(roleGrants.role), asc(members.fullName)),
+        .update(accounts)
+        .set({
+          failedAttempts: sql`${accounts.failedAttempts} + 1`,
+          lockedUntil: sql`case when ${accounts.failedAttempts} + 1 >= ${maxFailures}
+            then now() + make_interval(mins => ${lockMinutes}) else ${accounts.lockedUntil} end`,
+        })
+        .where(eq(accounts.id, id)),
+    recordSuccess: (id: string) => db.update(accounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(accounts.id, id)),
+    recordTotpStep: (id: string, step: number) => db.update(accounts).set({ totpLastStep: step }).where(eq(accounts.id, id)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, vietnamDay, type UserError } from '@dangvu/subgraph-kit';
 import type { CryptoKey } from 'jose';
-import type { AccountRepository } from './account.repository.ts';
+import type { Repositories } from '../repositories.ts';
 import { acceptedStep } from './totp.rules.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -35,7 +35,11 @@ const refused = refusedWith(
   `Tên đăng nhập hoặc mật khẩu không đúng. Sau ${MAX_FAILED_LOGINS} lần nhập sai liên tiếp, tài khoản tạm khóa ${LOCK_MINUTES} phút.`,
 );
 
-export function loginService(accounts: AccountRepository, signingKey: CryptoKey, now: () => Date = () => new Date()) {
+export function loginService(
+  { accounts, roleGrants, totpRequirements }: Pick<Repositories, 'accounts' | 'roleGrants' | 'totpRequirements'>,
+  signingKey: CryptoKey,
+  now: () => Date = () => new Date(),
+) {
   return {
     async login(username: string, password: string, totpCode?: string | null): Promise<LoginResult> {
       const account = await accounts.byUsername(username.trim().toLowerCase());
@@ -59,9 +63,9 @@ export function loginService(accounts: AccountRepository, signingKey: CryptoKey,
         await accounts.recordTotpStep(account.id, step);
       }
       await accounts.recordSuccess(account.id);
-      const granted = await accounts.activeGrants(account.memberId, vietnamDay(issuedAt));
+      const granted = await roleGrants.activeOf(account.memberId, vietnamDay(issuedAt));
       // Roles in an organization that requires a second factor wait until the member has one.
-      const requiring = account.totpEnabledAt ? [] : await accounts.totpRequiredPaths();
+      const requiring = account.totpEnabledAt ? [] : await totpRequirements.requiredPaths();
       const grants = granted.filter((grant) => !requiring.some((path) => grant.orgPath.startsWith(path)));
       const token = await signAccessToken({ personId: account.memberId, grants, partner: null }, signingKey, issuedAt);
       const expiresAt = new Date(issuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000).toISOString();
@@ -69,3 +73,4 @@ export function loginService(accounts: AccountRepository, signingKey: CryptoKey,
     },
   };
 }
+export type LoginService = ReturnType<typeof loginService>;

@@ -1,13 +1,15 @@
-import type { Db } from '@dangvu/drizzle';
-import { appendAuditEntries, type RequestContext } from '@dangvu/subgraph-kit';
+import { auditor, type RequestContext } from '@dangvu/subgraph-kit';
 import type { MemberRow } from '../member/member.repository.ts';
+import type { MembersStore } from '../repositories.ts';
 
 /**
  * Notes, during a request, whose personal data someone other than the member read, and writes one audit entry
  * per member when the response is ready: the member can then see who looked at their record. A partner's
- * reads are attributed to the partner.
+ * reads are attributed to the partner (docs/rules/personal-data.md#reads-are-recorded).
  */
-export function viewRecorder(db: Db, { identity, requestId }: RequestContext) {
+export function viewRecorder(store: MembersStore, context: RequestContext) {
+  const { identity } = context;
+  const audit = auditor(context);
   const viewed = new Map<string, MemberRow>();
   return {
     record(member: MemberRow) {
@@ -15,18 +17,15 @@ export function viewRecorder(db: Db, { identity, requestId }: RequestContext) {
     },
     async flush() {
       if (viewed.size === 0) return;
-      const actorId = identity.personId ?? identity.partner?.clientId ?? null;
-      const entries = [...viewed.values()].map((member) => ({
-        actorId,
+      const facts = [...viewed.values()].map((member) => ({
         action: identity.partner ? 'member.viewedByPartner' : 'member.viewed',
         entityType: 'Member',
         entityId: member.id,
-        requestId,
         orgPath: member.orgPath,
         subjectMemberId: member.id,
       }));
       viewed.clear();
-      await db.transaction((tx) => appendAuditEntries(tx, entries));
+      await store.transaction((repos) => audit(repos.audit, ...facts));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { forbidden, parseId, type RequestContext } from '@dangvu/subgraph-kit';
 import type { ViewRecorder } from '../audit/view-recorder.ts';
-import type { MemberRepository, MemberRow, MemberSearchRow } from './member.repository.ts';
+import type { Repositories } from '../repositories.ts';
+import type { MemberRow, MemberSearchRow } from './member.repository.ts';
 import {
   checkPageSize,
   CITIZEN_ID_SEARCHER_ROLES,
@@ -34,7 +35,7 @@ const keyOf = ({ rank, nameSearch, id }: MemberSearchRow) => ({ rank, name: name
  * organization subtree; keyset-paginated. Results never leave the caller's reach: the subtrees where they are
  * secretary, deputy, administrator or finance member, or the whole register for a partner with `members:read`.
  */
-export function memberSearchService(repository: MemberRepository, views: ViewRecorder, { identity }: RequestContext) {
+export function memberSearchService({ members: repository }: Pick<Repositories, 'members'>, views: ViewRecorder, { identity }: RequestContext) {
   const partner = identity.partner?.scopes.includes('members:read') ?? false;
 
   return {

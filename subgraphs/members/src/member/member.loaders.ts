@@ -1,21 +1,22 @@
 import { groupLoader, rowLoader, vietnamDay } from '@dangvu/subgraph-kit';
-import type { AccountRepository } from '../account/account.repository.ts';
-import type { AuditEntryRow, AuditRepository } from '../audit/audit.repository.ts';
-import type { MemberRepository, MemberRow } from './member.repository.ts';
+import type { AuditEntryRow } from '../audit/audit-trail.repository.ts';
+import type { Repositories } from '../repositories.ts';
+import type { MemberRow } from './member.repository.ts';
 
-export function memberLoaders(members: MemberRepository, accounts: AccountRepository, audit: AuditRepository) {
+/** Per-request batch loaders over the members schema: one statement per relation per request, whatever the list length. */
+export function memberLoaders(repos: Repositories) {
   const today = vietnamDay(new Date());
   return {
-    byId: rowLoader(members.byIds, (row: MemberRow) => row.id),
-    byOrganization: groupLoader(members.inOrganizations, (row: MemberRow) => row.orgId),
-    countsUnder: groupLoader(members.countsUnder, (row) => row.path),
-    officers: groupLoader((orgIds: readonly string[]) => accounts.officersOf(orgIds, today), (row) => row.orgId),
-    accessLog: groupLoader(audit.aboutMembers, (row: AuditEntryRow) => row.subjectMemberId!),
-    pendingContactChanges: groupLoader(members.pendingContactChanges, (row) => row.orgId),
-    roleGrants: groupLoader(accounts.grantsOfMembers, (row) => row.memberId),
-    account: rowLoader(accounts.accountsOfMembers, (row) => row.memberId),
-    totpRequirement: rowLoader(accounts.totpRequirementsOf, (row) => row.orgId),
-    name: rowLoader(audit.names, (row) => row.id),
+    byId: rowLoader(repos.members.byIds, (row: MemberRow) => row.id),
+    byOrganization: groupLoader(repos.members.inOrganizations, (row: MemberRow) => row.orgId),
+    countsUnder: groupLoader(repos.members.countsUnder, (row) => row.path),
+    officers: groupLoader((orgIds: readonly string[]) => repos.roleGrants.officersOf(orgIds, today), (row) => row.orgId),
+    accessLog: groupLoader(repos.auditTrail.aboutMembers, (row: AuditEntryRow) => row.subjectMemberId!),
+    pendingContactChanges: groupLoader(repos.contactChanges.pendingIn, (row) => row.orgId),
+    roleGrants: groupLoader(repos.roleGrants.ofMembers, (row) => row.memberId),
+    account: rowLoader(repos.accounts.ofMembers, (row) => row.memberId),
+    totpRequirement: rowLoader(repos.totpRequirements.of, (row) => row.orgId),
+    name: rowLoader(repos.auditTrail.names, (row) => row.id),
   };
 }
 

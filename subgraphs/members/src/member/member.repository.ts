@@ -1,11 +1,15 @@
-import { and, asc, eq, getTableColumns, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { tables, type Db } from '@dangvu/drizzle';
+import { and, asc, eq, getTableColumns, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { tables } from '@dangvu/drizzle';
+import type { Executor } from '@dangvu/subgraph-kit';
 
 export type MemberRow = typeof tables.members.$inferSelect;
+export type DuesCategory = MemberRow['duesCategory'];
 type ActivityStatus = MemberRow['activityStatus'];
 type MembershipKind = MemberRow['membershipKind'];
 
-const { members, contactChangeRequests, roleGrants } = tables;
+const { members, roleGrants } = tables;
+
+export type MemberChanges = Partial<typeof members.$inferInsert>;
 
 /** What to fetch for one page of a register search; every decision about reach was taken by the service. */
 export interface MemberSearchCriteria {
@@ -46,8 +50,34 @@ function matchRank(words: readonly string[]): SQL<number> {
     else 4 end`;
 }
 
-export function memberRepository(db: Db) {
+export function memberRepository(db: Executor) {
   return {
+    async byId(id: string): Promise<MemberRow | null> {
+      const [row] = await db.select().from(members).where(eq(members.id, id));
+      return row ?? null;
+    },
+    /** Locks the record for the rest of the transaction: edits are decided on what no one else is changing. */
+    async byIdForUpdate(id: string): Promise<MemberRow | null> {
+      const [row] = await db.select().from(members).where(eq(members.id, id)).for('update');
+      return row ?? null;
+    },
+    /** Writes `changes` and moves the record to its next version. */
+    async update(id: string, changes: MemberChanges): Promise<MemberRow> {
+      const [updated] = await db
+        .update(members)
+        .set({ ...changes, version: sql`${members.version} + 1`, updatedAt: new Date() })
+        .where(eq(members.id, id))
+        .returning();
+      return updated!;
+    },
+    /** Which of a citizen ID and a card number another member than `exceptId` already holds. */
+    async identifiersHeldByOthers(exceptId: string, citizenId: string, cardNumber: string | null) {
+      const [byCitizenId] = await db.select({ id: members.id }).from(members).where(and(eq(members.citizenId, citizenId), ne(members.id, exceptId)));
+      const [byCard] = cardNumber
+        ? await db.select({ id: members.id }).from(members).where(and(eq(members.cardNumber, cardNumber), ne(members.id, exceptId)))
+        : [];
+      return { citizenId: byCitizenId !== undefined, cardNumber: byCard !== undefined };
+    },
     byIds: (ids: readonly string[]) => db.select().from(members).where(inArray(members.id, [...ids])),
     /** Members of official activity in each organization, by roster number then name. */
     inOrganizations: (orgIds: readonly string[]) =>
@@ -71,15 +101,6 @@ export function memberRepository(db: Db) {
           sql` union all `,
         ),
       ),
-    /** Pending contact corrections of the members of each organization, oldest first. */
-    pendingContactChanges: (orgIds: readonly string[]) =>
-      db
-        .select({ request: contactChangeRequests, orgId: members.orgId })
-        .from(contactChangeRequests)
-        .innerJoin(members, eq(members.id, contactChangeRequests.memberId))
-        .where(and(inArray(members.orgId, [...orgIds]), eq(contactChangeRequests.status, 'PENDING')))
-        .orderBy(asc(contactChangeRequests.requestedAt)),
-
     /**
      * The path of an organization, found from what this schema holds: a member of it, else a role on it, else a
      * member anywhere under it (a scan of the path index, stopping at the first). Null when no member is under it.

@@ -1,7 +1,5 @@
-import type { tables } from '@dangvu/drizzle';
 import type { UserError } from '@dangvu/subgraph-kit';
-
-type DuesCategory = (typeof tables.duesCategory.enumValues)[number];
+import type { DuesCategory } from './member.repository.ts';
 
 /** The fields of the register a secretary may correct, as the edit form sends them. */
 export interface MemberFields {
@@ -52,7 +50,7 @@ const addMonths = (day: string, months: number) => {
   return date.toISOString().slice(0, 10);
 };
 
-/** Every problem with a member's record, each naming its field (DOMAIN.md §3 and §8). */
+/** Every problem with a member's record, each naming its field (docs/rules/member-register.md#record-checks). */
 export function memberErrors(fields: MemberFields, today: string): UserError[] {
   const errors: UserError[] = [];
   const name = fields.fullName.trim();

@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '@dangvu/drizzle';
 import { hash, verify } from '@node-rs/argon2';
-import {
-  ACCESS_TOKEN_SECONDS,
-  appendAudit,
-  forbidden,
-  parseId,
-  signAccessToken,
-  type RequestContext,
-  type UserError,
-} from '@dangvu/subgraph-kit';
+import { ACCESS_TOKEN_SECONDS, auditor, parseId, signAccessToken, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import type { CryptoKey } from 'jose';
-import { accountAdmin as admin, type PartnerRow } from '../account/account-admin.repository.ts';
+import { policy } from '../policy.ts';
+import type { MembersStore } from '../repositories.ts';
+import type { PartnerRow } from './partner.repository.ts';
 
 /** What a partner system may be allowed to read. */
 export const PARTNER_SCOPES = ['members:read', 'organizations:read'] as const;
@@ -30,11 +23,11 @@ const unknownClientHash = hash('dangvu: no such client');
  * Partner systems: registered by an administrator of a whole tree (a root organization), they exchange
  * client credentials for a short-lived token carrying only their read scopes.
  */
-export function partnerService(db: Db, { identity, requestId }: RequestContext, signingKey: CryptoKey) {
+export function partnerService(store: MembersStore, context: RequestContext, signingKey: CryptoKey) {
+  const audit = auditor(context);
   return {
     async register(input: { name: string; scopes: string[] }): Promise<{ partner: PartnerRow | null; clientSecret: string | null; userErrors: UserError[] }> {
-      const rootAdmin = identity.grants.some((grant) => grant.role === 'ADMIN' && /^\/[^/]+\/$/.test(grant.orgPath));
-      if (!rootAdmin) throw forbidden();
+      policy.assert(context.identity, 'REGISTER_PARTNER', null);
       const name = input.name.trim();
       const unknown = input.scopes.filter((scope) => !(PARTNER_SCOPES as readonly string[]).includes(scope));
       const userErrors: UserError[] = [];
@@ -44,22 +37,20 @@ export function partnerService(db: Db, { identity, requestId }: RequestContext, 
       }
       if (userErrors.length) return { partner: null, clientSecret: null, userErrors };
       const clientSecret = randomBytes(32).toString('base64url');
-      return db.transaction(async (tx) => {
-        const partner = await admin.insertPartner(tx, { name, scopes: [...new Set(input.scopes)], secretHash: await hash(clientSecret) });
-        await appendAudit(tx, {
-          actorId: identity.personId,
+      return store.transaction(async (repos) => {
+        const partner = await repos.partners.insert({ name, scopes: [...new Set(input.scopes)], secretHash: await hash(clientSecret) });
+        await audit(repos.audit, {
           action: 'partner.registered',
           entityType: 'PartnerClient',
           entityId: partner.id,
           after: { name: partner.name, scopes: partner.scopes },
-          requestId,
         });
         return { partner, clientSecret, userErrors: [] };
       });
     },
 
     async token(input: { clientId: string; clientSecret: string }) {
-      const partner = UUID_SHAPED.test(input.clientId) ? await admin.partner(db, parseId(input.clientId)) : null;
+      const partner = UUID_SHAPED.test(input.clientId) ? await store.repos.partners.byId(parseId(input.clientId)) : null;
       const matches = await verify(partner?.secretHash ?? (await unknownClientHash), input.clientSecret);
       if (!partner || !matches || partner.status !== 'ACTIVE') return refusedToken;
       const issuedAt = new Date();

@@ -1,5 +1,6 @@
-import type { MembersContext } from '../context.ts';
+import type { MemberResolvers } from '../generated/resolvers.ts';
 import type { MemberRow } from '../member/member.repository.ts';
+import type { MembersContext } from '../context.ts';
 
 /** A personal field whose reading by anyone but the member is noted in the member's access log. */
 const personal =
@@ -9,23 +10,25 @@ const personal =
     return member[field];
   };
 
-export const Member = {
-  async __resolveReference(reference: { id: string }, context: MembersContext) {
+export const Member: MemberResolvers = {
+  async __resolveReference(reference, context) {
     const member = await context.loaders.byId.load(reference.id);
     // Every record a partner system reaches is attributed to it in the audit trail, personal fields or not.
     if (member && context.identity.partner) context.views.record(member);
     return member;
   },
-  organization: (member: MemberRow) => ({ __typename: 'Organization', id: member.orgId }),
-  residenceCell: (member: MemberRow, _: unknown, context: MembersContext) => {
+  organization: (member) => ({ id: member.orgId, path: member.orgPath }),
+  residenceCell: (member, _, context) => {
     context.views.record(member);
-    return member.residenceOrgId ? { __typename: 'Organization', id: member.residenceOrgId } : null;
+    return member.residenceOrgId ? { id: member.residenceOrgId } : null;
   },
   citizenId: personal('citizenId'),
   birthDate: personal('birthDate'),
   residenceAddress: personal('residenceAddress'),
   phone: personal('phone'),
-  accessLog: (member: MemberRow, _: unknown, context: MembersContext) => context.loaders.accessLog.load(member.id),
-  roleGrants: (member: MemberRow, _: unknown, context: MembersContext) => context.loaders.roleGrants.load(member.id),
-  account: (member: MemberRow, _: unknown, context: MembersContext) => context.loaders.account.load(member.id),
+  accessLog: (member, _, context) => context.loaders.accessLog.load(member.id),
+  roleGrants: (member, _, context) => context.loaders.roleGrants.load(member.id),
+  account: (member, _, context) => context.loaders.account.load(member.id),
+  viewerCan: (member) => member,
+  grantableOrganizations: (member, _, context) => context.roles.grantableOrganizations(member),
 };

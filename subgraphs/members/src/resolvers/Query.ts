@@ -1,11 +1,9 @@
 import { parseId } from '@dangvu/subgraph-kit';
-import type { MembersContext } from '../context.ts';
-import type { MemberFilter } from '../member/member-search.service.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 
-export const Query = {
-  me: (_: unknown, _args: unknown, context: MembersContext) =>
-    context.identity.personId ? context.loaders.byId.load(context.identity.personId) : null,
-  member: (_: unknown, args: { id: string }, context: MembersContext) => context.loaders.byId.load(parseId(args.id)),
-  members: (_: unknown, args: { filter?: MemberFilter | null; first: number | null; after?: string | null }, context: MembersContext) =>
-    context.search.search(args.filter ?? {}, args.first, args.after ?? null),
+export const Query: QueryResolvers = {
+  me: (_, _args, context) => (context.identity.personId ? context.loaders.byId.load(context.identity.personId) : null),
+  member: (_, args, context) => context.loaders.byId.load(parseId(args.id)),
+  members: (_, args, context) => context.search.search(args.filter ?? {}, args.first ?? null, args.after ?? null),
+  auditTrail: (_, args, context) => context.auditTrail.trail(args.entityId),
 };

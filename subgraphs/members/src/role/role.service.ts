@@ -1,6 +1,7 @@
-import type { Db, Tx } from '@dangvu/drizzle';
-import { appendAudit, forbidden, grantsReach, notFound, parseId, vietnamDay, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
-import { accountAdmin as admin, type RoleGrantRow } from '../account/account-admin.repository.ts';
+import { auditor, notFound, parseId, vietnamDay, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
+import { policy } from '../policy.ts';
+import type { MembersStore, Repositories } from '../repositories.ts';
+import type { RoleGrantRow } from './role-grant.repository.ts';
 import { grantDatesError, grantPathWithin, SINGLE_HOLDER_ROLES } from './role.rules.ts';
 
 export interface RoleGrantPayload {
@@ -11,36 +12,48 @@ export interface RoleGrantPayload {
 const failed = (...userErrors: UserError[]): RoleGrantPayload => ({ grant: null, userErrors });
 
 /** Role grants are given and ended by an administrator whose reach covers the organization of the grant. */
-export function roleService(db: Db, { identity, requestId }: RequestContext, today = () => vietnamDay(new Date())) {
-  const audit = (tx: Tx, action: string, before: RoleGrantRow | null, after: RoleGrantRow) =>
-    appendAudit(tx, {
-      actorId: identity.personId,
+export function roleService(store: MembersStore, context: RequestContext, today = () => vietnamDay(new Date())) {
+  const { identity } = context;
+  const audit = auditor(context);
+  const record = (repos: Repositories, action: string, before: RoleGrantRow | null, after: RoleGrantRow) =>
+    audit(repos.audit, {
       action,
       entityType: 'RoleGrant',
       entityId: after.id,
       before,
       after,
-      requestId,
       orgPath: after.orgPath,
       subjectMemberId: after.memberId,
     });
 
   return {
+    /**
+     * Where the caller may give `member` a role: the member's own organization and those above it (a role is
+     * held where one is active, or above), nearest first, each the caller administers.
+     */
+    grantableOrganizations(member: { id: string; orgPath: string }) {
+      const ids = member.orgPath.split('/').filter(Boolean);
+      return ids
+        .map((id, depth) => ({ id, path: `/${ids.slice(0, depth + 1).join('/')}/` }))
+        .reverse()
+        .filter(({ path }) => policy.can(identity, 'GRANT_ROLE', { orgPath: path, memberId: member.id }));
+    },
+
     async grant(input: { memberId: string; role: Role; organizationId: string; startsOn?: string | null; endsOn?: string | null }) {
       const organizationId = parseId(input.organizationId);
-      return db.transaction(async (tx): Promise<RoleGrantPayload> => {
-        const member = await admin.member(tx, parseId(input.memberId));
+      return store.transaction(async (repos): Promise<RoleGrantPayload> => {
+        const member = await repos.members.byId(parseId(input.memberId));
         if (!member) throw notFound('đảng viên');
         const orgPath = grantPathWithin(member.orgPath, organizationId);
         if (!orgPath) {
-          if (!grantsReach(identity, member.orgPath, ['ADMIN'])) throw forbidden();
+          policy.assert(identity, 'GRANT_ROLE', { orgPath: member.orgPath, memberId: member.id });
           return failed({
             code: 'OUTSIDE_MEMBER_ORGANIZATION',
             field: 'organizationId',
             message: 'Chỉ giao chức trách ở tổ chức đảng viên đang sinh hoạt hoặc tổ chức cấp trên của tổ chức đó.',
           });
         }
-        if (!grantsReach(identity, orgPath, ['ADMIN'])) throw forbidden();
+        policy.assert(identity, 'GRANT_ROLE', { orgPath, memberId: member.id });
         if (!['ACTIVE', 'TEMP_AWAY'].includes(member.activityStatus)) {
           return failed({ code: 'MEMBER_NOT_ACTIVE', field: 'memberId', message: 'Chỉ giao chức trách cho đảng viên đang sinh hoạt.' });
         }
@@ -49,7 +62,7 @@ export function roleService(db: Db, { identity, requestId }: RequestContext, tod
         const dates = grantDatesError(startsOn, endsOn);
         if (dates) return failed(dates);
         if ((SINGLE_HOLDER_ROLES as readonly Role[]).includes(input.role)) {
-          const holders = await admin.grantsInForce(tx, organizationId, input.role, startsOn);
+          const holders = await repos.roleGrants.inForceLocked(organizationId, input.role, startsOn);
           if (holders.length > 0) {
             return failed({
               code: 'ROLE_TAKEN',
@@ -58,25 +71,25 @@ export function roleService(db: Db, { identity, requestId }: RequestContext, tod
             });
           }
         }
-        const created = await admin.insertGrant(tx, { memberId: member.id, role: input.role, orgId: organizationId, orgPath, startsOn, endsOn });
-        await audit(tx, 'roleGrant.granted', null, created);
+        const created = await repos.roleGrants.insert({ memberId: member.id, role: input.role, orgId: organizationId, orgPath, startsOn, endsOn });
+        await record(repos, 'roleGrant.granted', null, created);
         return { grant: created, userErrors: [] };
       });
     },
 
     async end(input: { grantId: string; endsOn?: string | null }) {
-      return db.transaction(async (tx): Promise<RoleGrantPayload> => {
-        const grant = await admin.grant(tx, parseId(input.grantId));
+      return store.transaction(async (repos): Promise<RoleGrantPayload> => {
+        const grant = await repos.roleGrants.byIdForUpdate(parseId(input.grantId));
         if (!grant) throw notFound('chức trách');
-        if (!grantsReach(identity, grant.orgPath, ['ADMIN'])) throw forbidden();
+        policy.assert(identity, 'END_ROLE', grant);
         const endsOn = input.endsOn ?? today();
         if (grant.endsOn !== null && grant.endsOn <= endsOn) {
           return failed({ code: 'ALREADY_ENDED', field: 'grantId', message: 'Chức trách đã kết thúc.' });
         }
         const dates = grantDatesError(grant.startsOn, endsOn);
         if (dates) return failed(dates);
-        const ended = await admin.endGrant(tx, grant.id, endsOn);
-        await audit(tx, 'roleGrant.ended', grant, ended);
+        const ended = await repos.roleGrants.end(grant.id, endsOn);
+        await record(repos, 'roleGrant.ended', grant, ended);
         return { grant: ended, userErrors: [] };
       });
     },

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
-import { tables, type Db } from '@dangvu/drizzle';
+import { tables } from '@dangvu/drizzle';
+import type { Executor } from '@dangvu/subgraph-kit';
 
 const { auditEntries, members } = tables;
 
@@ -7,7 +8,8 @@ export type AuditEntryRow = typeof auditEntries.$inferSelect;
 
 const LIMIT = 200;
 
-export function auditRepository(db: Db) {
+/** Reading the audit trail; appending is the kit's auditLog. */
+export function auditTrailRepository(db: Executor) {
   return {
     /** Entries about `entityId` that the caller may read: under one of `orgPaths`, or about the caller's own record. */
     trail(entityId: string, orgPaths: readonly string[], selfId: string | null) {
@@ -35,4 +37,4 @@ export function auditRepository(db: Db) {
   };
 }
 
-export type AuditRepository = ReturnType<typeof auditRepository>;
+export type AuditTrailRepository = ReturnType<typeof auditTrailRepository>;

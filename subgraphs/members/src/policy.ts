@@ -1,0 +1,90 @@
+import { definePolicy, type Identity } from '@dangvu/subgraph-kit';
+
+/** A member as the policy sees one: a row, or the reference other subgraphs send (id and, through @requires, orgPath). */
+export interface MemberSubject {
+  id: string;
+  orgPath?: string | null;
+}
+
+/** An organization as this subgraph knows it: its id and materialized path. */
+export interface OrganizationSubject {
+  path?: string | null;
+}
+
+/** An account action's target: the member, and the roles the member holds (docs/rules/accounts.md#who-acts-on-an-account). */
+export interface AccountSubject extends MemberSubject {
+  orgPath: string;
+  grants: readonly { orgPath: string }[];
+}
+
+const memberPath = (member: MemberSubject) => member.orgPath;
+const organizationPath = (organization: OrganizationSubject) => organization.path;
+
+/** A grant reaches strictly below another when its organization lies inside the other's subtree and is not it. */
+const strictlyWithin = (path: string, root: string) => path !== root && path.startsWith(root);
+
+/**
+ * The caller covers every role the target holds: each of the target's grants lies strictly inside the
+ * subtree of one of the caller's `roles` grants. Equal power (a deputy and their own secretary) or a reach
+ * beyond the caller's is not covered: an officer of a higher organization acts there.
+ */
+const coversRolesOf = (identity: Identity, target: AccountSubject, roles: readonly string[]) =>
+  target.grants.every((held) => identity.grants.some((grant) => roles.includes(grant.role) && strictlyWithin(held.orgPath, grant.orgPath)));
+
+const notSelf = (identity: Identity, subject: MemberSubject) => subject.id !== identity.personId;
+
+const ISSUERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'] as const;
+
+/** Each ability of the members subgraph, named once (docs/rules/personal-data.md, docs/rules/roles.md, docs/rules/accounts.md). */
+export const policy = definePolicy({
+  /** The record at all: the member, the officers over the member's organization, read-scoped partners. */
+  SEE_MEMBER: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'],
+    over: memberPath,
+    self: (member: MemberSubject) => member.id,
+    partnerScope: 'members:read',
+  },
+  /** Citizen ID, birth date, address, phone, residence cell, role grants, account, access log. */
+  SEE_PERSONAL_DATA: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'], over: memberPath, self: (member: MemberSubject) => member.id },
+  /** The dues basis is income: personal, and also for the finance member who collects the dues. */
+  SEE_DUES_BASIS: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'],
+    over: memberPath,
+    self: (member: MemberSubject) => member.id,
+  },
+  SEARCH_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], partnerScope: 'members:read' },
+  EDIT_RECORD: { roles: ISSUERS, over: memberPath },
+  ISSUE_ACCOUNT: {
+    roles: ISSUERS,
+    over: (target: AccountSubject) => target.orgPath,
+    when: (identity, target: AccountSubject) => notSelf(identity, target) && coversRolesOf(identity, target, ISSUERS),
+  },
+  ADMINISTER_ACCOUNT: {
+    roles: ['ADMIN'],
+    over: (target: AccountSubject) => target.orgPath,
+    when: (identity, target: AccountSubject) => notSelf(identity, target) && coversRolesOf(identity, target, ['ADMIN']),
+  },
+  /** Separation of duties: nobody gives a role to themself. */
+  GRANT_ROLE: {
+    roles: ['ADMIN'],
+    over: (grant: { orgPath: string; memberId: string }) => grant.orgPath,
+    when: (identity, grant: { orgPath: string; memberId: string }) => grant.memberId !== identity.personId,
+  },
+  END_ROLE: { roles: ['ADMIN'], over: (grant: { orgPath: string }) => grant.orgPath },
+  DECIDE_CONTACT_CHANGE: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: memberPath },
+  LIST_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], over: organizationPath },
+  SEE_PENDING_CONTACT_CHANGES: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: organizationPath },
+  REQUIRE_SECOND_FACTOR: { roles: ['ADMIN'], over: organizationPath },
+  /** Counts name no one: the one thing about members an analyst sees. */
+  SEE_MEMBER_STATISTICS: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
+  /** Partner systems are registered by an administrator of a whole tree (a root organization). */
+  REGISTER_PARTNER: { roles: ['ADMIN'], when: (identity) => identity.grants.some((grant) => grant.role === 'ADMIN' && /^\/[^/]+\/$/.test(grant.orgPath)) },
+});
+
+export type MembersPolicy = typeof policy;
+
+/** An organization as other subgraphs send it here: its id and, through @requires, its path. */
+export interface OrganizationReference {
+  id?: string;
+  path?: string | null;
+}

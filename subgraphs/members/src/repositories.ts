@@ -1,0 +1,28 @@
+import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
+import type { Db } from '@dangvu/drizzle';
+import { accountRepository } from './account/account.repository.ts';
+import { totpRequirementRepository } from './account/totp-requirement.repository.ts';
+import { auditTrailRepository } from './audit/audit-trail.repository.ts';
+import { contactChangeRepository } from './contact-change/contact-change.repository.ts';
+import { memberRepository } from './member/member.repository.ts';
+import { partnerRepository } from './partner/partner.repository.ts';
+import { roleGrantRepository } from './role/role-grant.repository.ts';
+
+/** Every table of the members schema, one repository each, on a pool or a transaction. */
+export function repositories(executor: Executor) {
+  return {
+    members: memberRepository(executor),
+    accounts: accountRepository(executor),
+    roleGrants: roleGrantRepository(executor),
+    partners: partnerRepository(executor),
+    contactChanges: contactChangeRepository(executor),
+    totpRequirements: totpRequirementRepository(executor),
+    auditTrail: auditTrailRepository(executor),
+    audit: auditLog(executor),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+export type MembersStore = Store<Repositories>;
+
+export const membersStore = (db: Db): MembersStore => createStore(db, repositories);

@@ -1,0 +1,26 @@
+import type { Resolvers } from '../generated/resolvers.ts';
+import { Account } from './Account.ts';
+import { AuditEntry } from './AuditEntry.ts';
+import { ContactChangeRequest } from './ContactChangeRequest.ts';
+import { JSONScalar } from './JSON.ts';
+import { Member } from './Member.ts';
+import { MemberViewerCan } from './MemberViewerCan.ts';
+import { Mutation } from './Mutation.ts';
+import { Organization } from './Organization.ts';
+import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
+import { Query } from './Query.ts';
+import { RoleGrant } from './RoleGrant.ts';
+
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Member,
+  MemberViewerCan,
+  Organization,
+  OrganizationViewerCan,
+  Account,
+  RoleGrant,
+  AuditEntry,
+  ContactChangeRequest,
+  JSON: JSONScalar,
+};
