@@ -58,7 +58,17 @@ export { auditor, type AuditFact, type Auditor } from './auditor.ts';
 export { createStore, fakeStore, type Executor, type Store } from './store.ts';
 export { definePolicy, viewerCanResolvers, type Ability, type Policy } from './policy.ts';
 export type { UserError } from './user-error.ts';
-export { drainOutbox, publish, runOutboxConsumer, type OutboxConsumer, type OutboxEvent } from './outbox.ts';
+export { drainOutbox, MalformedEventError, publish, runOutboxConsumer, type DrainOptions, type OutboxConsumer, type OutboxEvent } from './outbox.ts';
+export {
+  defineConsumer,
+  defineEvents,
+  orgPathField,
+  publishEvent,
+  type ConsumerDefinition,
+  type DomainEvent,
+  type EventRegistry,
+  type Topic,
+} from './events.ts';
 export { actingFor, ON_BEHALF_ROLES, type Acting } from './on-behalf.ts';
 export {
   availableActions,

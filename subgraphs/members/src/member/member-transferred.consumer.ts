@@ -1,26 +1,18 @@
-import { tables, type Tx } from '@dangvu/drizzle';
-import type { OutboxConsumer } from '@dangvu/subgraph-kit';
+import { tables } from '@dangvu/drizzle';
+import { defineConsumer } from '@dangvu/subgraph-kit';
+import { transferEvents } from '@dangvu/subgraph-transfers/events';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 
 const { members, roleGrants } = tables;
-
-export interface MemberTransferredPayload {
-  memberId: string;
-  toOrgId: string;
-  toOrgPath: string;
-  /** The day the member's official activity moved (YYYY-MM-DD). */
-  on: string;
-}
 
 /**
  * A completed official transfer moves the member's official activity, and the roles they held in the
  * organizations they leave end that day by themselves; a role on a committee above both stays.
  */
-export const memberTransferredConsumer: OutboxConsumer = {
+export const memberTransferredConsumer = defineConsumer(transferEvents, {
   name: 'members.member-transferred',
   topics: ['member.transferred'],
-  async handle(tx: Tx, event) {
-    const { memberId, toOrgId, toOrgPath, on } = event.payload as unknown as MemberTransferredPayload;
+  async handle(tx, { payload: { memberId, toOrgId, toOrgPath, on } }) {
     await tx.update(members).set({ orgId: toOrgId, orgPath: toOrgPath, updatedAt: new Date() }).where(eq(members.id, memberId));
     await tx
       .update(roleGrants)
@@ -34,4 +26,4 @@ export const memberTransferredConsumer: OutboxConsumer = {
         ),
       );
   },
-};
+});

@@ -1,5 +1,6 @@
-import { tables, type Tx } from '@dangvu/drizzle';
-import type { OutboxConsumer } from '@dangvu/subgraph-kit';
+import { tables } from '@dangvu/drizzle';
+import { defineConsumer } from '@dangvu/subgraph-kit';
+import { organizationEvents } from '@dangvu/subgraph-organization/events';
 import { like, sql } from 'drizzle-orm';
 
 const { members, roleGrants, totpRequirements } = tables;
@@ -8,11 +9,10 @@ const { members, roleGrants, totpRequirements } = tables;
  * When an organization moves, the copies of its path that this subgraph keeps for subtree checks
  * (members', role grants' and second-factor requirements') move with it: `/old/…` becomes `/new/…` for its whole subtree.
  */
-export const organizationMovedConsumer: OutboxConsumer = {
+export const organizationMovedConsumer = defineConsumer(organizationEvents, {
   name: 'members.organization-moved',
   topics: ['organization.moved'],
-  async handle(tx: Tx, event) {
-    const { oldPath, newPath } = event.payload as { oldPath: string; newPath: string };
+  async handle(tx, { payload: { oldPath, newPath } }) {
     for (const table of [members, roleGrants, totpRequirements]) {
       await tx
         .update(table)
@@ -20,4 +20,4 @@ export const organizationMovedConsumer: OutboxConsumer = {
         .where(like(table.orgPath, `${oldPath}%`));
     }
   },
-};
+});
