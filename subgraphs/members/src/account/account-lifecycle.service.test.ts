@@ -1,0 +1,81 @@
+import { fakeStore, type AuditEntryInput, type Identity } from '@dangvu/subgraph-kit';
+import { describe, expect, it } from 'vitest';
+import type { MemberRow } from '../member/member.repository.ts';
+import type { Repositories } from '../repositories.ts';
+import type { RoleGrantRow } from '../role/role-grant.repository.ts';
+import type { AccountRow } from './account.repository.ts';
+import { accountLifecycleService } from './account-lifecycle.service.ts';
+
+const CELL = '/p/w/c/';
+const MEMBER_ID = '00000000-0000-4000-8000-000000000001';
+
+/** In-memory repositories: just enough of each for the account lifecycle's rules, no database. */
+function fakes(initial: { account?: Partial<AccountRow>; grants?: Pick<RoleGrantRow, 'role' | 'orgId' | 'orgPath'>[] } = {}) {
+  const member = { id: MEMBER_ID, orgPath: CELL, citizenId: '037190000222' } as MemberRow;
+  let account: AccountRow | null = initial.account ? ({ id: 'acc-1', memberId: MEMBER_ID, username: member.citizenId, ...initial.account } as AccountRow) : null;
+  const audited: AuditEntryInput[] = [];
+  const repos = {
+    members: { byId: async (id: string) => (id === MEMBER_ID ? member : null) },
+    roleGrants: { activeOf: async () => initial.grants ?? [] },
+    accounts: {
+      ofMemberForUpdate: async () => account,
+      usernameTaken: async () => false,
+      insert: async (row: Partial<AccountRow>) => (account = { id: 'acc-1', ...row } as AccountRow),
+      update: async (_id: string, changes: Partial<AccountRow>) => (account = { ...account!, ...changes }),
+    },
+    audit: { append: async (entries: readonly AuditEntryInput[]) => void audited.push(...entries) },
+  } as unknown as Repositories;
+  return { store: fakeStore(repos), audited, current: () => account };
+}
+
+const officer = (role: 'ADMIN' | 'SECRETARY', orgPath: string, personId = '00000000-0000-4000-8000-0000000000aa'): Identity => ({
+  personId,
+  grants: [{ role, orgId: orgPath.split('/').at(-2)!, orgPath }],
+  partner: null,
+});
+const context = (identity: Identity) => ({ identity, requestId: 'req-1' });
+
+describe('the account lifecycle service', () => {
+  it('issues a pending account with a one-time code, audited under the caller and the request', async () => {
+    const { store, audited, current } = fakes();
+    const result = await accountLifecycleService(store, context(officer('SECRETARY', CELL))).issue(MEMBER_ID);
+    expect(result.userErrors).toEqual([]);
+    expect(result.activationCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect(current()?.status).toBe('PENDING');
+    expect(audited).toEqual([expect.objectContaining({ action: 'account.issued', actorId: '00000000-0000-4000-8000-0000000000aa', requestId: 'req-1', subjectMemberId: MEMBER_ID })]);
+  });
+
+  it('refuses a second account with ACCOUNT_EXISTS and writes nothing', async () => {
+    const { store, audited } = fakes({ account: { status: 'ACTIVE' } });
+    const result = await accountLifecycleService(store, context(officer('SECRETARY', CELL))).issue(MEMBER_ID);
+    expect(result.userErrors.map((error) => error.code)).toEqual(['ACCOUNT_EXISTS']);
+    expect(audited).toEqual([]);
+  });
+
+  it('refuses to lock a revoked account with ILLEGAL_TRANSITION', async () => {
+    const { store, current } = fakes({ account: { status: 'REVOKED' } });
+    const result = await accountLifecycleService(store, context(officer('ADMIN', '/p/w/'))).lock(MEMBER_ID);
+    expect(result.userErrors.map((error) => error.code)).toEqual(['ILLEGAL_TRANSITION']);
+    expect(current()?.status).toBe('REVOKED');
+  });
+
+  it('unlocks to pending an account that was never activated', async () => {
+    const { store, current } = fakes({ account: { status: 'LOCKED', passwordHash: null } });
+    await accountLifecycleService(store, context(officer('ADMIN', '/p/w/'))).unlock(MEMBER_ID);
+    expect(current()?.status).toBe('PENDING');
+  });
+
+  it('refuses an administrator over a member who holds a role at the administrator’s own level', async () => {
+    const { store } = fakes({ account: { status: 'ACTIVE' }, grants: [{ role: 'SECRETARY', orgId: 'w', orgPath: '/p/w/' }] });
+    await expect(accountLifecycleService(store, context(officer('ADMIN', '/p/w/'))).lock(MEMBER_ID)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('refuses the member acting on their own account as an officer', async () => {
+    const { store } = fakes({ account: { status: 'ACTIVE' } });
+    await expect(accountLifecycleService(store, context(officer('SECRETARY', CELL, MEMBER_ID))).reissue(MEMBER_ID)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+});
