@@ -1,23 +1,26 @@
-import { hasAnyRole, isPartner, isPerson } from '@dangvu/subgraph-kit';
-import { allow, and, or } from 'graphql-shield';
+import { isPerson } from '@dangvu/subgraph-kit';
+import { allow, or } from 'graphql-shield';
+import { policy } from './policy.ts';
 
 /**
  * The tree itself (names, kinds, parents, history) is not personal data: any signed-in person may read it, and
  * a partner system granted `organizations:read`; an organization's dues account is what its members pay into.
- * Mutations need a role that can do them somewhere; the service then checks that the role reaches the
- * organization concerned.
  */
-const readsTree = or(isPerson, isPartner('organizations:read'));
+const readsTree = or(isPerson, policy.rule('READ_TREE'));
 
+/**
+ * Default deny. A mutation passes here when the caller could hold its ability somewhere; the service then
+ * asserts the same ability on the organization concerned, which only it loads.
+ */
 export const rules = {
   Query: { organization: readsTree, organizationRoots: readsTree, banks: readsTree },
   Mutation: {
-    createOrganization: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
-    renameOrganization: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
-    moveOrganization: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
-    dissolveOrganization: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
-    setRolloutScope: and(isPerson, hasAnyRole(['ADMIN', 'SECRETARY'])),
-    setBankAccount: and(isPerson, hasAnyRole(['SECRETARY', 'FINANCE_MEMBER'])),
+    createOrganization: policy.rule('SHAPE_TREE'),
+    renameOrganization: policy.rule('SHAPE_TREE'),
+    moveOrganization: policy.rule('SHAPE_TREE'),
+    dissolveOrganization: policy.rule('SHAPE_TREE'),
+    setRolloutScope: policy.rule('SET_ROLLOUT_SCOPE'),
+    setBankAccount: policy.rule('SET_DUES_ACCOUNT'),
   },
   Organization: readsTree,
   OrganizationVersion: readsTree,

@@ -1,6 +1,7 @@
-import type { Db } from '@dangvu/drizzle';
-import { appendAudit, forbidden, notFound, parseId, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
-import { organizationWrites as writes, type BankAccountRow } from '../organization/organization.repository.ts';
+import { auditor, notFound, parseId, type RequestContext, type Store, type UserError } from '@dangvu/subgraph-kit';
+import { policy } from '../policy.ts';
+import type { Repositories } from '../repositories.ts';
+import type { BankAccountRow } from './bank-account.repository.ts';
 import { bankAccountErrors, normalizeBankAccount, type BankAccountInput } from './bank-account.rules.ts';
 
 export interface BankAccountPayload {
@@ -8,33 +9,36 @@ export interface BankAccountPayload {
   userErrors: UserError[];
 }
 
-/** The dues account is set only by that organization's own secretary or finance member, not by anyone above. */
-const ACCOUNT_ROLES = ['SECRETARY', 'FINANCE_MEMBER'];
+export type SetBankAccountInput = BankAccountInput & { organizationId: string };
 
-export function bankAccountService(db: Db, { identity, requestId }: RequestContext) {
+/** What setting a dues account touches: the organization it belongs to, the accounts, the audit trail. */
+export type DuesAccountRepositories = Pick<Repositories, 'organizations' | 'bankAccounts' | 'audit'>;
+
+/** The organization's dues account (docs/rules/bank-accounts.md): set or replaced, audited with before and after. */
+export function bankAccountService(store: Store<DuesAccountRepositories>, context: RequestContext) {
+  const { identity } = context;
+  const audit = auditor(context);
   return {
-    async set(input: BankAccountInput & { organizationId: string }): Promise<BankAccountPayload> {
+    async set(input: SetBankAccountInput): Promise<BankAccountPayload> {
       const orgId = parseId(input.organizationId);
-      return db.transaction(async (tx) => {
-        const organization = await writes.lock(tx, orgId);
+      return store.transaction(async (repos) => {
+        const organization = await repos.organizations.byIdForUpdate(orgId);
         if (!organization) throw notFound('tổ chức');
-        if (!identity.grants.some((grant) => grant.orgId === orgId && ACCOUNT_ROLES.includes(grant.role))) throw forbidden();
+        policy.assert(identity, 'SET_DUES_ACCOUNT', organization);
         if (organization.dissolvedOn) {
           return { bankAccount: null, userErrors: [{ code: 'ALREADY_DISSOLVED', field: 'organizationId', message: 'Tổ chức đã giải thể.' }] };
         }
         const account = normalizeBankAccount(input);
         const userErrors = bankAccountErrors(account);
         if (userErrors.length) return { bankAccount: null, userErrors };
-        const before = await writes.bankAccount(tx, orgId);
-        const saved = await writes.saveBankAccount(tx, { orgId, ...account, updatedBy: identity.personId });
-        await appendAudit(tx, {
-          actorId: identity.personId,
+        const before = await repos.bankAccounts.ofOrganizationForUpdate(orgId);
+        const saved = await repos.bankAccounts.save({ orgId, ...account, updatedBy: identity.personId });
+        await audit(repos.audit, {
           action: before ? 'bankAccount.changed' : 'bankAccount.set',
           entityType: 'BankAccount',
           entityId: orgId,
           before,
           after: saved,
-          requestId,
           orgPath: organization.path,
         });
         return { bankAccount: saved, userErrors: [] };

@@ -1,7 +1,12 @@
+import { tables } from '@dangvu/drizzle';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_PARENTS, dissolveError, moveError, nameError, codeError, ORG_TYPES, placementError, type OrgType, type TreeNode } from './organization.rules.ts';
 
 const node = (type: OrgType, path = `/${type}/`, dissolvedOn: string | null = null): TreeNode => ({ id: type, type, path, dissolvedOn });
+
+it('knows the same kinds of organization as the database', () => {
+  expect([...ORG_TYPES].sort()).toEqual([...tables.orgType.enumValues].sort());
+});
 
 describe('placementError: every kind under every kind', () => {
   const cases = ORG_TYPES.flatMap((child) => ORG_TYPES.map((parent) => [child, parent] as const));

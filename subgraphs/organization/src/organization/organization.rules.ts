@@ -1,8 +1,18 @@
-import { tables } from '@dangvu/drizzle';
 import type { UserError } from '@dangvu/subgraph-kit';
 
-/** The kinds of organization, as the database knows them. */
-export const ORG_TYPES = tables.orgType.enumValues;
+/** The kinds of organization (docs/rules/organization-tree.md#organization-types); the database's enum holds the same, a test checks it. */
+export const ORG_TYPES = [
+  'CENTRAL',
+  'CENTRAL_DIRECT_COMMITTEE',
+  'PROVINCIAL',
+  'PROVINCE_SUBORDINATE',
+  'GRASSROOTS_COMMITTEE',
+  'GRASSROOTS_CELL',
+  'PARTIAL_COMMITTEE',
+  'SUBORDINATE_CELL',
+  'PARTY_GROUP',
+  'OVERSEAS',
+] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
 /**

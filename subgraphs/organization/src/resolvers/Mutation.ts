@@ -1,24 +1,10 @@
-import type { OrganizationContext } from '../context.ts';
-import type { CreateOrganizationInput } from '../organization/organization.service.ts';
+import type { Resolvers } from '../generated/resolvers.ts';
 
-type Input<T> = { input: T };
-
-export const Mutation = {
-  createOrganization: (_: unknown, { input }: Input<CreateOrganizationInput>, context: OrganizationContext) =>
-    context.tree.create(input),
-  renameOrganization: (_: unknown, { input }: Input<{ id: string; name: string; effectiveOn?: string | null }>, context: OrganizationContext) =>
-    context.tree.rename(input),
-  moveOrganization: (
-    _: unknown,
-    { input }: Input<{ id: string; newParentId: string; effectiveOn?: string | null }>,
-    context: OrganizationContext,
-  ) => context.tree.move(input),
-  setRolloutScope: (_: unknown, { input }: Input<{ id: string; inRolloutScope: boolean }>, context: OrganizationContext) =>
-    context.tree.setRolloutScope(input),
-  dissolveOrganization: (_: unknown, { input }: Input<{ id: string }>, context: OrganizationContext) => context.tree.dissolve(input),
-  setBankAccount: (
-    _: unknown,
-    { input }: Input<{ organizationId: string; bankBin: string; accountNumber: string; holderName: string }>,
-    context: OrganizationContext,
-  ) => context.bankAccounts.set(input),
+export const Mutation: Resolvers['Mutation'] = {
+  createOrganization: (_, { input }, context) => context.tree.create(input),
+  renameOrganization: (_, { input }, context) => context.tree.rename(input),
+  moveOrganization: (_, { input }, context) => context.tree.move(input),
+  setRolloutScope: (_, { input }, context) => context.tree.setRolloutScope(input),
+  dissolveOrganization: (_, { input }, context) => context.tree.dissolve(input),
+  setBankAccount: (_, { input }, context) => context.bankAccounts.set(input),
 };

@@ -1,0 +1,45 @@
+import { definePolicy, type Identity } from '@dangvu/subgraph-kit';
+
+/** An organization as the policy sees it: its place in the tree, the materialized path `/root/…/self/`. */
+export interface OrganizationSubject {
+  path: string;
+}
+
+const idsOf = (path: string) => path.split('/').filter(Boolean);
+
+/**
+ * Where a decision about the organization is taken: its superior (the parent), since an organization does
+ * not decide about itself; a root, having none, on itself (docs/rules/organization-tree.md#who-shapes-the-tree).
+ */
+export function superiorPath({ path }: OrganizationSubject): string {
+  const ids = idsOf(path);
+  return ids.length > 1 ? `/${ids.slice(0, -1).join('/')}/` : path;
+}
+
+const TREE_SHAPERS = ['ADMIN', 'SECRETARY'] as const;
+const DUES_ACCOUNT_HOLDERS = ['SECRETARY', 'FINANCE_MEMBER'] as const;
+
+/** A role among `roles` held on the organization itself, not on one above it. */
+const holdsOn = (identity: Identity, { path }: OrganizationSubject, roles: readonly string[]) =>
+  identity.grants.some((grant) => grant.orgId === idsOf(path).at(-1) && roles.includes(grant.role));
+
+/** Each ability of the organization subgraph, named once; the shield rules, the services and `viewerCan` read them. */
+export const policy = definePolicy({
+  /**
+   * Create, rename, move, dissolve: decided from above. The subject is the organization in its place; a new
+   * organization is checked at the place it is created, a move at both the place it leaves and the one it goes to.
+   */
+  SHAPE_TREE: { roles: TREE_SHAPERS, over: superiorPath },
+  /** In or out of the online roll-out: decided from above, like the tree's shape. */
+  SET_ROLLOUT_SCOPE: { roles: TREE_SHAPERS, over: superiorPath },
+  /** The dues account: the organization's own secretary or finance member, nobody above (docs/rules/bank-accounts.md#who-sets-the-account). */
+  SET_DUES_ACCOUNT: {
+    roles: DUES_ACCOUNT_HOLDERS,
+    over: (organization: OrganizationSubject) => organization.path,
+    when: (identity, organization: OrganizationSubject) => holdsOn(identity, organization, DUES_ACCOUNT_HOLDERS),
+  },
+  /** The tree is not personal data: partner systems read it with this scope (signed-in people always may). */
+  READ_TREE: { partnerScope: 'organizations:read' },
+});
+
+export type OrganizationPolicy = typeof policy;
