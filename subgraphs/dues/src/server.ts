@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
-import type { SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { MoneyScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import type { DuesContext } from './context.ts';
 import { rules } from './permissions.ts';
@@ -14,7 +14,7 @@ export function duesSubgraph({ db }: DbHandle): SubgraphDefinition<DuesContext> 
   return {
     name: 'dues',
     typeDefs,
-    resolvers: { Member } as SubgraphDefinition<DuesContext>['resolvers'],
+    resolvers: { Member, Money: MoneyScalar } as SubgraphDefinition<DuesContext>['resolvers'],
     rules,
     context: (base) => ({ ...base, loaders: standingLoaders(standingRepository(db)) }),
   };

@@ -9,7 +9,11 @@ import { duesSubgraph } from '../src/server.ts';
 let subgraph: TestSubgraph;
 const cellPath = '/province/cell/';
 const members = [randomUUID(), randomUUID(), randomUUID()];
-const thisMonth = `${new Date().toISOString().slice(0, 7)}-01`;
+/** A member whose months each pass 2^31 and whose arrears pass 2^53. */
+const bigDebtor = randomUUID();
+const now = new Date();
+const thisMonth = `${now.toISOString().slice(0, 7)}-01`;
+const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(duesSubgraph);
@@ -18,6 +22,12 @@ beforeAll(async () => {
     { memberId, orgId: randomUUID(), period: thisMonth, amount: 50_000 + index, status: index === 0 ? ('DUE' as const) : ('PAID_ONLINE' as const) },
   ]);
   await subgraph.db.db.insert(tables.obligations).values(rows);
+  await subgraph.db.db.insert(tables.obligations).values(
+    [
+      { period: lastMonth, amount: 2 ** 52 + 1 },
+      { period: thisMonth, amount: 2 ** 52 + 2 },
+    ].map((month) => ({ ...month, memberId: bigDebtor, orgId: randomUUID(), status: 'DUE' as const })),
+  );
 });
 afterAll(() => subgraph?.stop());
 
@@ -30,7 +40,7 @@ describe('Member.duesStanding', () => {
     const { data, errors } = await subgraph.call(STANDING, { reps: reps([members[0]!]) }, as(members[0]!));
     expect(errors).toBeUndefined();
     // The 2020 obligation is outside the window.
-    expect(data!._entities[0].duesStanding).toEqual({ paidThrough: null, unpaidMonths: 1, amountOwed: 50_000, currentMonthlyAmount: 50_000 });
+    expect(data!._entities[0].duesStanding).toEqual({ paidThrough: null, unpaidMonths: 1, amountOwed: '50000', currentMonthlyAmount: '50000' });
   });
 
   it('shows the finance member of the cell every member’s standing in one statement', async () => {
@@ -41,6 +51,13 @@ describe('Member.duesStanding', () => {
     expect(errors).toBeUndefined();
     expect(data!._entities.map((e: { duesStanding: { unpaidMonths: number } }) => e.duesStanding.unpaidMonths)).toEqual([1, 0, 0]);
     expect(subgraph.queryCount()).toBe(1);
+  });
+
+  it('gives the amount owed exactly as a string of digits past 2^31 and 2^53', async () => {
+    const { data, errors } = await subgraph.call(STANDING, { reps: reps([bigDebtor]) }, as(bigDebtor));
+    expect(errors).toBeUndefined();
+    // (2^52 + 1) + (2^52 + 2) = 2^53 + 3, which a JavaScript number would round to 2^53 + 4.
+    expect(data!._entities[0].duesStanding).toMatchObject({ unpaidMonths: 2, amountOwed: '9007199254740995', currentMonthlyAmount: '4503599627370498' });
   });
 
   it('refuses another member and an officer of another subtree', async () => {

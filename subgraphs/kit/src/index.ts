@@ -29,7 +29,7 @@ export { hasAnyRole, hasRoleOver, isAuthenticated, isPartner, isPerson, isSelf, 
 export { buildSchema, createSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from './subgraph-server.ts';
 export { runSubgraph } from './run-subgraph.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
-export { DateScalar } from './scalars.ts';
+export { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from './scalars.ts';
 export {
   addDays,
   cachedWorkingCalendar,

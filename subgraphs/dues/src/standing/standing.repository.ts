@@ -1,4 +1,4 @@
-import { and, gte, inArray } from 'drizzle-orm';
+import { and, gte, inArray, sql } from 'drizzle-orm';
 import { tables, type Db } from '@dangvu/drizzle';
 
 const { obligations } = tables;
@@ -8,7 +8,13 @@ export function standingRepository(db: Db) {
     /** Obligations of each member from `sincePeriod` (a first-of-month YYYY-MM-DD) on. */
     obligationsSince: (memberIds: readonly string[], sincePeriod: string) =>
       db
-        .select({ memberId: obligations.memberId, period: obligations.period, amount: obligations.amount, status: obligations.status })
+        .select({
+          memberId: obligations.memberId,
+          period: obligations.period,
+          // postgres.js gives bigint as text: read it as a bigint, never through a JavaScript number (docs/rules/money.md).
+          amount: sql<bigint>`${obligations.amount}`.mapWith((text: string) => BigInt(text)),
+          status: obligations.status,
+        })
         .from(obligations)
         .where(and(inArray(obligations.memberId, [...memberIds]), gte(obligations.period, sincePeriod))),
   };

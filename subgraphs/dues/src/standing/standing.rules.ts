@@ -1,15 +1,15 @@
-/** A month's obligation as the standing needs it; `period` is the first day of the month, YYYY-MM-DD. */
+/** A month's obligation as the standing needs it; `period` is the first day of the month, YYYY-MM-DD; `amount` in dong. */
 export interface Obligation {
   period: string;
-  amount: number;
+  amount: bigint;
   status: 'DUE' | 'PAID_ONLINE' | 'PAID_CASH' | 'WAIVED' | 'REDUCED' | 'DEFERRED' | 'PREPAID' | 'OVERDUE';
 }
 
 export interface DuesStanding {
   paidThrough: string | null;
   unpaidMonths: number;
-  amountOwed: number;
-  currentMonthlyAmount: number | null;
+  amountOwed: bigint;
+  currentMonthlyAmount: bigint | null;
 }
 
 /** Nothing more is owed for the month. A deferral is an approved delay: not paid, but not counted as unpaid. */
@@ -29,7 +29,7 @@ export function duesStanding(obligations: readonly Obligation[]): DuesStanding {
   return {
     paidThrough,
     unpaidMonths: unpaid.length,
-    amountOwed: unpaid.reduce((sum, month) => sum + month.amount, 0),
+    amountOwed: unpaid.reduce((sum, month) => sum + month.amount, 0n),
     currentMonthlyAmount: months.at(-1)?.amount ?? null,
   };
 }
