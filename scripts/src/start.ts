@@ -2,42 +2,52 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '@dangvu/drizzle/seed';
 import { assertNode24 } from '@dangvu/drizzle/testing';
-import { SUBGRAPHS } from '@dangvu/schema';
+import { ConfigError, graphqlUrl, loadConfig, portVariable, SUBGRAPH_NAMES, subgraphUrlVariable } from '@dangvu/subgraph-kit';
 import postgres from 'postgres';
-import { openDatabase, prepareDatabase } from './database.ts';
+import { DATA_DIR, ROOT, startConfig } from './config.ts';
+import { prepareDatabase, startDatabase } from './database.ts';
 import { keyEnvironment, loadOrCreateKeys } from './keys.ts';
 import { Supervisor, type ServiceSpec } from './supervisor.ts';
 
 assertNode24();
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dev = process.argv.includes('--dev');
-const env = process.env;
-const host = env.HOST ?? '127.0.0.1';
-const ports = {
-  web: Number(env.WEB_PORT ?? 3000),
-  gateway: Number(env.GATEWAY_PORT ?? 4000),
-  ...Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? defaultPort)])),
-} as Record<string, number>;
 const say = (line: string) => console.log(`dangvu | ${line}`);
+const config = (() => {
+  try {
+    return loadConfig(startConfig);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    say(`✗ ${error.message}`);
+    process.exit(1);
+  }
+})();
+const dev = process.argv.includes('--dev');
+const { host } = config;
+const ports = { web: config.ports.web, gateway: config.ports.gateway, ...config.ports.subgraphs };
 
-const dataDir = join(root, '.data');
-await mkdir(dataDir, { recursive: true });
-const keys = keyEnvironment(await loadOrCreateKeys(join(dataDir, 'keys.json')), env);
-const database = await openDatabase(dataDir, env, () => {});
-const webBuild = join(root, 'web/build/index.js');
+await mkdir(DATA_DIR, { recursive: true });
+// keyEnvironment takes its overrides by variable name, as the services read them: the keys read above, as JSON again.
+const json = (key: object | undefined) => key && JSON.stringify(key);
+const { auth, gateway } = config.keys;
+const keys = keyEnvironment(await loadOrCreateKeys(join(DATA_DIR, 'keys.json')), {
+  AUTH_PRIVATE_KEY: json(auth.privateJwk),
+  AUTH_PUBLIC_KEY: json(auth.publicJwk),
+  GATEWAY_PRIVATE_KEY: json(gateway.privateJwk),
+  GATEWAY_PUBLIC_KEY: json(gateway.publicJwk),
+});
+const database = await startDatabase(config.database, () => {});
+const webBuild = join(ROOT, 'web/build/index.js');
 try {
-  say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${dataDir}` : 'Dùng PostgreSQL từ DATABASE_URL');
-  const seeded = await prepareDatabase(database.url, Number(env.SEED_MEMBERS ?? 3000));
+  say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${DATA_DIR}` : 'Dùng PostgreSQL từ DATABASE_URL');
+  const seeded = await prepareDatabase(database.url, config.seed.members);
   if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
   if (!dev && !existsSync(webBuild)) {
     say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
-    const build = spawnSync(process.execPath, [join(root, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
-      cwd: root,
+    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
+      cwd: ROOT,
       stdio: 'inherit',
-      env: { ...env, TURBO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
     });
     if (build.status !== 0) throw new Error('build của ứng dụng web thất bại / web build failed');
   }
@@ -50,34 +60,34 @@ try {
 const mode = dev ? 'development' : 'production';
 const node = process.execPath;
 const common = { NODE_ENV: mode, HOST: host, DATABASE_URL: database.url, ...keys };
-const subgraphUrl = (name: string) => `http://${host}:${ports[name]}/graphql`;
-const gatewayUrl = `http://${host}:${ports.gateway}/graphql`;
+const subgraphUrl = (name: (typeof SUBGRAPH_NAMES)[number]) => graphqlUrl(ports[name], host);
+const gatewayUrl = graphqlUrl(ports.gateway, host);
 const services: ServiceSpec[] = [
-  ...SUBGRAPHS.map(({ name }) => ({
+  ...SUBGRAPH_NAMES.map((name) => ({
     name,
     command: node,
     args: [...(dev ? ['--watch'] : []), 'src/index.ts'],
-    cwd: join(root, 'subgraphs', name),
-    env: { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[name]) },
+    cwd: join(ROOT, 'subgraphs', name),
+    env: { ...common, [portVariable(name)]: String(ports[name]) },
   })),
   {
     name: 'gateway',
     command: node,
     args: [...(dev ? ['--watch'] : []), 'src/index.ts'],
-    cwd: join(root, 'gateway'),
+    cwd: join(ROOT, 'gateway'),
     env: {
       ...common,
-      GATEWAY_PORT: String(ports.gateway),
-      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)])),
+      [portVariable('gateway')]: String(ports.gateway),
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), subgraphUrl(name)])),
     },
   },
   {
     name: 'web',
     command: node,
     args: dev
-      ? [join(root, 'node_modules/vite/bin/vite.js'), 'dev', '--host', host, '--port', String(ports.web), '--strictPort']
-      : [join(root, 'web/server.js')],
-    cwd: join(root, 'web'),
+      ? [join(ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--host', host, '--port', String(ports.web), '--strictPort']
+      : [join(ROOT, 'web/server.js')],
+    cwd: join(ROOT, 'web'),
     env: { NODE_ENV: mode, HOST: host, PORT: String(ports.web), GATEWAY_URL: gatewayUrl },
   },
 ];
@@ -124,7 +134,7 @@ if (!ready) {
       `  dangvu đã sẵn sàng (${mode}) / ready`,
       `  Ứng dụng web:   ${webUrl}`,
       `  GraphQL:        ${gatewayUrl}   (/healthz, /readyz)`,
-      ...SUBGRAPHS.map(({ name }) => `  ${name.padEnd(14)}  ${subgraphUrl(name)}   (chỉ nhận yêu cầu qua gateway)`),
+      ...SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(14)}  ${subgraphUrl(name)}   (chỉ nhận yêu cầu qua gateway)`),
       '',
       `  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}) / demo logins:`,
       ...DEMO_USERNAMES.map(([role, username]) => `    ${role.padEnd(17)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),

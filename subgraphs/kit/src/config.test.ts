@@ -69,13 +69,8 @@ describe('loadConfig', () => {
     }
   });
 
-  it('lists the variables a spec declares, once each', () => {
-    expect(declaredVariables({ ...spec, again: { host: variable('DATABASE_URL', postgresUrl) } })).toEqual([
-      'GATEWAY_PORT',
-      'DATABASE_URL',
-      'AUTH_PUBLIC_KEY',
-      'NODE_ENV',
-    ]);
+  it('lists the variables a spec declares, in order', () => {
+    expect(declaredVariables(spec).map(({ name }) => name)).toEqual(['GATEWAY_PORT', 'DATABASE_URL', 'AUTH_PUBLIC_KEY', 'NODE_ENV']);
   });
 });
 

@@ -68,10 +68,9 @@ export function loadConfig<T extends ConfigSpec>(spec: T, env: NodeJS.ProcessEnv
   return config as Config<T>;
 }
 
-/** The variables a spec reads, each once, in the order declared. */
-export function declaredVariables(spec: ConfigSpec): string[] {
-  const names = Object.values(spec).flatMap((entry) => (entry instanceof EnvVariable ? [entry.name] : declaredVariables(entry)));
-  return [...new Set(names)];
+/** Every variable a spec reads, in the order declared (a name read by two fields appears twice). */
+export function declaredVariables(spec: ConfigSpec): EnvVariable[] {
+  return Object.values(spec).flatMap((entry) => (entry instanceof EnvVariable ? [entry] : declaredVariables(entry)));
 }
 
 export const integer = (fallback: number, { min, max }: { min: number; max: number }) => {
@@ -79,7 +78,8 @@ export const integer = (fallback: number, { min, max }: { min: number; max: numb
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback);
 };
 export const port = (fallback: number) => integer(fallback, { min: 1, max: 65535 });
-export const host = z.string().default('127.0.0.1');
+export const text = z.string();
+export const host = text.default('127.0.0.1');
 export const mode = z
   .enum(['production', 'development', 'test'], { error: 'phải là production, development hoặc test / must be production, development or test' })
   .default('production');

@@ -11,6 +11,7 @@ export {
   mode,
   port,
   postgresUrl,
+  text,
   variable,
   type Config,
   type ConfigProblem,
