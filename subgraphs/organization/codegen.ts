@@ -15,6 +15,7 @@ const config: CodegenConfig = {
         mappers: {
           Organization: '../organization/as-of.ts#OrganizationAsOf',
           OrganizationVersion: '../organization/organization.repository.ts#OrganizationVersionRow',
+          OrganizationViewerCan: '../policy.ts#OrganizationSubject',
           BankAccount: '../bank-account/bank-account.repository.ts#BankAccountRow',
         },
       },

@@ -26,6 +26,8 @@ export const rules = {
   OrganizationVersion: readsTree,
   Bank: readsTree,
   BankAccount: readsTree,
+  // The answers are about the caller themself, each decided by the policy.
+  OrganizationViewerCan: allow,
   // Reached only as the answer to a mutation its rule allowed.
   OrganizationPayload: allow,
   BankAccountPayload: allow,

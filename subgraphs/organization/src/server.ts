@@ -14,11 +14,12 @@ import { BankAccount } from './resolvers/BankAccount.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Organization } from './resolvers/Organization.ts';
 import { OrganizationVersion } from './resolvers/OrganizationVersion.ts';
+import { OrganizationViewerCan } from './resolvers/OrganizationViewerCan.ts';
 import { Query } from './resolvers/Query.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-const resolvers: Resolvers = { Query, Mutation, Organization, OrganizationVersion, BankAccount, Date: DateScalar };
+const resolvers: Resolvers = { Query, Mutation, Organization, OrganizationVersion, OrganizationViewerCan, BankAccount, Date: DateScalar };
 
 export function organizationSubgraph({ db }: DbHandle): SubgraphDefinition<OrganizationContext> {
   const store = organizationStore(db);

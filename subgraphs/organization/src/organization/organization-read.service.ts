@@ -1,4 +1,5 @@
 import { parseId, type Store } from '@dangvu/subgraph-kit';
+import type { OrganizationSubject } from '../policy.ts';
 import type { Repositories } from '../repositories.ts';
 import { asOf, type OrganizationAsOf } from './as-of.ts';
 import type { OrganizationLoaders } from './organization.loaders.ts';
@@ -35,6 +36,8 @@ export function organizationReadService(store: Store<Pick<Repositories, 'organiz
       const rows = await loaders.byId.loadMany(versions.map((version) => version.orgId));
       return versions.map((version, index) => asOf(rows[index] as OrganizationRow, version, day));
     },
+    /** What the viewer's abilities are decided on: the organization where it stands today. */
+    subjectOf: (organization: OrganizationAsOf): OrganizationSubject => ({ path: organization.currentPath ?? organization.path }),
   };
 }
 

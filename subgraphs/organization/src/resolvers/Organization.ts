@@ -6,4 +6,5 @@ export const Organization: Resolvers['Organization'] = {
   children: (organization, _, context) => context.reads.childrenOf(organization),
   history: (organization, _, context) => context.loaders.history.load(organization.id),
   bankAccount: (organization, _, context) => context.loaders.bankAccount.load(organization.id),
+  viewerCan: (organization, _, context) => context.reads.subjectOf(organization),
 };
