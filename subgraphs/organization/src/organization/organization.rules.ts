@@ -16,7 +16,7 @@ export const ORG_TYPES = [
 export type OrgType = (typeof ORG_TYPES)[number];
 
 /**
- * Which kinds of organization may sit directly under which (DOMAIN.md §2, issue "Organization tree"):
+ * Which kinds of organization may sit directly under which (docs/rules/organization-tree.md#placement):
  * a subordinate cell only under a grassroots or partial committee, a grassroots organization only under a
  * commune/ward, provincial or central-direct committee, and a cell under nothing at all. A party group
  * (tổ đảng) divides a cell but is not an organization of the tree, so it has no allowed parent here.
