@@ -83,3 +83,8 @@ export {
 } from './state-machine/machine.ts';
 export { holdsAny, type Relation } from './state-machine/relation.ts';
 export { expandMachineTable, type MachineTable, type Outcome } from './state-machine/machine-table.ts';
+export { defineJob, type AnyJob, type JobContext, type JobDefinition, type StepResult } from './jobs/job.ts';
+export { runJob, type JobOutcome, type JobProgress, type RunJobOptions } from './jobs/run-job.ts';
+export { startJobScheduler, type JobScheduler, type SchedulerOptions } from './jobs/scheduler.ts';
+export { daily, describeSchedule, lastDue, monthly, nextDue, type Schedule } from './jobs/schedule.ts';
+export { jobRunsRepository, type JobRun } from './jobs/jobs.repository.ts';
