@@ -42,6 +42,11 @@ describe('the organization policy on a cell', () => {
     expect(policy.can(identity, 'SET_DUES_ACCOUNT', cell)).toBe(duesAccount);
   });
 
+  it('knows the cell’s own officers by the organization, even with a path from before a move', () => {
+    const before: Identity = { personId: 'm', grants: [{ role: 'FINANCE_MEMBER', orgId: 'c', orgPath: '/p/x/c/' }], partner: null };
+    expect(policy.can(before, 'SET_DUES_ACCOUNT', cell)).toBe(true);
+  });
+
   it('lets a root be shaped only by a role on the root itself', () => {
     expect(policy.can(person('ADMIN', province), 'SHAPE_TREE', root)).toBe(true);
     expect(policy.can(person('ADMIN', ward), 'SHAPE_TREE', root)).toBe(false);

@@ -35,7 +35,7 @@ export const policy = definePolicy({
   /** The dues account: the organization's own secretary or finance member, nobody above (docs/rules/bank-accounts.md#who-sets-the-account). */
   SET_DUES_ACCOUNT: {
     roles: DUES_ACCOUNT_HOLDERS,
-    over: (organization: OrganizationSubject) => organization.path,
+    // Matched on the organization's id, not on reach: a role above does not count.
     when: (identity, organization: OrganizationSubject) => holdsOn(identity, organization, DUES_ACCOUNT_HOLDERS),
   },
   /** The tree is not personal data: partner systems read it with this scope (signed-in people always may). */
