@@ -1,8 +1,9 @@
-import type { TransfersContext } from '../context.ts';
+import type { MemberResolvers } from '../generated/resolvers.ts';
 
-type MemberReference = { id: string; orgPath?: string };
+/** A member as other subgraphs send one: the id and, through @requires, the organization's path. */
+export type MemberReference = { id: string; orgPath?: string };
 
-export const Member = {
-  __resolveReference: (reference: MemberReference) => reference,
-  transfers: (member: MemberReference, _: unknown, context: TransfersContext) => context.loaders.ofMember.load(member.id),
+export const Member: MemberResolvers = {
+  __resolveReference: (reference) => reference,
+  transfers: (member, _, context) => context.loaders.ofMember.load(member.id),
 };

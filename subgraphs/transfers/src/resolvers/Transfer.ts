@@ -1,9 +1,9 @@
-import type { TransferRow } from '../transfer/transfer.repository.ts';
+import type { TransferResolvers } from '../generated/resolvers.ts';
 
-const organization = (id: string) => ({ __typename: 'Organization', id });
+const organization = (id: string) => ({ __typename: 'Organization' as const, id });
 
-export const Transfer = {
-  fromOrganization: (transfer: TransferRow) => organization(transfer.fromOrgId),
-  toOrganization: (transfer: TransferRow) => (transfer.toOrgId ? organization(transfer.toOrgId) : null),
-  createdAt: (transfer: TransferRow) => transfer.createdAt.toISOString(),
+export const Transfer: TransferResolvers = {
+  fromOrganization: (transfer) => organization(transfer.fromOrgId),
+  toOrganization: (transfer) => (transfer.toOrgId ? organization(transfer.toOrgId) : null),
+  createdAt: (transfer) => transfer.createdAt.toISOString(),
 };
