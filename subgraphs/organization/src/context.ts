@@ -4,6 +4,7 @@ import type { OrganizationLoaders } from './organization/organization.loaders.ts
 import type { OrganizationReadService } from './organization/organization-read.service.ts';
 import type { OrganizationService } from './organization/organization.service.ts';
 
+/** The organization subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface OrganizationContext extends RequestContext {
   loaders: OrganizationLoaders;
   reads: OrganizationReadService;

@@ -4,29 +4,21 @@ import { DateScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import { bankAccountService } from './bank-account/bank-account.service.ts';
 import type { OrganizationContext } from './context.ts';
-import type { Resolvers } from './generated/resolvers.ts';
 import { organizationLoaders } from './organization/organization.loaders.ts';
 import { organizationReadService } from './organization/organization-read.service.ts';
 import { organizationService } from './organization/organization.service.ts';
 import { rules } from './permissions.ts';
 import { organizationStore } from './repositories.ts';
-import { BankAccount } from './resolvers/BankAccount.ts';
-import { Mutation } from './resolvers/Mutation.ts';
-import { Organization } from './resolvers/Organization.ts';
-import { OrganizationVersion } from './resolvers/OrganizationVersion.ts';
-import { OrganizationViewerCan } from './resolvers/OrganizationViewerCan.ts';
-import { Query } from './resolvers/Query.ts';
+import { resolvers } from './resolvers/index.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
-
-const resolvers: Resolvers = { Query, Mutation, Organization, OrganizationVersion, OrganizationViewerCan, BankAccount, Date: DateScalar };
 
 export function organizationSubgraph({ db }: DbHandle): SubgraphDefinition<OrganizationContext> {
   const store = organizationStore(db);
   return {
     name: 'organization',
     typeDefs,
-    resolvers: resolvers as SubgraphDefinition<OrganizationContext>['resolvers'],
+    resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<OrganizationContext>['resolvers'],
     rules,
     context: (base) => {
       const loaders = organizationLoaders(store.repos);
