@@ -1,7 +1,8 @@
 import { createDb, type DbHandle } from '@dangvu/drizzle';
 import { createTestDatabase, type TestDatabase } from '@dangvu/drizzle/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drainOutbox, publish, type OutboxConsumer, type OutboxEvent } from '../src/outbox.ts';
+import type { Logger } from '../src/logger.ts';
+import { drainOutbox, MalformedEventError, publish, runOutboxConsumer, type OutboxConsumer, type OutboxEvent } from '../src/outbox.ts';
 
 let database: TestDatabase;
 let handle: DbHandle;
@@ -58,5 +59,26 @@ describe('the transactional outbox', () => {
     const fixed = recorder('transfers', ['member.left']);
     expect(await drainOutbox(handle.db, fixed.consumer)).toBe(1);
     expect(fixed.seen.map((e) => e.aggregateId)).toEqual(['boom']);
+  });
+
+  it('keeps a malformed event undelivered across rounds, reporting it once, while the rest flows', async () => {
+    await handle.db.transaction((tx) => publish(tx, 'member.renamed', 'unreadable', { name: 42 }));
+    await handle.db.transaction((tx) => publish(tx, 'member.renamed', 'readable', { name: 'Lan' }));
+    const seen: string[] = [];
+    const consumer: OutboxConsumer = {
+      name: 'reports',
+      topics: ['member.renamed'],
+      async handle(_tx, event) {
+        if (typeof event.payload.name !== 'string') throw new MalformedEventError(event, 'name is not text');
+        seen.push(event.aggregateId);
+      },
+    };
+    const errors: string[] = [];
+    const log: Logger = { info() {}, warn() {}, error: (message, fields) => errors.push(`${message}: ${String(fields?.error)}`) };
+    const running = runOutboxConsumer(handle.db, consumer, log, 10);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    running.stop();
+    expect(seen).toEqual(['readable']);
+    expect(errors).toEqual([expect.stringMatching(/^outbox event left undelivered: event \d+ \(member\.renamed\) cannot be read: name is not text$/)]);
   });
 });
