@@ -32,7 +32,8 @@ export interface ExpandedTable {
 /**
  * Runs every state × action × actor through the machine and sets each outcome beside its expectation.
  * A combination the table leaves out is a gap, never a pass: a new action, state or actor fails the
- * table test until someone writes down what it should do.
+ * table test until someone writes down what it should do. Actions are taken without input, so a guard that
+ * needs input shows its refusal there; test guards with their inputs beside the table.
  */
 export function expandMachineTable<State extends string, Action extends string, Actor, Entity, Input>(
   machine: Machine<State, Action, Actor, Entity, Input>,
