@@ -10,6 +10,9 @@ export type EventRegistry = Record<string, z.ZodObject>;
 
 export type Topic<R extends EventRegistry> = keyof R & string;
 
+/** What a producer hands `publishEvent` for `T`. */
+export type EventPayload<R extends EventRegistry, T extends Topic<R>> = z.input<R[T]>;
+
 /** One event of `T` as a consumer receives it, its payload parsed; a union over topics narrows on `topic`. */
 export type DomainEvent<R extends EventRegistry, T extends Topic<R> = Topic<R>> = {
   [K in T]: { id: number; topic: K; aggregateId: string; payload: z.output<R[K]> };
@@ -30,7 +33,7 @@ export async function publishEvent<R extends EventRegistry, T extends Topic<R>>(
   registry: R,
   topic: T,
   aggregateId: string,
-  payload: z.input<R[T]>,
+  payload: EventPayload<R, T>,
 ): Promise<void> {
   const parsed = registry[topic]!.safeParse(payload);
   if (!parsed.success) throw new Error(`event ${topic} for ${aggregateId} does not fit its schema: ${z.prettifyError(parsed.error)}`);
