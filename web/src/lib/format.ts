@@ -12,9 +12,13 @@ export function formatMonth(month: string | null | undefined): string {
   return `tháng ${Number(number)}/${year}`;
 }
 
-/** Whole dong with dots between thousands: 53100 → 53.100 ₫. */
-export function formatDong(amount: number | null | undefined): string {
+/**
+ * Whole dong with dots between thousands: "53100" → 53.100 ₫. The API's Money is a string of digits, so a
+ * total beyond what a float holds exactly is still written right.
+ */
+export function formatDong(amount: string | null | undefined): string {
   if (amount === null || amount === undefined) return '—';
-  const digits = String(Math.round(Math.abs(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${amount < 0 ? '-' : ''}${digits} ₫`;
+  const negative = amount.startsWith('-');
+  const digits = (negative ? amount.slice(1) : amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negative ? '-' : ''}${digits} ₫`;
 }

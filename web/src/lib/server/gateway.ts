@@ -1,7 +1,7 @@
 import { GATEWAY_URL } from '$app/env/private';
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { createGraphQLClient, errorCode } from '#lib/graphql/client.ts';
+import { Client, fetchExchange, type CombinedError } from '@urql/core';
 import { clearToken } from '#lib/session.ts';
 
 interface ServerEvent {
@@ -11,54 +11,78 @@ interface ServerEvent {
   fetch: typeof fetch;
 }
 
+/** What the API answered: the data, and the code and message of its first error if it refused. */
+export interface Outcome<Data> {
+  data: Data | undefined;
+  code: string | null;
+  message: string | null;
+}
+
+function codeOf(failure: CombinedError | undefined) {
+  if (!failure) return null;
+  if (failure.response?.status === 401) return 'UNAUTHENTICATED';
+  const code = failure.graphQLErrors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL';
+}
+
 /**
- * Runs one query for a server load as the signed-in visitor, and returns it with the urql state the page
- * hydrates from. No session, or one the gateway no longer accepts, sends the visitor to the login page.
+ * One operation against the gateway with `token`. A client per call, never shared between visitors; POST
+ * always, since Apollo's CSRF guard refuses the GETs urql would send for short queries.
  */
-export async function querySignedIn<Data, Variables extends Record<string, unknown>>(
+async function send<Data, Variables extends Record<string, unknown>>(
   event: ServerEvent,
+  token: string | null,
+  kind: 'query' | 'mutation',
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
-) {
-  if (!event.locals.token) redirect(303, '/dang-nhap');
-  const { client, ssr } = createGraphQLClient({ url: GATEWAY_URL, fetch: event.fetch, token: event.locals.token, isClient: false });
-  const result = await client.query(document, variables).toPromise();
-  const code = errorCode(result.error);
+): Promise<Outcome<Data>> {
+  const client = new Client({
+    url: GATEWAY_URL,
+    fetch: event.fetch,
+    preferGetMethod: false,
+    exchanges: [fetchExchange],
+    fetchOptions: token ? { headers: { authorization: `Bearer ${token}` } } : undefined,
+  });
+  const result = await client[kind](document, variables).toPromise();
+  const code = codeOf(result.error);
   if (code === 'UNAUTHENTICATED') {
+    // No session, or one the gateway no longer accepts: the visitor signs in again.
     clearToken(event.cookies, event.url);
     redirect(303, '/dang-nhap');
   }
+  return { data: result.data, code, message: result.error?.graphQLErrors[0]?.message ?? null };
+}
+
+/** Runs a query as the visitor, for a load that shows the API's refusals itself. */
+export const query = <Data, Variables extends Record<string, unknown>>(
+  event: ServerEvent,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+) => send(event, event.locals.token, 'query', document, variables);
+
+/** Runs a page's query as the visitor: a refusal becomes the error page (403, 404, or 502 when the API failed). */
+export async function loadQuery<Data, Variables extends Record<string, unknown>>(
+  event: ServerEvent,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
+  const { data, code } = await query(event, document, variables);
   if (code === 'FORBIDDEN') error(403, 'Đồng chí không có quyền xem trang này.');
   if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') error(404, 'Không tìm thấy trang này.');
-  if (code) error(502, 'Chưa tải được dữ liệu. Vui lòng thử lại sau ít phút.');
-  return { data: result.data as Data, urqlState: ssr.extractData() };
+  if (code || !data) error(502, 'Chưa tải được dữ liệu. Vui lòng thử lại sau ít phút.');
+  return data;
 }
 
-/** Like querySignedIn, but a part the visitor may not see is simply left out (null) instead of a 403 page. */
-export async function queryIfAllowed<Data, Variables extends Record<string, unknown>>(
+/** Runs a form action's mutation as the visitor. */
+export const mutate = <Data, Variables extends Record<string, unknown>>(
   event: ServerEvent,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
-): Promise<Data | null> {
-  if (!event.locals.token) return null;
-  const { client } = createGraphQLClient({ url: GATEWAY_URL, fetch: event.fetch, token: event.locals.token, isClient: false });
-  const result = await client.query(document, variables).toPromise();
-  return result.error ? null : (result.data ?? null);
-}
+) => send(event, event.locals.token, 'mutation', document, variables);
 
-/** Runs a mutation from a form action as the signed-in visitor. */
-export async function mutateSignedIn<Data, Variables extends Record<string, unknown>>(
+/** Runs a mutation without the visitor's session: signing in, where a stale cookie must not stand in the way. */
+export const mutateAnonymously = <Data, Variables extends Record<string, unknown>>(
   event: ServerEvent,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
-) {
-  if (!event.locals.token) redirect(303, '/dang-nhap');
-  const { client } = createGraphQLClient({ url: GATEWAY_URL, fetch: event.fetch, token: event.locals.token, isClient: false });
-  const result = await client.mutation(document, variables).toPromise();
-  const code = errorCode(result.error);
-  if (code === 'UNAUTHENTICATED') {
-    clearToken(event.cookies, event.url);
-    redirect(303, '/dang-nhap');
-  }
-  return { data: result.data, code };
-}
+) => send(event, null, 'mutation', document, variables);

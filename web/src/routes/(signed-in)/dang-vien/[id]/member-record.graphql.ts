@@ -1,0 +1,130 @@
+import { graphql } from '#lib/graphql/generated/index.ts';
+
+export const MemberRecordQuery = graphql(`
+  query MemberRecord($id: ID!) {
+    member(id: $id) {
+      id
+      version
+      fullName
+      gender
+      birthDate
+      citizenId
+      phone
+      residenceAddress
+      residenceCell {
+        id
+        name
+      }
+      workplace
+      position
+      joinedOn
+      officialOn
+      cardNumber
+      membershipKind
+      activityStatus
+      organization {
+        id
+        name
+      }
+      account {
+        username
+        status
+        availableActions
+      }
+      roleGrants {
+        id
+        role
+        startsOn
+        endsOn
+        organization {
+          id
+          name
+        }
+      }
+      viewerCan {
+        editRecord
+        issueAccount
+        grantRole
+      }
+      grantableOrganizations {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** Locks, unlocks or revokes the member's account: exactly one of the three flags is true. */
+export const AccountStatusMutation = graphql(`
+  mutation AccountStatus($input: AccountTargetInput!, $lock: Boolean!, $unlock: Boolean!, $revoke: Boolean!) {
+    lockAccount(input: $input) @include(if: $lock) {
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+    unlockAccount(input: $input) @include(if: $unlock) {
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+    revokeAccount(input: $input) @include(if: $revoke) {
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const GrantRoleMutation = graphql(`
+  mutation GrantRole($input: GrantRoleInput!) {
+    grantRole(input: $input) {
+      grant {
+        id
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const EndRoleMutation = graphql(`
+  mutation EndRole($input: EndRoleInput!) {
+    endRole(input: $input) {
+      grant {
+        endsOn
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const UpdateMemberMutation = graphql(`
+  mutation UpdateMember($input: UpdateMemberInput!) {
+    updateMember(input: $input) {
+      member {
+        id
+        version
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const IssueAccountMutation = graphql(`
+  mutation IssueAccount($input: AccountTargetInput!) {
+    issueAccount(input: $input) {
+      account {
+        username
+      }
+      activationCode
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

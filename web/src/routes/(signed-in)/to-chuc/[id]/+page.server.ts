@@ -1,0 +1,70 @@
+import { error } from '@sveltejs/kit';
+import { settle } from '#lib/form-result.ts';
+import { loadQuery, mutate, query } from '#lib/server/gateway.ts';
+import { grantsOf } from '#lib/server/token.ts';
+import {
+  OrganizationMembersQuery,
+  OrganizationPageQuery,
+  OrganizationSecondFactorQuery,
+  RequireSecondFactorMutation,
+  SetBankAccountMutation,
+} from './organization.graphql.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { organization, banks } = await loadQuery(event, OrganizationPageQuery, { id: event.params.id });
+  if (!organization) error(404, 'Không tìm thấy tổ chức đảng này.');
+  const grants = grantsOf(event.locals.token);
+  const mayEditAccount = grants.some(
+    (grant) => grant.orgId === event.params.id && (grant.role === 'SECRETARY' || grant.role === 'FINANCE_MEMBER'),
+  );
+  const [listed, secondFactor] = await Promise.all([
+    // Only officers over the organization may list its members; for anyone else the list is simply absent.
+    query(event, OrganizationMembersQuery, { id: event.params.id }),
+    // Only administrators are asked; the API answers those whose reach covers this organization.
+    grants.some((grant) => grant.role === 'ADMIN') ? query(event, OrganizationSecondFactorQuery, { id: event.params.id }) : null,
+  ]);
+  return {
+    organization,
+    banks,
+    mayEditAccount,
+    members: listed.data?.organization?.members ?? null,
+    secondFactorRequired: secondFactor?.data?.organization?.secondFactorRequired ?? null,
+  };
+};
+
+export const actions: Actions = {
+  /** The organization's dues account, set by its own secretary or finance member. */
+  bankAccount: async (event) => {
+    const form = await event.request.formData();
+    const values = {
+      bankBin: String(form.get('bankBin') ?? ''),
+      accountNumber: String(form.get('accountNumber') ?? ''),
+      holderName: String(form.get('holderName') ?? ''),
+    };
+    const { data, code } = await mutate(event, SetBankAccountMutation, { input: { organizationId: event.params.id, ...values } });
+    return settle(
+      'bankAccount',
+      { code, payload: data?.setBankAccount },
+      { forbidden: 'Chỉ bí thư hoặc ủy viên quản lý tài chính của chính tổ chức này được đặt tài khoản.', done: 'Đã lưu tài khoản nhận đảng phí.' },
+      values,
+    );
+  },
+  /** Whether the role holders of the organization's subtree must sign in with a second factor: its administrators decide. */
+  secondFactor: async (event) => {
+    const required = (await event.request.formData()).get('required') === 'true';
+    const { data, code } = await mutate(event, RequireSecondFactorMutation, { input: { organizationId: event.params.id, required } });
+    return settle(
+      'secondFactor',
+      { code, payload: data?.requireSecondFactor },
+      {
+        forbidden: 'Chỉ quản trị viên phụ trách tổ chức này được thay đổi yêu cầu.',
+        notFound: 'Tổ chức chưa có đảng viên nên chưa cần đặt yêu cầu này.',
+        done: (payload) =>
+          payload.required
+            ? 'Đã bắt buộc xác thực hai lớp cho người giữ chức trách của tổ chức này.'
+            : 'Đã bỏ yêu cầu xác thực hai lớp cho người giữ chức trách của tổ chức này.',
+      },
+    );
+  },
+};
