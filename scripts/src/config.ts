@@ -7,7 +7,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where `npm start` keeps what must survive a restart: the embedded server's files and the signing keys. */
 export const DATA_DIR = join(ROOT, '.data');
 
-/** What chooses the database: the whole configuration of `npm run seed` and `npm run audit:verify`. */
+/** What chooses the database: the whole configuration of `npm run seed`, `npm run job` and `npm run audit:verify`. */
 export const databaseConfig = (dataDir: string) => ({
   /** An existing PostgreSQL 15+ server; unset, an embedded one is started. */
   url: variable('DATABASE_URL', postgresUrl.optional()),

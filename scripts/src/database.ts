@@ -27,7 +27,7 @@ export async function startDatabase(settings: DatabaseSettings, log: (line: stri
   return { url: server.urlFor(DATABASE_NAME), origin: 'embedded', stop: () => server.stop() };
 }
 
-/** For the one-shot scripts, whose whole configuration is the database's. */
+/** For the one-shot scripts (seed, job, audit:verify), whose whole configuration is the database's. */
 export const openDatabase = (dataDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void) =>
   startDatabase(loadConfig(databaseConfig(dataDir), env), log);
 

@@ -17,7 +17,7 @@ const SPECS: Record<string, ConfigSpec> = {
   transfers: transfersConfig.variables,
   gateway: gatewayConfig,
   'npm start': startConfig,
-  'npm run seed, audit:verify': databaseConfig(DATA_DIR),
+  'npm run seed, job, audit:verify': databaseConfig(DATA_DIR),
 };
 
 /** Read without a config module: each is documented too, and the file named must still read it. */
