@@ -1,35 +1,23 @@
 import { error } from '@sveltejs/kit';
 import { settle } from '#lib/form-result.ts';
-import { loadQuery, mutate, query } from '#lib/server/gateway.ts';
-import { grantsOf } from '#lib/server/token.ts';
-import {
-  OrganizationMembersQuery,
-  OrganizationPageQuery,
-  OrganizationSecondFactorQuery,
-  RequireSecondFactorMutation,
-  SetBankAccountMutation,
-} from './organization.graphql.ts';
+import { loadQuery, mutate } from '#lib/server/gateway.ts';
+import { OrganizationPageQuery, OrganizationRestrictedQuery, RequireSecondFactorMutation, SetBankAccountMutation } from './organization.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { organization, banks } = await loadQuery(event, OrganizationPageQuery, { id: event.params.id });
   if (!organization) error(404, 'Không tìm thấy tổ chức đảng này.');
-  const grants = grantsOf(event.locals.token);
-  const mayEditAccount = grants.some(
-    (grant) => grant.orgId === event.params.id && (grant.role === 'SECRETARY' || grant.role === 'FINANCE_MEMBER'),
-  );
-  const [listed, secondFactor] = await Promise.all([
-    // Only officers over the organization may list its members; for anyone else the list is simply absent.
-    query(event, OrganizationMembersQuery, { id: event.params.id }),
-    // Only administrators are asked; the API answers those whose reach covers this organization.
-    grants.some((grant) => grant.role === 'ADMIN') ? query(event, OrganizationSecondFactorQuery, { id: event.params.id }) : null,
-  ]);
+  const { listMembers, requireSecondFactor } = organization.viewerCan;
+  const restricted =
+    listMembers || requireSecondFactor
+      ? (await loadQuery(event, OrganizationRestrictedQuery, { id: event.params.id, members: listMembers, secondFactor: requireSecondFactor }))
+          .organization
+      : null;
   return {
     organization,
     banks,
-    mayEditAccount,
-    members: listed.data?.organization?.members ?? null,
-    secondFactorRequired: secondFactor?.data?.organization?.secondFactorRequired ?? null,
+    members: restricted?.members ?? null,
+    secondFactorRequired: restricted?.secondFactorRequired ?? null,
   };
 };
 

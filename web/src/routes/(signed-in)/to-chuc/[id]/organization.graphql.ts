@@ -31,6 +31,11 @@ export const OrganizationPageQuery = graphql(`
         holderName
         updatedAt
       }
+      viewerCan {
+        listMembers
+        requireSecondFactor
+        setDuesAccount
+      }
     }
     banks {
       bin
@@ -40,28 +45,19 @@ export const OrganizationPageQuery = graphql(`
   }
 `);
 
-/** The organization's members: for its officers and those above. */
-export const OrganizationMembersQuery = graphql(`
-  query OrganizationMembers($id: ID!) {
+/** The parts of the page only some may read, asked for once viewerCan says the visitor may. */
+export const OrganizationRestrictedQuery = graphql(`
+  query OrganizationRestricted($id: ID!, $members: Boolean!, $secondFactor: Boolean!) {
     organization(id: $id) {
       id
-      members {
+      members @include(if: $members) {
         id
         fullName
         rosterNumber
         membershipKind
         activityStatus
       }
-    }
-  }
-`);
-
-/** Whether its role holders must sign in with a second factor: for the administrators over it. */
-export const OrganizationSecondFactorQuery = graphql(`
-  query OrganizationSecondFactor($id: ID!) {
-    organization(id: $id) {
-      id
-      secondFactorRequired
+      secondFactorRequired @include(if: $secondFactor)
     }
   }
 `);
