@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TestPlatform } from '@dangvu/gateway/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,23 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Đăng nhập');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('sends a visitor without a session from every signed-in page, and from its forms, to the login page', async () => {
+    const id = randomUUID();
+    const pages = ['/ho-so', '/to-chuc', `/to-chuc/${id}`, '/dang-vien?q=nguyen', `/dang-vien/${id}`, '/bao-mat'];
+    for (const path of pages) {
+      const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+      expect([response.status, response.headers.get('location')], path).toEqual([303, '/dang-nhap']);
+    }
+    // As a browser without scripts sends the form.
+    const form = await fetch(`${baseUrl}/bao-mat?/start`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { accept: 'text/html', origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
+    expect([form.status, form.headers.get('location')]).toEqual([303, '/dang-nhap']);
   });
 
   it('says in Vietnamese that a wrong password is wrong, next to the field', async () => {

@@ -73,12 +73,18 @@ export async function loadQuery<Data, Variables extends Record<string, unknown>>
   return data;
 }
 
-/** Runs a form action's mutation as the visitor. */
-export const mutate = <Data, Variables extends Record<string, unknown>>(
+/**
+ * Runs a form action's mutation as the visitor. Actions run without the layout's load, and the API would
+ * only call a visitor without a session forbidden: they sign in first instead.
+ */
+export function mutate<Data, Variables extends Record<string, unknown>>(
   event: ServerEvent,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
-) => send(event, event.locals.token, 'mutation', document, variables);
+): Promise<Outcome<Data>> {
+  if (!event.locals.token) redirect(303, '/dang-nhap');
+  return send(event, event.locals.token, 'mutation', document, variables);
+}
 
 /** Runs a mutation without the visitor's session: signing in, where a stale cookie must not stand in the way. */
 export const mutateAnonymously = <Data, Variables extends Record<string, unknown>>(
