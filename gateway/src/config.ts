@@ -31,19 +31,6 @@ export const gatewayConfig = {
   },
 };
 
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
-  const config = loadConfig(gatewayConfig, env);
-  // The flat names server.ts still reads; they go once it reads the nested fields (issue 7, config).
-  const flat = {
-    NODE_ENV: config.mode,
-    HOST: config.http.host,
-    GATEWAY_PORT: config.http.port,
-    AUTH_PUBLIC_KEY: config.keys.authPublicKey,
-    GATEWAY_PRIVATE_KEY: config.keys.gatewayPrivateKey,
-    GATEWAY_MAX_SOCKETS: config.subgraphs.maxSockets,
-    subgraphUrls: config.subgraphs.urls as Record<string, string>,
-  };
-  return { ...config, ...flat };
-}
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(gatewayConfig, env);
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -12,6 +12,7 @@ import {
   type Logger,
   type RunningServer,
   type RequestContext,
+  type SubgraphName,
 } from '@dangvu/subgraph-kit';
 import { identify } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
@@ -34,10 +35,10 @@ async function subgraphsReady(urls: string[]): Promise<boolean> {
 }
 
 export async function createGateway(config: GatewayConfig, log: Logger) {
-  const production = config.NODE_ENV === 'production';
+  const production = config.mode === 'production';
   const [authPublicKey, gatewayPrivateKey] = await Promise.all([
-    importKey(config.AUTH_PUBLIC_KEY),
-    importKey(config.GATEWAY_PRIVATE_KEY),
+    importKey(config.keys.authPublicKey),
+    importKey(config.keys.gatewayPrivateKey),
   ]);
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
@@ -46,9 +47,9 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
     buildService: ({ name, url }) =>
       new SignedDataSource({
         name,
-        url: config.subgraphUrls[name] ?? url!,
+        url: config.subgraphs.urls[name as SubgraphName] ?? url!,
         privateKey: gatewayPrivateKey,
-        maxSockets: config.GATEWAY_MAX_SOCKETS,
+        maxSockets: config.subgraphs.maxSockets,
       }),
   });
   const limits = armor(production);
@@ -78,7 +79,7 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
     routes: {
       '/healthz': async () => ({ status: 200, body: { status: 'ok' } }),
       '/readyz': async () => {
-        const ready = await subgraphsReady(Object.values(config.subgraphUrls));
+        const ready = await subgraphsReady(Object.values(config.subgraphs.urls));
         return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'unavailable' } };
       },
     },
@@ -90,7 +91,7 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
 
   return {
     handler,
-    listen: (port = config.GATEWAY_PORT, host = config.HOST): Promise<RunningServer> =>
+    listen: (port = config.http.port, host = config.http.host): Promise<RunningServer> =>
       listen(handler, port, host, () => apollo.stop()),
   };
 }

@@ -17,7 +17,7 @@ import { post } from './http-helpers.ts';
  */
 const EXPECTED_FILE = new URL('./permission-matrix.expected.json', import.meta.url);
 const EXPECTED_FIELDS_FILE = new URL('./permission-matrix.fields.expected.json', import.meta.url);
-const SUBGRAPHS_UNDER_TEST = ['ORGANIZATION', 'MEMBERS'];
+const SUBGRAPHS_UNDER_TEST = ['ORGANIZATION', 'MEMBERS', 'DUES', 'TRANSFERS'];
 
 type Outcome = 'allowed' | 'forbidden' | 'unauthenticated';
 type Fixture = {
@@ -121,6 +121,18 @@ const OPERATIONS: Record<string, Call> = {
   },
   registerPartnerClient: {
     document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
+  workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
+  calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },
+  // A Saturday given as a day off: refused with ALREADY_DAY_OFF, so the matrix writes nothing.
+  setCalendarAdjustment: {
+    document: 'mutation { setCalendarAdjustment(input: { day: "2027-02-13", kind: DAY_OFF, note: "x", source: "x" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  removeCalendarAdjustment: {
+    document: 'mutation { removeCalendarAdjustment(input: { day: "2027-03-04" }) { userErrors { code } } }',
     variables: () => ({}),
   },
 };

@@ -84,6 +84,3 @@ export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<{ che
   }
 }
 
-// Transitional, until the members and organization services take the auditor (issue 7): removed with their move.
-export const appendAuditEntries = (tx: Executor, inputs: readonly AuditEntryInput[]) => auditLog(tx).append(inputs);
-export const appendAudit = (tx: Executor, entry: AuditEntryInput) => auditLog(tx).append([entry]);

@@ -75,14 +75,14 @@ export function definePolicy<M extends Record<string, Ability<never>>>(abilities
  * Resolvers for a `viewerCan` type: each field answers one ability of the policy on the parent subject,
  * so the web shows only what the viewer may do, decided by the same rule the service applies.
  */
-export function viewerCanResolvers<M extends Record<string, Ability<never>>, F extends string>(
+export function viewerCanResolvers<M extends Record<string, Ability<never>>, Fields extends Record<string, keyof M>>(
   policy: Policy<M>,
-  fields: Record<F, keyof M>,
-) {
+  fields: Fields,
+): { [F in keyof Fields]: (subject: SubjectOf<M[Fields[F]]>, args: unknown, context: RequestContext) => boolean } {
   return Object.fromEntries(
     Object.entries(fields).map(([field, name]) => [
       field,
-      (subject: never, _args: unknown, context: RequestContext) => policy.can(context.identity, name as keyof M, subject),
+      (subject: never, _args: unknown, context: RequestContext) => policy.can(context.identity, name, subject),
     ]),
-  ) as Record<F, (subject: never, args: unknown, context: RequestContext) => boolean>;
+  ) as never;
 }

@@ -1,5 +1,6 @@
 import { createDb, type DbHandle } from '@dangvu/drizzle';
 import type { RequestContext } from './context.ts';
+import { startJobScheduler } from './jobs/scheduler.ts';
 import { importKey } from './keys.ts';
 import { consoleLogger } from './logger.ts';
 import { runOutboxConsumer } from './outbox.ts';
@@ -27,8 +28,10 @@ export async function runSubgraph<C extends RequestContext, E extends SubgraphEx
   const running = await built.listen(config.http.port, config.http.host);
   consoleLogger.info(`subgraph ${subgraph.config.name} listening`, { url: running.url });
   const consumers = (definition.consumers ?? []).map((consumer) => runOutboxConsumer(db.db, consumer, consoleLogger));
+  const scheduler = startJobScheduler(db, definition.jobs ?? [], consoleLogger);
   const shutdown = async () => {
     for (const consumer of consumers) consumer.stop();
+    await scheduler.stop();
     await running.stop();
     await db.close();
     process.exit(0);

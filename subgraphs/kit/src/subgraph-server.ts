@@ -7,6 +7,7 @@ import type { IRules } from 'graphql-shield';
 import type { Db } from '@dangvu/drizzle';
 import type { CryptoKey } from 'jose';
 import type { RequestContext } from './context.ts';
+import type { AnyJob } from './jobs/job.ts';
 import type { OutboxConsumer } from './outbox.ts';
 import { errorMaskingPlugin, formatError } from './errors.ts';
 import { GATEWAY_SIGNATURE_HEADER, verifySubgraphCall } from './gateway-signature.ts';
@@ -24,6 +25,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   context(base: RequestContext): C;
   /** Domain events from other subgraphs that this one applies to its own tables. */
   consumers?: OutboxConsumer[];
+  /** Scheduled work the subgraph's process runs (and `npm run job` runs by hand), idempotent by key. */
+  jobs?: AnyJob[];
   /** Runs once the response is ready, before it is sent: writes what the request only noted (views of records). */
   afterRequest?(context: C): Promise<void>;
 }

@@ -66,7 +66,7 @@ export const rules = {
   },
   // The viewer's own abilities, reached through Member.viewerCan and Organization.viewerCan.
   MemberViewerCan: allow,
-  OrganizationViewerCan: isAuthenticated,
+  OrganizationViewerCan: allow,
   // Reached only through a field guarded above.
   Officer: allow,
   LoginPayload: allow,

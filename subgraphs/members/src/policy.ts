@@ -1,4 +1,5 @@
-import { definePolicy, type Identity } from '@dangvu/subgraph-kit';
+import { definePolicy, grantsReach, ROLES, type Identity, type Role } from '@dangvu/subgraph-kit';
+import type { AccountActor } from './account/account.machine.ts';
 
 /** A member as the policy sees one: a row, or the reference other subgraphs send (id and, through @requires, orgPath). */
 export interface MemberSubject {
@@ -28,10 +29,21 @@ const strictlyWithin = (path: string, root: string) => path !== root && path.sta
  * subtree of one of the caller's `roles` grants. Equal power (a deputy and their own secretary) or a reach
  * beyond the caller's is not covered: an officer of a higher organization acts there.
  */
-const coversRolesOf = (identity: Identity, target: AccountSubject, roles: readonly string[]) =>
-  target.grants.every((held) => identity.grants.some((grant) => roles.includes(grant.role) && strictlyWithin(held.orgPath, grant.orgPath)));
+const coversRolesOf = (identity: Identity, target: AccountSubject, role: Role) =>
+  target.grants.every((held) => identity.grants.some((grant) => grant.role === role && strictlyWithin(held.orgPath, grant.orgPath)));
 
-const notSelf = (identity: Identity, subject: MemberSubject) => subject.id !== identity.personId;
+/**
+ * How the caller stands to an account's holder, as the account machine reads it (account.machine.ts): their
+ * own account or not, the roles reaching the holder's organization, and the roles that cover the holder's.
+ */
+export function accountActor(identity: Identity, target: AccountSubject, holdsActivationCode = false): AccountActor {
+  return {
+    self: target.id === identity.personId,
+    rolesOver: ROLES.filter((role) => grantsReach(identity, target.orgPath, [role])),
+    coveringRoles: ROLES.filter((role) => coversRolesOf(identity, target, role)),
+    holdsActivationCode,
+  };
+}
 
 const ISSUERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'] as const;
 
@@ -54,16 +66,9 @@ export const policy = definePolicy({
   },
   SEARCH_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], partnerScope: 'members:read' },
   EDIT_RECORD: { roles: ISSUERS, over: memberPath },
-  ISSUE_ACCOUNT: {
-    roles: ISSUERS,
-    over: (target: AccountSubject) => target.orgPath,
-    when: (identity, target: AccountSubject) => notSelf(identity, target) && coversRolesOf(identity, target, ISSUERS),
-  },
-  ADMINISTER_ACCOUNT: {
-    roles: ['ADMIN'],
-    over: (target: AccountSubject) => target.orgPath,
-    when: (identity, target: AccountSubject) => notSelf(identity, target) && coversRolesOf(identity, target, ['ADMIN']),
-  },
+  /** The shield's gate for the account actions; who may act on which account is the account machine's (accountActor). */
+  ISSUE_ACCOUNT: { roles: ISSUERS },
+  ADMINISTER_ACCOUNT: { roles: ['ADMIN'] },
   /** Separation of duties: nobody gives a role to themself. */
   GRANT_ROLE: {
     roles: ['ADMIN'],

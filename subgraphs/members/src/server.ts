@@ -45,7 +45,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         ...base,
         views,
         loaders,
-        abilities: viewerAbilities(base.identity, loaders),
+        abilities: viewerAbilities(base.identity),
         login: loginService(store.repos, deps.authSigningKey),
         accounts: accountLifecycleService(store, base),
         secondFactor: secondFactorService(store, base),

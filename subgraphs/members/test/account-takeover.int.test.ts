@@ -39,7 +39,12 @@ const wardAdmin = () => personWith(t.wardAdmin.id, 'ADMIN', t.ward.path);
 const provinceAdmin = () => personWith('00000000-0000-4000-8000-0000000000f1', 'ADMIN', t.province.path);
 const codes = (answer: { errors?: { extensions?: { code?: string } }[] }) => answer.errors?.map((e) => e.extensions?.code);
 
-const REISSUE = 'mutation ($id: ID!) { reissueAccount(input: { memberId: $id }) { activationCode userErrors { code } } }';
+const REISSUE = 'mutation ($id: ID!) { reissueAccount(input: { memberId: $id }) { activationCode userErrors { code message } } }';
+/** Refused by the account-takeover rule: no code handed out, and a reason the officer can read. */
+const takeoverRefused = (answer: { data?: any }, mutation: string) => {
+  expect(answer.data[mutation].userErrors).toEqual([{ code: 'FORBIDDEN_ACTION', message: expect.stringMatching(/cấp trên/) }]);
+  expect(answer.data[mutation].activationCode ?? null).toBeNull();
+};
 const LOCK = 'mutation ($id: ID!) { lockAccount(input: { memberId: $id }) { account { status } userErrors { code } } }';
 const GRANT = 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { grant { role } userErrors { code } } }';
 const ABILITIES = `query ($id: ID!) { member(id: $id) {
@@ -50,11 +55,11 @@ const ABILITIES = `query ($id: ID!) { member(id: $id) {
 
 describe('an account held by someone with roles', () => {
   it('cannot be reissued by the deputy of the same cell: the code would let them sign in as their secretary', async () => {
-    expect(codes(await subgraph.call(REISSUE, { id: t.secretary.id }, deputy()))).toEqual(['FORBIDDEN']);
+    takeoverRefused(await subgraph.call(REISSUE, { id: t.secretary.id }, deputy()), 'reissueAccount');
   });
 
   it('cannot be reissued by the ward administrator for the ward’s own secretary, equal reach', async () => {
-    expect(codes(await subgraph.call(REISSUE, { id: t.wardSecretary.id }, wardAdmin()))).toEqual(['FORBIDDEN']);
+    takeoverRefused(await subgraph.call(REISSUE, { id: t.wardSecretary.id }, wardAdmin()), 'reissueAccount');
   });
 
   it('is reissued by an officer whose reach lies above every role the holder has', async () => {
@@ -71,8 +76,9 @@ describe('an account held by someone with roles', () => {
 
 describe('acting on oneself', () => {
   it('refuses an officer reissuing or locking their own account', async () => {
-    expect(codes(await subgraph.call(REISSUE, { id: t.secretary.id }, cellSecretary()))).toEqual(['FORBIDDEN']);
-    expect(codes(await subgraph.call(LOCK, { id: t.wardAdmin.id }, wardAdmin()))).toEqual(['FORBIDDEN']);
+    takeoverRefused(await subgraph.call(REISSUE, { id: t.secretary.id }, cellSecretary()), 'reissueAccount');
+    const lock = await subgraph.call(LOCK, { id: t.wardAdmin.id }, wardAdmin());
+    expect(lock.data!.lockAccount).toEqual({ account: null, userErrors: [{ code: 'FORBIDDEN_ACTION' }] });
   });
 
   it('refuses an administrator giving themself a role, whatever their reach', async () => {

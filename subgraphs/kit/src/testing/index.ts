@@ -1,1 +1,2 @@
 export { personWith, startTestSubgraph, type SubgraphAnswer, type TestSubgraph } from './subgraph-client.ts';
+export { describeMachineTable } from '../state-machine/describe-machine-table.ts';

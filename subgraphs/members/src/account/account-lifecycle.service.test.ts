@@ -66,15 +66,21 @@ describe('the account lifecycle service', () => {
   });
 
   it('refuses an administrator over a member who holds a role at the administrator’s own level', async () => {
-    const { store } = fakes({ account: { status: 'ACTIVE' }, grants: [{ role: 'SECRETARY', orgId: 'w', orgPath: '/p/w/' }] });
-    await expect(accountLifecycleService(store, context(officer('ADMIN', '/p/w/'))).lock(MEMBER_ID)).rejects.toMatchObject({
-      extensions: { code: 'FORBIDDEN' },
-    });
+    const { store, current, audited } = fakes({ account: { status: 'ACTIVE' }, grants: [{ role: 'SECRETARY', orgId: 'w', orgPath: '/p/w/' }] });
+    const result = await accountLifecycleService(store, context(officer('ADMIN', '/p/w/'))).lock(MEMBER_ID);
+    expect(result.userErrors.map((error) => error.code)).toEqual(['FORBIDDEN_ACTION']);
+    expect([current()?.status, audited]).toEqual(['ACTIVE', []]);
   });
 
   it('refuses the member acting on their own account as an officer', async () => {
     const { store } = fakes({ account: { status: 'ACTIVE' } });
-    await expect(accountLifecycleService(store, context(officer('SECRETARY', CELL, MEMBER_ID))).reissue(MEMBER_ID)).rejects.toMatchObject({
+    const result = await accountLifecycleService(store, context(officer('SECRETARY', CELL, MEMBER_ID))).reissue(MEMBER_ID);
+    expect([result.userErrors.map((error) => error.code), result.activationCode]).toEqual([['FORBIDDEN_ACTION'], null]);
+  });
+
+  it('refuses an officer with no reach over the member with FORBIDDEN, telling nothing of the account', async () => {
+    const { store } = fakes({ account: { status: 'ACTIVE' } });
+    await expect(accountLifecycleService(store, context(officer('ADMIN', '/p/x/'))).revoke(MEMBER_ID)).rejects.toMatchObject({
       extensions: { code: 'FORBIDDEN' },
     });
   });

@@ -1,9 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
-import { auditor, forbidden, notFound, parseId, vietnamDay, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
-import { policy, type AccountSubject } from '../policy.ts';
+import { auditor, availableActions, forbidden, holdsAny, notFound, parseId, transition, vietnamDay, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
+import { accountActor, type AccountSubject } from '../policy.ts';
 import type { MemberRow } from '../member/member.repository.ts';
 import type { MembersStore, Repositories } from '../repositories.ts';
 import type { AccountRow } from './account.repository.ts';
+import { accountEntity, accountMachine, type AccountAction } from './account.machine.ts';
 import { hashPassword, LOCK_MINUTES, MAX_FAILED_LOGINS, verifyPassword } from './login.service.ts';
 import { passwordErrors } from './password.rules.ts';
 
@@ -29,16 +30,7 @@ export interface AccountPayload {
   userErrors: UserError[];
 }
 
-/** The states each officer's action on an account starts from; the service and `availableActions` both read it. */
-const STARTS_FROM = {
-  REISSUE: ['PENDING', 'ACTIVE'],
-  LOCK: ['ACTIVE', 'PENDING'],
-  UNLOCK: ['LOCKED'],
-  REVOKE: ['ACTIVE', 'PENDING', 'LOCKED'],
-} as const satisfies Record<string, readonly AccountRow['status'][]>;
-
 const refused = (code: string, field: string | null, message: string) => ({ account: null, userErrors: [{ code, field, message }] });
-const NO_ACCOUNT = refused('NO_ACCOUNT', 'memberId', 'Đảng viên chưa được cấp tài khoản.');
 
 /**
  * An account's life (docs/rules/accounts.md): issued (and issued again, for a forgotten password) by a
@@ -70,22 +62,35 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
       subjectMemberId: member.id,
     });
 
-  async function setStatus(
-    memberId: string,
-    action: string,
-    status: (account: AccountRow) => AccountRow['status'],
-    allowedFrom: readonly AccountRow['status'][],
-  ) {
+  /** Roles with which an officer may attempt each action at all; without any of them over the member, FORBIDDEN. */
+  const OFFICER_ROLES: Partial<Record<AccountAction, readonly Role[]>> = {
+    ISSUE: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    REISSUE: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    LOCK: ['ADMIN'],
+    UNLOCK: ['ADMIN'],
+    REVOKE: ['ADMIN'],
+  };
+
+  /**
+   * The account machine's decision on an officer's action: the state it leads to, or the refusal as a user
+   * error. A caller with no reach over the member at all is FORBIDDEN, and learns nothing of the account.
+   */
+  function decide(action: AccountAction, member: MemberRow & AccountSubject, account: AccountRow | null) {
+    const actor = accountActor(identity, member);
+    if (!holdsAny(actor, OFFICER_ROLES[action] ?? [])) throw forbidden();
+    return transition(accountMachine, accountEntity(account), action, actor);
+  }
+
+  const STATUS_AUDIT = { LOCK: 'account.locked', UNLOCK: 'account.unlocked', REVOKE: 'account.revoked' } as const;
+
+  function setStatus(memberId: string, action: keyof typeof STATUS_AUDIT) {
     return store.transaction(async (repos): Promise<AccountPayload> => {
       const member = await target(repos, memberId);
-      policy.assert(identity, 'ADMINISTER_ACCOUNT', member);
       const account = await repos.accounts.ofMemberForUpdate(member.id);
-      if (!account) return NO_ACCOUNT;
-      if (!allowedFrom.includes(account.status)) {
-        return refused('ILLEGAL_TRANSITION', 'memberId', `Không thể thực hiện khi tài khoản đang ở trạng thái ${account.status}.`);
-      }
-      const updated = await repos.accounts.update(account.id, { status: status(account), failedAttempts: 0, lockedUntil: null });
-      await record(repos, action, member, account, updated);
+      const decision = decide(action, member, account);
+      if (!decision.ok) return { account: null, userErrors: [decision.error] };
+      const updated = await repos.accounts.update(account!.id, { status: decision.to as AccountRow['status'], failedAttempts: 0, lockedUntil: null });
+      await record(repos, STATUS_AUDIT[action], member, account, updated);
       return { account: updated, userErrors: [] };
     });
   }
@@ -95,10 +100,8 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
     async issue(memberId: string): Promise<AccountPayload & { activationCode: string | null }> {
       return store.transaction(async (repos) => {
         const member = await target(repos, memberId);
-        policy.assert(identity, 'ISSUE_ACCOUNT', member);
-        if (await repos.accounts.ofMemberForUpdate(member.id)) {
-          return { ...refused('ACCOUNT_EXISTS', 'memberId', 'Đảng viên đã có tài khoản.'), activationCode: null };
-        }
+        const decision = decide('ISSUE', member, await repos.accounts.ofMemberForUpdate(member.id));
+        if (!decision.ok) return { account: null, userErrors: [decision.error], activationCode: null };
         if (await repos.accounts.usernameTaken(member.citizenId)) {
           return { ...refused('USERNAME_TAKEN', 'memberId', 'Số CCCD của đảng viên đã được dùng làm tên đăng nhập.'), activationCode: null };
         }
@@ -114,14 +117,10 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
       const username = input.username.trim();
       return store.transaction(async (repos) => {
         const account = await repos.accounts.byUsernameForUpdate(username);
-        const valid =
-          account?.status === 'PENDING' &&
-          account.activationCodeHash === activationHash(input.activationCode) &&
-          account.activationExpiresAt !== null &&
-          account.activationExpiresAt > now();
-        if (!account || !valid) {
-          return refused('INVALID_ACTIVATION', 'activationCode', 'Mã kích hoạt không đúng hoặc đã hết hạn. Hãy nhờ bí thư chi bộ cấp mã mới.');
-        }
+        const holdsCode =
+          account?.activationCodeHash === activationHash(input.activationCode) && account.activationExpiresAt !== null && account.activationExpiresAt > now();
+        const decision = transition(accountMachine, accountEntity(account), 'ACTIVATE', { self: false, rolesOver: [], coveringRoles: [], holdsActivationCode: holdsCode });
+        if (!decision.ok || !account) return { account: null, userErrors: decision.ok ? [] : [decision.error] };
         const weak = passwordErrors(input.password, username);
         if (weak.length) return { account: null, userErrors: weak };
         const activated = await repos.accounts.update(account.id, {
@@ -142,15 +141,11 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
     async reissue(memberId: string): Promise<AccountPayload & { activationCode: string | null }> {
       return store.transaction(async (repos) => {
         const member = await target(repos, memberId);
-        policy.assert(identity, 'ISSUE_ACCOUNT', member);
         const account = await repos.accounts.ofMemberForUpdate(member.id);
-        if (!account) return { ...NO_ACCOUNT, activationCode: null };
-        if (!(STARTS_FROM.REISSUE as readonly string[]).includes(account.status)) {
-          const message = 'Tài khoản đang bị khóa hoặc đã thu hồi: quản trị viên cần mở khóa trước khi cấp lại mã.';
-          return { ...refused('ILLEGAL_TRANSITION', 'memberId', message), activationCode: null };
-        }
+        const decision = decide('REISSUE', member, account);
+        if (!decision.ok) return { account: null, userErrors: [decision.error], activationCode: null };
         const { code, ...activation } = freshActivation(now());
-        const reissued = await repos.accounts.update(account.id, {
+        const reissued = await repos.accounts.update(account!.id, {
           ...activation,
           status: 'PENDING',
           passwordHash: null,
@@ -187,22 +182,14 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
       });
     },
 
-    lock: (memberId: string) => setStatus(memberId, 'account.locked', () => 'LOCKED', STARTS_FROM.LOCK),
-    // An account locked before it was activated goes back to waiting for its activation.
-    unlock: (memberId: string) =>
-      setStatus(memberId, 'account.unlocked', (account) => (account.passwordHash ? 'ACTIVE' : 'PENDING'), STARTS_FROM.UNLOCK),
-    revoke: (memberId: string) => setStatus(memberId, 'account.revoked', () => 'REVOKED', STARTS_FROM.REVOKE),
+    lock: (memberId: string) => setStatus(memberId, 'LOCK'),
+    unlock: (memberId: string) => setStatus(memberId, 'UNLOCK'),
+    revoke: (memberId: string) => setStatus(memberId, 'REVOKE'),
 
-    /** What the caller may do with `account` now: the actions above that its state and the policy both allow. */
-    async availableActions(account: AccountRow) {
-      const subject = await target(store.repos, account.memberId);
-      const officer = (['REISSUE', 'LOCK', 'UNLOCK', 'REVOKE'] as const).filter(
-        (action) =>
-          (STARTS_FROM[action] as readonly string[]).includes(account.status) &&
-          policy.can(identity, action === 'REISSUE' ? 'ISSUE_ACCOUNT' : 'ADMINISTER_ACCOUNT', subject),
-      );
-      const own = account.memberId === identity.personId && account.status === 'ACTIVE' ? (['CHANGE_PASSWORD'] as const) : [];
-      return [...officer, ...own];
+    /** What the caller may do with the member's account now (`NONE`: no account yet), as the account machine decides. */
+    async availableActions(memberId: string, account: AccountRow | null): Promise<AccountAction[]> {
+      const member = await target(store.repos, memberId);
+      return availableActions(accountMachine, accountEntity(account), accountActor(identity, member));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { availableActions, ROLES, transition } from '@dangvu/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 // The kit's vitest helper is not exported by a package entry yet (see the kit's testing index).
-import { describeMachineTable } from '../../../kit/src/state-machine/describe-machine-table.ts';
+import { describeMachineTable } from '@dangvu/subgraph-kit/testing';
 import { accountEntity, accountMachine, type AccountActor } from './account.machine.ts';
 
 const actor = (overrides: Partial<AccountActor>): AccountActor => ({
