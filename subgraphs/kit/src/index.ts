@@ -26,7 +26,7 @@ export { graphqlHttpHandler, HttpRejection, listen, sendJson, type JsonBody, typ
 export { ANONYMOUS, hasRoleOver as grantsReach, ROLES, withinSubtree, type Identity, type Role, type RoleGrant } from './identity.ts';
 export { generateSigningKeys, importKey, SIGNING_ALG, type KeyPairJwk } from './keys.ts';
 export { consoleLogger, silentLogger, type Logger } from './logger.ts';
-export { hasAnyRole, hasRoleOver, isAuthenticated, isPartner, isPerson, isSelf, isSelfOrRoleOverMember, permissions } from './shield.ts';
+export { isAuthenticated, isPerson, permissions } from './shield.ts';
 export { buildSchema, createSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from './subgraph-server.ts';
 export { runSubgraph } from './run-subgraph.ts';
 export { groupLoader, rowLoader } from './loaders.ts';

@@ -1,4 +1,4 @@
-import { isAuthenticated, isPerson, isSelfOrRoleOverMember } from '@dangvu/subgraph-kit';
+import { isAuthenticated, isPerson } from '@dangvu/subgraph-kit';
 import { allow, and } from 'graphql-shield';
 import { policy } from './policy.ts';
 
@@ -19,7 +19,7 @@ export const rules = {
   Member: {
     id: allow,
     orgPath: allow,
-    transfers: isSelfOrRoleOverMember(['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN']),
+    transfers: policy.rule('SEE_TRANSFERS', (member) => member as { id: string; orgPath?: string }),
   },
   // Reached only through Member.transfers; Organization here is a reference the organization subgraph resolves.
   Transfer: allow,

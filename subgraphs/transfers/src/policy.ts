@@ -8,6 +8,12 @@ export const rootAdminGrants = (identity: Identity) => identity.grants.filter((g
 
 /** Each ability of the transfers subgraph, named once. */
 export const policy = definePolicy({
+  /** A member's dossiers: the member, and the secretary, deputy or administrator over the member's organization. */
+  SEE_TRANSFERS: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    over: (member: { orgPath?: string }) => member.orgPath,
+    self: (member: { id: string }) => member.id,
+  },
   /** Enter or remove a day of the government's yearly schedule: it changes every deadline in the country. */
   MANAGE_CALENDAR: { roles: ['ADMIN'], when: (identity: Identity) => rootAdminGrants(identity).length > 0 },
 });

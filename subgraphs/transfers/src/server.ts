@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
-import { auditLog, cachedWorkingCalendar, calendarRepository, createStore, type SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { cachedWorkingCalendar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import { calendarService } from './calendar/calendar.service.ts';
 import type { TransfersContext } from './context.ts';
 import { rules } from './permissions.ts';
+import { transfersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
 import { transferLoaders } from './transfer/transfer.loaders.ts';
-import { transferRepository } from './transfer/transfer.repository.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export function transfersSubgraph({ db }: DbHandle): SubgraphDefinition<TransfersContext> {
-  const store = createStore(db, (executor) => ({ calendar: calendarRepository(executor), audit: auditLog(executor) }));
+  const store = transfersStore(db);
   // One per process: the adjustments change a few times a year (docs/rules/working-days.md#caching).
   const workingCalendar = cachedWorkingCalendar(() => store.repos.calendar.all());
   return {
@@ -20,6 +20,6 @@ export function transfersSubgraph({ db }: DbHandle): SubgraphDefinition<Transfer
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<TransfersContext>['resolvers'],
     rules,
-    context: (base) => ({ ...base, loaders: transferLoaders(transferRepository(db)), calendar: calendarService(store, workingCalendar, base) }),
+    context: (base) => ({ ...base, loaders: transferLoaders(store.repos.transfers), calendar: calendarService(store, workingCalendar, base) }),
   };
 }

@@ -1,10 +1,7 @@
-import type { DuesContext } from '../context.ts';
+import type { MemberResolvers } from '../generated/resolvers.ts';
 import { duesStanding } from '../standing/standing.rules.ts';
 
-type MemberReference = { id: string; orgPath?: string };
-
-export const Member = {
-  __resolveReference: (reference: MemberReference) => reference,
-  duesStanding: async (member: MemberReference, _: unknown, context: DuesContext) =>
-    duesStanding(await context.loaders.obligations.load(member.id)),
+export const Member: MemberResolvers = {
+  __resolveReference: (reference) => reference,
+  duesStanding: async (member, _, context) => duesStanding(await context.loaders.obligations.load(member.id)),
 };

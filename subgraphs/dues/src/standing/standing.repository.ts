@@ -1,9 +1,10 @@
 import { and, gte, inArray, sql } from 'drizzle-orm';
-import { tables, type Db } from '@dangvu/drizzle';
+import { tables } from '@dangvu/drizzle';
+import type { Executor } from '@dangvu/subgraph-kit';
 
 const { obligations } = tables;
 
-export function standingRepository(db: Db) {
+export function standingRepository(db: Executor) {
   return {
     /** Obligations of each member from `sincePeriod` (a first-of-month YYYY-MM-DD) on. */
     obligationsSince: (memberIds: readonly string[], sincePeriod: string) =>

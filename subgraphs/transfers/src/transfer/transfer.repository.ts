@@ -1,11 +1,12 @@
 import { desc, inArray } from 'drizzle-orm';
-import { tables, type Db } from '@dangvu/drizzle';
+import { tables } from '@dangvu/drizzle';
+import type { Executor } from '@dangvu/subgraph-kit';
 
 export type TransferRow = typeof tables.transfers.$inferSelect;
 
 const { transfers } = tables;
 
-export function transferRepository(db: Db) {
+export function transferRepository(db: Executor) {
   return {
     ofMembers: (memberIds: readonly string[]) =>
       db

@@ -1,0 +1,17 @@
+import { definePolicy } from '@dangvu/subgraph-kit';
+
+/** A member as other subgraphs send one: the id and, through @requires, the organization's path. */
+export interface MemberReference {
+  id: string;
+  orgPath?: string;
+}
+
+/** Each ability of the dues subgraph, named once (docs/rules/dues-standing.md). */
+export const policy = definePolicy({
+  /** What a member owes: the member, and the officers over the member's organization who collect or oversee it. */
+  SEE_DUES_STANDING: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN'],
+    over: (member: MemberReference) => member.orgPath,
+    self: (member: MemberReference) => member.id,
+  },
+});

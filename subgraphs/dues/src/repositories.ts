@@ -1,0 +1,16 @@
+import type { Db } from '@dangvu/drizzle';
+import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
+import { standingRepository } from './standing/standing.repository.ts';
+
+/** Every table the dues subgraph reaches, one repository each, on a pool or a transaction. */
+export function repositories(executor: Executor) {
+  return {
+    standing: standingRepository(executor),
+    audit: auditLog(executor),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+export type DuesStore = Store<Repositories>;
+
+export const duesStore = (db: Db): DuesStore => createStore(db, repositories);
