@@ -26,7 +26,7 @@ describe('when a member’s official transfer completes', () => {
     await grantRole(db, member, 'DEPUTY_SECRETARY', from, { endsOn: '2021-01-01' });
 
     await db.transaction((tx) =>
-      publish(tx, 'member.transferred', member.id, { memberId: member.id, toOrgId: to.id, toOrgPath: to.path, on: '2026-11-20' }),
+      publish(tx, 'member.transferred', member.id, { memberId: member.id, fromOrgId: member.orgId, toOrgId: to.id, toOrgPath: to.path, on: '2026-11-20' }),
     );
     expect(await drainOutbox(db, memberTransferredConsumer)).toBe(1);
 

@@ -4,6 +4,7 @@ import { DateScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import { bankAccountService } from './bank-account/bank-account.service.ts';
 import type { OrganizationContext } from './context.ts';
+import { memberCountsConsumer } from './organization/member-counts.consumer.ts';
 import { organizationLoaders } from './organization/organization.loaders.ts';
 import { organizationReadService } from './organization/organization-read.service.ts';
 import { organizationService } from './organization/organization.service.ts';
@@ -20,6 +21,7 @@ export function organizationSubgraph({ db }: DbHandle): SubgraphDefinition<Organ
     typeDefs,
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<OrganizationContext>['resolvers'],
     rules,
+    consumers: [memberCountsConsumer],
     context: (base) => {
       const loaders = organizationLoaders(store.repos);
       return {

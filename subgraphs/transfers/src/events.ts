@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /** The events the transfers subgraph publishes, with their payloads; other subgraphs consume them. */
 export const transferEvents = defineEvents({
-  /** A member's official transfer completed: their official activity is in `toOrgId` from the day `on`. */
-  'member.transferred': z.object({ memberId: z.uuid(), toOrgId: z.uuid(), toOrgPath: orgPathField, on: z.iso.date() }),
+  /** A member's official transfer completed: their official activity moves from `fromOrgId` to `toOrgId` on the day `on`. */
+  'member.transferred': z.object({ memberId: z.uuid(), fromOrgId: z.uuid(), toOrgId: z.uuid(), toOrgPath: orgPathField, on: z.iso.date() }),
 });
 
 export type TransferEvents = typeof transferEvents;

@@ -48,6 +48,13 @@ export function organizationRepository(db: Executor) {
       const [row] = await db.select({ n: memberCounts.members }).from(memberCounts).where(eq(memberCounts.orgId, id));
       return row?.n ?? 0;
     },
+    /** Moves the read model by `delta` members: a transfer out of the organization is -1, into it +1. */
+    async adjustMemberCount(id: string, delta: number): Promise<void> {
+      await db
+        .insert(memberCounts)
+        .values({ orgId: id, members: Math.max(delta, 0) })
+        .onConflictDoUpdate({ target: memberCounts.orgId, set: { members: sql`greatest(${memberCounts.members} + ${delta}, 0)` } });
+    },
     async insert(row: OrganizationInsert): Promise<OrganizationRow> {
       const [created] = await db.insert(organizations).values(row).returning();
       return created!;

@@ -49,6 +49,7 @@ export function fakeTree(): FakeTree {
     codeTaken: async (code) => all().some((row) => row.code === code),
     activeChildCount: async (id) => all().filter((row) => row.parentId === id && !row.dissolvedOn).length,
     memberCount: async (id) => memberCounts.get(id) ?? 0,
+    adjustMemberCount: async (id, delta) => void memberCounts.set(id, Math.max((memberCounts.get(id) ?? 0) + delta, 0)),
     async insert(row) {
       const created: OrganizationRow = {
         id: row.id ?? crypto.randomUUID(),
