@@ -73,10 +73,17 @@ describe('migrations', () => {
     });
 
     it('keep the audit trail append-only', async () => {
-      await sql`insert into audit.entries (action, entity_type, entity_id, hash) values ('test', 'Test', 'x', 'h')`;
+      await sql`insert into audit.entries (chain, action, entity_type, entity_id, hash) values ('test', 'test', 'Test', 'x', 'h')`;
       await expect(sql`update audit.entries set action = 'changed'`).rejects.toThrow(/append-only/);
       await expect(sql`delete from audit.entries`).rejects.toThrow(/append-only/);
       await expect(sql`truncate audit.entries`).rejects.toThrow(/append-only/);
+    });
+
+    it('keep outbox events as they were written', async () => {
+      await sql`insert into outbox.events (topic, aggregate_id, payload) values ('test.happened', 'x', '{}')`;
+      await expect(sql`update outbox.events set payload = '{"forged": true}'`).rejects.toThrow(/outbox.events is append-only/);
+      await expect(sql`delete from outbox.events`).rejects.toThrow(/append-only/);
+      await expect(sql`truncate outbox.events cascade`).rejects.toThrow(/append-only/);
     });
 
     it('refuse a citizen ID that is not 12 digits', async () => {

@@ -2,11 +2,17 @@ import { bigint, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-o
 
 export const auditSchema = pgSchema('audit');
 
-/** Append-only and hash-chained: each entry's hash covers its content and the previous entry's hash. */
+/**
+ * Append-only and hash-chained: each entry's hash covers its content and the previous entry's hash in the
+ * same chain. Entries form several chains (`chain`), each appended under its own lock, so that writers of
+ * different chains never wait for each other; within a chain, id order is chain order.
+ */
 export const auditEntries = auditSchema.table(
   'entries',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The chain the entry belongs to: `<database role>/<stripe>`; entries from before chains were split are in `platform`. */
+    chain: text().notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id'),
     onBehalfOf: uuid('on_behalf_of'),
@@ -23,5 +29,9 @@ export const auditEntries = auditSchema.table(
     prevHash: text('prev_hash'),
     hash: text().notNull(),
   },
-  (t) => [index('entries_entity_idx').on(t.entityId), index('entries_subject_idx').on(t.subjectMemberId)],
+  (t) => [
+    index('entries_entity_idx').on(t.entityId),
+    index('entries_subject_idx').on(t.subjectMemberId),
+    index('entries_chain_idx').on(t.chain, t.id),
+  ],
 );

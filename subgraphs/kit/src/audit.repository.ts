@@ -1,26 +1,43 @@
-import { asc, desc, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { tables, type Db } from '@dangvu/drizzle';
 import { entryHash, type AuditEntryInput, type Hashed } from './audit-chain.ts';
 import type { Executor } from './store.ts';
 
 const { auditEntries } = tables;
 
+type AuditEntryRow = typeof auditEntries.$inferSelect;
+
 const asStored = (value: unknown) => (value === undefined || value === null ? null : JSON.parse(JSON.stringify(value)));
 
-/** Any constant: the lock that keeps the chain a chain, taken for the length of the writing transaction. */
-const CHAIN_LOCK = 7_340_001;
+/** Advisory locks of audit chains, in the two-key space so that they never meet the platform's single-key locks. */
+const CHAIN_LOCK_CLASS = 0x61756474;
 
 /**
- * The audit trail's storage. `append` must run inside a transaction (a store's `transaction`): its entries
- * then exist exactly when the change they record does. Appends are serialized by a transaction-level
- * advisory lock; a batch costs one lock and one insert.
+ * Chains per database role. A connection always writes to the same one (its backend's pid picks it), so
+ * connections of one service rarely wait for each other, and services never do: each role has chains of its
+ * own. Changing the number only starts new chains; the old ones stay valid and verifiable.
+ */
+const CHAIN_STRIPES = 16;
+
+/**
+ * The audit trail's storage. `append` must run inside a READ COMMITTED transaction (a store's `transaction`):
+ * its entries then exist exactly when the change they record does, and the chain's last entry is read after
+ * the chain's lock is taken, so no other writer can have added one unseen. A batch costs one lock and one insert.
  */
 export function auditLog(executor: Executor) {
   return {
     async append(inputs: readonly AuditEntryInput[]): Promise<void> {
       if (inputs.length === 0) return;
-      await executor.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-      const [last] = await executor.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.id)).limit(1);
+      const [locked] = (await executor.execute(sql`
+        select c.chain, pg_advisory_xact_lock(${CHAIN_LOCK_CLASS}, hashtext(c.chain))::text as locked
+        from (select current_user || '/' || (pg_backend_pid() % ${CHAIN_STRIPES}) as chain) c`)) as unknown as { chain: string }[];
+      const chain = locked!.chain;
+      const [last] = await executor
+        .select({ hash: auditEntries.hash })
+        .from(auditEntries)
+        .where(eq(auditEntries.chain, chain))
+        .orderBy(desc(auditEntries.id))
+        .limit(1);
       let prevHash = last?.hash ?? null;
       const occurredAt = new Date().toISOString();
       const rows = inputs.map((input) => {
@@ -29,6 +46,7 @@ export function auditLog(executor: Executor) {
         const hash = entryHash(entry);
         prevHash = hash;
         return {
+          chain,
           occurredAt: new Date(occurredAt),
           actorId: entry.actorId,
           onBehalfOf: entry.onBehalfOf ?? null,
@@ -51,36 +69,79 @@ export function auditLog(executor: Executor) {
 
 export type AuditLog = ReturnType<typeof auditLog>;
 
-export interface ChainProblem {
-  entryId: number;
-  problem: 'altered' | 'missing-before';
+/** Where a chain ended when it was walked: how many entries it held and the last one's hash. */
+export interface ChainHead {
+  chain: string;
+  count: number;
+  hash: string;
+}
+
+export type ChainProblem =
+  /** The entry's content no longer matches its hash. */
+  | { problem: 'altered'; chain: string; entryId: number }
+  /** The entry's prevHash is not the hash of the entry before it in its chain: entries between were removed. */
+  | { problem: 'missing-before'; chain: string; entryId: number }
+  /** The chain holds fewer entries than a checkpoint counted: entries at its end were removed. */
+  | { problem: 'truncated'; chain: string; expected: number; found: number }
+  /** The entry at the checkpoint's position is not the one the checkpoint saw: the chain was rewritten since. */
+  | { problem: 'diverged'; chain: string; position: number; entryId: number };
+
+export interface ChainVerification {
+  checked: number;
+  problems: ChainProblem[];
+  /** Every chain's head as found, in chain order: what a new checkpoint records. */
+  heads: ChainHead[];
 }
 
 /**
- * Walks the whole trail in order: an entry whose content no longer matches its hash was altered; an entry
- * whose prevHash is not the hash of the entry before it follows a removed one.
+ * Walks every chain in order (chain, then id). Within a chain an entry whose content no longer matches its
+ * hash was altered, and one whose prevHash is not the previous entry's hash follows removed ones. Given the
+ * heads of a checkpoint, it also finds what the chains cannot show by themselves: entries cut from a chain's
+ * end, a whole chain gone, or a chain rebuilt since.
  */
-export async function verifyAuditChain(db: Db, batchSize = 5_000): Promise<{ checked: number; problems: ChainProblem[] }> {
+export async function verifyAuditChain(
+  db: Db,
+  options: { checkpoint?: readonly ChainHead[]; batchSize?: number } = {},
+): Promise<ChainVerification> {
+  const batchSize = options.batchSize ?? 5_000;
+  const checkpoint = new Map((options.checkpoint ?? []).map((head) => [head.chain, head]));
   const problems: ChainProblem[] = [];
-  let previousHash: string | null = null;
-  let afterId = 0;
+  const heads: ChainHead[] = [];
+  let lastId = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db
+    const head = heads.at(-1);
+    const after: SQL = head ? sql`(${auditEntries.chain}, ${auditEntries.id}) > (${head.chain}, ${lastId})` : sql`true`;
+    const rows: AuditEntryRow[] = await db
       .select()
       .from(auditEntries)
-      .where(sql`${auditEntries.id} > ${afterId}`)
-      .orderBy(asc(auditEntries.id))
+      .where(after)
+      .orderBy(asc(auditEntries.chain), asc(auditEntries.id))
       .limit(batchSize);
-    if (rows.length === 0) return { checked, problems };
+    if (rows.length === 0) break;
     for (const row of rows) {
-      if (row.prevHash !== previousHash) problems.push({ entryId: row.id, problem: 'missing-before' });
-      const expected = entryHash({ ...row, occurredAt: row.occurredAt.toISOString() });
-      if (expected !== row.hash) problems.push({ entryId: row.id, problem: 'altered' });
-      previousHash = row.hash;
-      afterId = row.id;
+      let chain = heads.at(-1);
+      if (chain?.chain !== row.chain) heads.push((chain = { chain: row.chain, count: 0, hash: '' }));
+      if (row.prevHash !== (chain.count === 0 ? null : chain.hash)) {
+        problems.push({ problem: 'missing-before', chain: row.chain, entryId: row.id });
+      }
+      if (entryHash({ ...row, occurredAt: row.occurredAt.toISOString() }) !== row.hash) {
+        problems.push({ problem: 'altered', chain: row.chain, entryId: row.id });
+      }
+      chain.count++;
+      chain.hash = row.hash;
+      const seen = checkpoint.get(row.chain);
+      if (seen?.count === chain.count && seen.hash !== row.hash) {
+        problems.push({ problem: 'diverged', chain: row.chain, position: chain.count, entryId: row.id });
+      }
+      lastId = row.id;
       checked++;
     }
   }
+  const found = new Map(heads.map((head) => [head.chain, head.count]));
+  for (const seen of checkpoint.values()) {
+    const count = found.get(seen.chain) ?? 0;
+    if (count < seen.count) problems.push({ problem: 'truncated', chain: seen.chain, expected: seen.count, found: count });
+  }
+  return { checked, problems, heads };
 }
-

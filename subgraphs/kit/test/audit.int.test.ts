@@ -40,7 +40,7 @@ async function tamper(statement: string) {
 
 describe('the hash-chained audit trail', () => {
   it('verifies an untouched chain', async () => {
-    expect(await verifyAuditChain(handle.db)).toEqual({ checked: 3, problems: [] });
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ checked: 3, problems: [] });
   });
 
   it('rolls an entry back with the change it records', async () => {
@@ -56,13 +56,13 @@ describe('the hash-chained audit trail', () => {
   it('finds an altered entry', async () => {
     const [second] = await handle.sql<{ id: number }[]>`select id from audit.entries order by id offset 1 limit 1`;
     await tamper(`update audit.entries set after = '{"name": "Chi bộ bị sửa", "version": 2}' where id = ${second!.id}`);
-    expect((await verifyAuditChain(handle.db)).problems).toEqual([{ entryId: Number(second!.id), problem: 'altered' }]);
+    expect((await verifyAuditChain(handle.db)).problems).toEqual([expect.objectContaining({ entryId: Number(second!.id), problem: 'altered' })]);
   });
 
   it('finds a removed entry by the break in the chain after it', async () => {
     const rows = await handle.sql<{ id: string }[]>`select id from audit.entries order by id`;
     await tamper(`delete from audit.entries where id = ${rows[0]!.id}`);
     const { problems } = await verifyAuditChain(handle.db);
-    expect(problems).toContainEqual({ entryId: Number(rows[1]!.id), problem: 'missing-before' });
+    expect(problems).toContainEqual(expect.objectContaining({ entryId: Number(rows[1]!.id), problem: 'missing-before' }));
   });
 });
