@@ -48,6 +48,14 @@ describe.each(SUBGRAPHS.map(({ name }) => name))('the %s subgraph', (name) => {
     expect(answer.status).toBe(401);
   });
 
+  it('refuses a signed call sent a second time within its life', async () => {
+    const header = await sign(name);
+    expect((await call(platform.subgraphUrls[name], { [GATEWAY_SIGNATURE_HEADER]: header })).status).toBe(200);
+    const replayed = await call(platform.subgraphUrls[name], { [GATEWAY_SIGNATURE_HEADER]: header });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses a signature replayed with another query', async () => {
     const header = await sign(name);
     const answer = await call(platform.subgraphUrls[name], { [GATEWAY_SIGNATURE_HEADER]: header }, { query: '{ __typename }' });

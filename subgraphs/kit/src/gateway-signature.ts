@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import { z } from 'zod';
 import { grantClaim } from './access-token.ts';
@@ -35,6 +35,8 @@ export function signSubgraphCall(
     qh: operationHash(call.query, call.variables),
   })
     .setProtectedHeader({ alg: SIGNING_ALG })
+    // A nonce per fetch, never per request: two fetches of one request to one subgraph are two calls.
+    .setJti(randomUUID())
     .setIssuer(ISSUER)
     .setAudience(call.subgraph)
     .setSubject(call.identity.personId ?? '')
@@ -49,13 +51,47 @@ const claims = z.object({
   partner: z.object({ clientId: z.string(), scopes: z.array(z.string()) }).nullable(),
   rid: z.string(),
   qh: z.string(),
+  jti: z.string().min(1),
+  exp: z.number(),
 });
 
-/** Returns the caller the gateway vouched for, or null when the header is missing, forged, stale or for another call. */
+/**
+ * The nonces of the signed calls a subgraph process has accepted, each kept until its token expires, so that
+ * a captured call cannot be sent a second time within its life. Memory is bounded: at `capacity` live nonces
+ * a further call is refused rather than an unexpired nonce forgotten (one process answers far fewer calls
+ * than that in a token's 60 s). The memory is the process's own: see docs/operations.md for several instances.
+ */
+export class SeenCalls {
+  private readonly expiries = new Map<string, number>();
+  private readonly capacity: number;
+
+  constructor(capacity = 500_000) {
+    this.capacity = capacity;
+  }
+
+  /** True the first time `nonce` is offered while its token lives; false for a repeat, or when full. */
+  firstUse(nonce: string, expiresAtMs: number, now = Date.now()): boolean {
+    // Nonces arrive in about the order they expire, so the expired ones sit at the front; one that arrived
+    // late stays a few seconds longer than it must, which costs memory, never safety.
+    for (const [seen, expiry] of this.expiries) {
+      if (expiry > now) break;
+      this.expiries.delete(seen);
+    }
+    if (this.expiries.has(nonce) || this.expiries.size >= this.capacity) return false;
+    this.expiries.set(nonce, expiresAtMs);
+    return true;
+  }
+}
+
+/**
+ * Returns the caller the gateway vouched for, or null when the header is missing, forged, stale, for another
+ * call, or already used (`seen` remembers the calls accepted so far).
+ */
 export async function verifySubgraphCall(
   token: string | undefined,
   expected: { subgraph: string; query: string; variables: unknown },
   publicKey: CryptoKey,
+  seen: SeenCalls,
 ): Promise<SignedCall | null> {
   if (!token) return null;
   try {
@@ -67,7 +103,8 @@ export async function verifySubgraphCall(
     });
     const parsed = claims.safeParse(payload);
     if (!parsed.success || parsed.data.qh !== operationHash(expected.query, expected.variables)) return null;
-    const { sub, grants, partner, rid } = parsed.data;
+    const { sub, grants, partner, rid, jti, exp } = parsed.data;
+    if (!seen.firstUse(jti, exp * 1000)) return null;
     return { identity: { personId: sub || null, grants, partner }, requestId: rid };
   } catch {
     return null;

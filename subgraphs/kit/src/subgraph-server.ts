@@ -10,7 +10,7 @@ import type { RequestContext } from './context.ts';
 import type { AnyJob } from './jobs/job.ts';
 import type { OutboxConsumer } from './outbox.ts';
 import { errorMaskingPlugin, formatError } from './errors.ts';
-import { GATEWAY_SIGNATURE_HEADER, verifySubgraphCall } from './gateway-signature.ts';
+import { GATEWAY_SIGNATURE_HEADER, SeenCalls, verifySubgraphCall } from './gateway-signature.ts';
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
 import { partnerCallAuditPlugin } from './partner-calls.ts';
@@ -66,6 +66,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
   });
   await apollo.start();
 
+  const seen = new SeenCalls();
   const handler = graphqlHttpHandler<C>({
     apollo,
     maxBodyBytes: MAX_BODY_BYTES,
@@ -87,6 +88,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
               typeof header === 'string' ? header : undefined,
               { subgraph: definition.name, query: payload.query, variables: payload.variables },
               options.gatewayPublicKey,
+              seen,
             )
           : null;
       if (!call) {
