@@ -1,32 +1,18 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
+import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
-const config: CodegenConfig = {
-  schema: 'src/schema.graphql',
-  generates: {
-    'src/generated/resolvers.ts': {
-      plugins: ['typescript', 'typescript-resolvers'],
-      config: {
-        federation: true,
-        useTypeImports: true,
-        enumsAsTypes: true,
-        contextType: '../context.ts#MembersContext',
-        scalars: { Date: 'string', JSON: 'unknown' },
-        mappers: {
-          Member: '../member/member.repository.ts#MemberRow',
-          MemberViewerCan: '../member/member.repository.ts#MemberRow',
-          Account: '../account/account.repository.ts#AccountRow',
-          RoleGrant: '../role/role-grant.repository.ts#RoleGrantRow',
-          AuditEntry: '../audit/audit-trail.repository.ts#AuditEntryRow',
-          ContactChangeRequest: '../contact-change/contact-change.repository.ts#ContactChangeRow',
-          Organization: '../policy.ts#OrganizationReference',
-          OrganizationViewerCan: '../policy.ts#OrganizationReference',
-          PartnerClient: '../partner/partner.repository.ts#PartnerRow',
-        },
-      },
-    },
+export default subgraphCodegen({
+  context: '../context.ts#MembersContext',
+  scalars: { Date: 'string', JSON: 'unknown' },
+  mappers: {
+    Member: '../member/member.repository.ts#MemberRow',
+    MemberViewerCan: '../member/member.repository.ts#MemberRow',
+    Account: '../account/account.repository.ts#AccountRow',
+    RoleGrant: '../role/role-grant.repository.ts#RoleGrantRow',
+    AuditEntry: '../audit/audit-trail.repository.ts#AuditEntryRow',
+    ContactChangeRequest: '../contact-change/contact-change.repository.ts#ContactChangeRow',
+    Organization: '../policy.ts#OrganizationReference',
+    OrganizationViewerCan: '../policy.ts#OrganizationReference',
+    PartnerClient: '../partner/partner.repository.ts#PartnerRow',
   },
-  silent: true,
-};
-
-export default config;
+});

@@ -1,5 +1,6 @@
 import type { Tx } from '@dangvu/drizzle';
 import { z } from 'zod';
+import { ORG_PATH } from './ids.ts';
 import { MalformedEventError, publish, type OutboxConsumer } from './outbox.ts';
 
 /**
@@ -72,4 +73,4 @@ export function defineConsumer<R extends EventRegistry, T extends Topic<R>>(
 }
 
 /** A materialized organization path as payloads carry it: `/id/…/id/`, never empty (it prefixes subtree updates). */
-export const orgPathField = z.string().regex(/^\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/)+$/);
+export const orgPathField = z.string().regex(ORG_PATH);

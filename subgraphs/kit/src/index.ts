@@ -52,7 +52,7 @@ export {
   type PublicHoliday,
   type WorkingCalendar,
 } from './calendar/index.ts';
-export { parseId } from './ids.ts';
+export { isUuid, parseId } from './ids.ts';
 export { canonical, entryHash, type AuditEntryInput } from './audit-chain.ts';
 export { auditLog, verifyAuditChain, type AuditLog, type ChainProblem } from './audit.repository.ts';
 export { auditor, type AuditFact, type Auditor } from './auditor.ts';

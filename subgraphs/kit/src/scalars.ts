@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { isCalendarDay } from './calendar/days.ts';
+import { isCalendarDay, VIETNAM_OFFSET_MS } from './calendar/days.ts';
 
 /**
  * The kit's scalars (docs/rules/money.md for Money). Input a client sends and the subgraph cannot read is a
@@ -85,7 +85,6 @@ export const DateScalar = stringScalar<string>({
 
 // DateTime -------------------------------------------------------------------------------------------------
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 /** RFC 3339: seconds required, an explicit offset or Z; no 24:00, no leap second. */
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
 const DATE_TIME_REFUSAL = 'Thời điểm phải theo ISO 8601 và ghi rõ múi giờ, ví dụ 2026-09-02T08:00:00+07:00 hoặc 2026-09-02T01:00:00Z.';

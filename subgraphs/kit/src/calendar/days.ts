@@ -3,7 +3,8 @@
  * 1970-01-01) through UTC, which has no daylight saving, so a day is always one step.
  */
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** Vietnam keeps UTC+7 all year (no daylight saving): a wall-clock time there is a fixed instant. */
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,5 +1,4 @@
-/** Vietnam keeps UTC+7 all year (no daylight saving), so a wall-clock time there is a fixed instant. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { VIETNAM_OFFSET_MS } from '../calendar/days.ts';
 
 /** When a scheduled job is due, in Vietnam's time: every day at a time, or every month on a day at a time. */
 export type Schedule = { every: 'day'; at: string } | { every: 'month'; day: number; at: string };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ACCESS_TOKEN_SECONDS, auditor, parseId, signAccessToken, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
+import { ACCESS_TOKEN_SECONDS, auditor, isUuid, parseId, signAccessToken, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import type { CryptoKey } from 'jose';
 import { policy } from '../policy.ts';
 import type { MembersStore } from '../repositories.ts';
@@ -9,7 +9,6 @@ import type { PartnerRow } from './partner.repository.ts';
 /** What a partner system may be allowed to read. */
 export const PARTNER_SCOPES = ['members:read', 'organizations:read'] as const;
 
-const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refusedToken = {
   token: null,
   expiresAt: null,
@@ -50,7 +49,7 @@ export function partnerService(store: MembersStore, context: RequestContext, sig
     },
 
     async token(input: { clientId: string; clientSecret: string }) {
-      const partner = UUID_SHAPED.test(input.clientId) ? await store.repos.partners.byId(parseId(input.clientId)) : null;
+      const partner = isUuid(input.clientId) ? await store.repos.partners.byId(parseId(input.clientId)) : null;
       const matches = await verify(partner?.secretHash ?? (await unknownClientHash), input.clientSecret);
       if (!partner || !matches || partner.status !== 'ACTIVE') return refusedToken;
       const issuedAt = new Date();
