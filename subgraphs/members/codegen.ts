@@ -3,7 +3,7 @@ import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
 export default subgraphCodegen({
   context: '../context.ts#MembersContext',
-  scalars: { Date: 'string', JSON: 'unknown' },
+  scalars: { Date: 'string', DateTime: 'Date', JSON: 'unknown' },
   mappers: {
     Member: '../member/member.repository.ts#MemberRow',
     MemberViewerCan: '../member/member.repository.ts#MemberRow',

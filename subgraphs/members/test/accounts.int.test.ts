@@ -30,7 +30,7 @@ const secretary = () => personWith('00000000-0000-4000-8000-0000000000a2', 'SECR
 const outsider = () => personWith('00000000-0000-4000-8000-0000000000a3', 'ADMIN', t.otherWard.path);
 const codes = (answer: { errors?: { extensions?: { code?: string } }[] }) => answer.errors?.map((e) => e.extensions?.code);
 
-const ISSUE = 'mutation ($id: ID!) { issueAccount(input: { memberId: $id }) { account { username status } activationCode userErrors { code } } }';
+const ISSUE = 'mutation ($id: ID!) { issueAccount(input: { memberId: $id }) { account { username status } activationCode activationExpiresAt userErrors { code } } }';
 const ACTIVATE = 'mutation ($input: ActivateAccountInput!) { activateAccount(input: $input) { account { status } userErrors { code field message } } }';
 const LOGIN = 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }';
 
@@ -42,6 +42,9 @@ describe('an account’s life', () => {
     expect(errors).toBeUndefined();
     expect(data!.issueAccount.account).toEqual({ username: '037190000222', status: 'PENDING' });
     code = data!.issueAccount.activationCode;
+    // Seven days, in Vietnam's time, for the slip the secretary prints.
+    expect(data!.issueAccount.activationExpiresAt).toMatch(/\+07:00$/);
+    expect(Date.parse(data!.issueAccount.activationExpiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
     const [stored] = await subgraph.db.db.select().from(tables.accounts).where(eq(tables.accounts.memberId, t.member.id));
     expect(stored!.activationCodeHash).not.toContain(code.replace('-', ''));

@@ -1,7 +1,9 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Account } from './Account.ts';
 import { AuditEntry } from './AuditEntry.ts';
+import { DateTimeScalar } from '@dangvu/subgraph-kit';
 import { ContactChangeRequest } from './ContactChangeRequest.ts';
+import { IssueAccountPayload } from './IssueAccountPayload.ts';
 import { JSONScalar } from './JSON.ts';
 import { Member } from './Member.ts';
 import { MemberViewerCan } from './MemberViewerCan.ts';
@@ -22,5 +24,7 @@ export const resolvers: Resolvers = {
   RoleGrant,
   AuditEntry,
   ContactChangeRequest,
+  IssueAccountPayload,
+  DateTime: DateTimeScalar,
   JSON: JSONScalar,
 };
