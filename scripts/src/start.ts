@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '@dangvu/drizzle/seed';
 import { assertNode24 } from '@dangvu/drizzle/testing';
-import { ConfigError, graphqlUrl, loadConfig, portVariable, SUBGRAPH_NAMES, subgraphUrlVariable } from '@dangvu/subgraph-kit';
+import { ConfigError, graphqlUrl, loadConfig, SUBGRAPH_NAMES } from '@dangvu/subgraph-kit';
 import postgres from 'postgres';
 import { DATA_DIR, ROOT, startConfig } from './config.ts';
 import { prepareDatabase, startDatabase } from './database.ts';
 import { keyEnvironment, loadOrCreateKeys } from './keys.ts';
-import { Supervisor, type ServiceSpec } from './supervisor.ts';
+import { serviceSpecs } from './services.ts';
+import { Supervisor } from './supervisor.ts';
 
 assertNode24();
 const say = (line: string) => console.log(`dangvu | ${line}`);
@@ -58,39 +59,9 @@ try {
 }
 
 const mode = dev ? 'development' : 'production';
-const node = process.execPath;
-const common = { NODE_ENV: mode, HOST: host, DATABASE_URL: database.url, ...keys };
+const services = serviceSpecs({ dev, node: process.execPath, host, ports, databaseUrl: database.url, keys, inherited: process.env });
 const subgraphUrl = (name: (typeof SUBGRAPH_NAMES)[number]) => graphqlUrl(ports[name], host);
 const gatewayUrl = graphqlUrl(ports.gateway, host);
-const services: ServiceSpec[] = [
-  ...SUBGRAPH_NAMES.map((name) => ({
-    name,
-    command: node,
-    args: [...(dev ? ['--watch'] : []), 'src/index.ts'],
-    cwd: join(ROOT, 'subgraphs', name),
-    env: { ...common, [portVariable(name)]: String(ports[name]) },
-  })),
-  {
-    name: 'gateway',
-    command: node,
-    args: [...(dev ? ['--watch'] : []), 'src/index.ts'],
-    cwd: join(ROOT, 'gateway'),
-    env: {
-      ...common,
-      [portVariable('gateway')]: String(ports.gateway),
-      ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), subgraphUrl(name)])),
-    },
-  },
-  {
-    name: 'web',
-    command: node,
-    args: dev
-      ? [join(ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--host', host, '--port', String(ports.web), '--strictPort']
-      : [join(ROOT, 'web/server.js')],
-    cwd: join(ROOT, 'web'),
-    env: { NODE_ENV: mode, HOST: host, PORT: String(ports.web), GATEWAY_URL: gatewayUrl },
-  },
-];
 
 let shuttingDown = false;
 const supervisor = new Supervisor(services, () => void shutdown(1));

@@ -6,6 +6,7 @@ export interface ServiceSpec {
   command: string;
   args: string[];
   cwd: string;
+  /** The child's whole environment: nothing of the launcher's own passes unless it is here (scripts/src/services.ts). */
   env: Record<string, string>;
 }
 
@@ -43,7 +44,7 @@ export class Supervisor {
   private start(service: ServiceSpec, colour: number): void {
     const child = spawn(service.command, service.args, {
       cwd: service.cwd,
-      env: { ...process.env, ...service.env },
+      env: service.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.children.set(service.name, child);

@@ -31,6 +31,21 @@ describe('Supervisor', () => {
     await supervisor.stopAll();
   });
 
+  it('gives a service its own environment and nothing of the launcher’s', async () => {
+    capture();
+    process.env.DANGVU_TEST_LAUNCHER_SECRET = 'bí mật';
+    const print = 'console.log("env", process.env.DANGVU_TEST_LAUNCHER_SECRET ?? "-", process.env.OWN ?? "-"); setInterval(() => {}, 1000)';
+    const supervisor = new Supervisor([{ name: 'dues', command: node, args: ['-e', print], cwd: '.', env: { OWN: 'của riêng' } }], () => {});
+    try {
+      supervisor.startAll();
+      expect(await until(() => output.some((line) => line.includes('env ')))).toBe(true);
+      expect(output.join('')).toContain('dues | env - của riêng');
+    } finally {
+      delete process.env.DANGVU_TEST_LAUNCHER_SECRET;
+      await supervisor.stopAll();
+    }
+  });
+
   it('reports a service that crashes and starts it again', async () => {
     capture();
     const supervisor = new Supervisor(

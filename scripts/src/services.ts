@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { graphqlUrl, portVariable, SUBGRAPH_NAMES, subgraphUrlVariable, type ProcessName } from '@dangvu/subgraph-kit';
+import { ROOT } from './config.ts';
+import type { keyEnvironment } from './keys.ts';
+import type { ServiceSpec } from './supervisor.ts';
+
+export type KeyVariable = keyof ReturnType<typeof keyEnvironment>;
+
+/**
+ * The keys each process is handed, and no other: only the members subgraph can sign access tokens and only
+ * the gateway can sign subgraph calls, so a compromised dues service mints nothing (docs/operations.md#keys-per-process).
+ * A process's config module declares the same list (scripts/test/services.test.ts holds the two together).
+ */
+export const KEYS_OF: Readonly<Record<ProcessName, readonly KeyVariable[]>> = {
+  organization: ['GATEWAY_PUBLIC_KEY'],
+  members: ['GATEWAY_PUBLIC_KEY', 'AUTH_PRIVATE_KEY'],
+  dues: ['GATEWAY_PUBLIC_KEY'],
+  transfers: ['GATEWAY_PUBLIC_KEY'],
+  gateway: ['GATEWAY_PRIVATE_KEY', 'AUTH_PUBLIC_KEY'],
+  web: [],
+};
+
+export interface LaunchPlan {
+  dev: boolean;
+  /** The Node 24 executable every service runs on. */
+  node: string;
+  host: string;
+  ports: Record<ProcessName, number>;
+  databaseUrl: string;
+  /** Every key, by the variable its reader takes it from (keyEnvironment). */
+  keys: Record<KeyVariable, string>;
+  /** The launcher's own environment: what a service inherits, less the secrets it is not handed. */
+  inherited: NodeJS.ProcessEnv;
+}
+
+/** Variables a child never inherits from the launcher: it gets them from its spec, or not at all. */
+function withoutSecrets(env: NodeJS.ProcessEnv, keys: Record<KeyVariable, string>): Record<string, string> {
+  const secret = new Set<string>([...Object.keys(keys), 'DATABASE_URL']);
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && !secret.has(entry[0])));
+}
+
+/** Each process `npm start` runs, with its whole environment. */
+export function serviceSpecs(plan: LaunchPlan): ServiceSpec[] {
+  const { dev, node, host, ports } = plan;
+  const base = { ...withoutSecrets(plan.inherited, plan.keys), NODE_ENV: dev ? 'development' : 'production', HOST: host };
+  const keysOf = (name: ProcessName) => Object.fromEntries(KEYS_OF[name].map((variable) => [variable, plan.keys[variable]]));
+  const entry = [...(dev ? ['--watch'] : []), 'src/index.ts'];
+  return [
+    ...SUBGRAPH_NAMES.map((name) => ({
+      name,
+      command: node,
+      args: entry,
+      cwd: join(ROOT, 'subgraphs', name),
+      env: { ...base, ...keysOf(name), DATABASE_URL: plan.databaseUrl, [portVariable(name)]: String(ports[name]) },
+    })),
+    {
+      name: 'gateway',
+      command: node,
+      args: entry,
+      cwd: join(ROOT, 'gateway'),
+      env: {
+        ...base,
+        ...keysOf('gateway'),
+        [portVariable('gateway')]: String(ports.gateway),
+        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), graphqlUrl(ports[name], host)])),
+      },
+    },
+    {
+      name: 'web',
+      command: node,
+      args: dev
+        ? [join(ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--host', host, '--port', String(ports.web), '--strictPort']
+        : [join(ROOT, 'web/server.js')],
+      cwd: join(ROOT, 'web'),
+      env: { ...base, ...keysOf('web'), PORT: String(ports.web), GATEWAY_URL: graphqlUrl(ports.gateway, host) },
+    },
+  ];
+}
