@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   char,
   check,
   date,
   index,
   integer,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -121,6 +123,73 @@ export const accounts = membersSchema.table('accounts', {
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const signInAttemptKind = membersSchema.enum('sign_in_attempt_kind', ['PASSWORD', 'SECOND_FACTOR', 'ACTIVATION']);
+
+/**
+ * Attempts counted per username and kind within a window (docs/rules/accounts.md#lock-out): each attempt is
+ * counted before its secret is checked, and none is checked once the window holds the limit. Keyed by the
+ * username typed, so that an unknown username is counted like a real one.
+ */
+export const signInWindows = membersSchema.table(
+  'sign_in_windows',
+  {
+    username: text().notNull(),
+    kind: signInAttemptKind().notNull(),
+    attempts: integer().notNull(),
+    /** The window ends here, and its count with it. */
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.kind] }), index('sign_in_windows_ends_idx').on(t.endsAt)],
+);
+
+export const sessionEndReason = membersSchema.enum('session_end_reason', [
+  'LOGOUT',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_REVOKED',
+  'ACCOUNT_REISSUED',
+  'PASSWORD_CHANGED',
+  'REFRESH_REUSED',
+]);
+
+/**
+ * A sign-in session (docs/rules/accounts.md#sessions): every access token names one (`sid`), and the gateway
+ * refuses tokens of a session that has ended.
+ */
+export const sessions = membersSchema.table(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    memberId: uuid('member_id').notNull(),
+    /** Whether the sign-in that began it gave the second factor's code. */
+    secondFactor: boolean('second_factor').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** The session ends here however often it is refreshed. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: sessionEndReason('end_reason'),
+  },
+  (t) => [index('sessions_open_idx').on(t.accountId).where(sql`${t.endedAt} is null`)],
+);
+
+/** The refresh tokens a session was given, each used once: a second use ends the session. */
+export const refreshTokens = membersSchema.table(
+  'refresh_tokens',
+  {
+    /** HMAC-SHA256 of the token under the members secrets key; the token itself is the holder's. */
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('refresh_tokens_session_idx').on(t.sessionId)],
+);
 
 export const role = membersSchema.enum('role', ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST']);
 
