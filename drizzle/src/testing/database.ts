@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import { serviceDatabaseUrl } from '../roles.ts';
+import type { ServiceName } from '../schema/names.ts';
 import { withDatabase } from './global-setup.ts';
 
 export interface TestDatabase {
+  /** As the tables' owner: for fixtures, and for what only the owner may do. */
   url: string;
+  /** As a subgraph's own role, the way its process connects in production. */
+  serviceUrl(service: ServiceName): string;
   drop(): Promise<void>;
 }
 
@@ -18,8 +23,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
+  const url = withDatabase(adminUrl, name);
+  const passwords = inject('servicePasswords');
   return {
-    url: withDatabase(adminUrl, name),
+    url,
+    serviceUrl: (service) => serviceDatabaseUrl(url, service, passwords[service]),
     async drop() {
       const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await cleanup.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

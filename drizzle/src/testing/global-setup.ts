@@ -2,17 +2,20 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../embedded.ts';
 import { migrateDatabase } from '../migrate.ts';
+import type { ServicePasswords } from '../roles.ts';
+import { SERVICE_NAMES } from '../schema/names.ts';
 import { assertNode24 } from './node-version.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseAdminUrl: string;
     databaseTemplate: string;
+    servicePasswords: ServicePasswords;
   }
 }
 
@@ -45,14 +48,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const template = `dangvu_template_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE "${template}"`);
-  await migrateDatabase(withDatabase(adminUrl, template));
+  const servicePasswords = testServicePasswords(adminUrl);
+  await migrateDatabase(withDatabase(adminUrl, template), { servicePasswords });
   project.provide('databaseAdminUrl', adminUrl);
   project.provide('databaseTemplate', template);
+  project.provide('servicePasswords', servicePasswords);
   return async () => {
     await admin.unsafe(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
     await admin.end();
     await server?.stop();
   };
+}
+
+/**
+ * The services' role passwords for a test server. Roles belong to the whole server, and runs that share one
+ * (TEST_DATABASE_URL) must not reset each other's passwords: they are derived from the administrator's URL,
+ * as secret as it and the same for every run against it.
+ */
+function testServicePasswords(adminUrl: string): ServicePasswords {
+  const derive = (service: string) => createHash('sha256').update(`${adminUrl}\0${service}`).digest('base64url');
+  return Object.fromEntries(SERVICE_NAMES.map((service) => [service, derive(service)])) as ServicePasswords;
 }
 
 export function withDatabase(url: string, database: string): string {
