@@ -15,7 +15,7 @@ async function login(username: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }',
-      variables: { u: username, p: 'Demo@2026' },
+      variables: { u: username, p: platform.demo.member.password },
     }),
   });
   return ((await response.json()) as { data: { login: { token: string } } }).data.login.token;

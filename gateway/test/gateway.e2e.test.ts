@@ -28,7 +28,8 @@ describe('login', () => {
   const loginQuery = 'mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token expiresAt userErrors { code message } } }';
 
   it('gives a token for the right password', async () => {
-    const { body } = await post(platform, { query: loginQuery, variables: { u: 'dangvien.demo', p: 'Demo@2026' } });
+    const { username, password } = platform.demo.member;
+    const { body } = await post(platform, { query: loginQuery, variables: { u: username, p: password } });
     expect(body.data!.login.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(body.data!.login.userErrors).toEqual([]);
   });

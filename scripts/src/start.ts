@@ -7,7 +7,8 @@ import { assertNode24 } from '@dangvu/drizzle/testing';
 import { ConfigError, graphqlUrl, loadConfig, SUBGRAPH_NAMES } from '@dangvu/subgraph-kit';
 import postgres from 'postgres';
 import { DATA_DIR, ROOT, startConfig } from './config.ts';
-import { prepareDatabase, startDatabase } from './database.ts';
+import { startDatabase } from './database.ts';
+import { prepareForStart } from './demo-mode.ts';
 import { keyEnvironment, loadOrCreateKeys } from './keys.ts';
 import { serviceSpecs } from './services.ts';
 import { Supervisor } from './supervisor.ts';
@@ -41,8 +42,9 @@ const database = await startDatabase(config.database, () => {});
 const webBuild = join(ROOT, 'web/build/index.js');
 try {
   say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${DATA_DIR}` : 'Dùng PostgreSQL từ DATABASE_URL');
-  const seeded = await prepareDatabase(database.url, config.seed.members);
+  const seeded = await prepareForStart(database, config.seed.members);
   if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
+  if (database.origin === 'DATABASE_URL') say('Không tự nạp dữ liệu mẫu vào cơ sở dữ liệu riêng; nếu cần, chạy npm run seed / no demo data loaded, run npm run seed for it');
   if (!dev && !existsSync(webBuild)) {
     say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
     const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
@@ -107,9 +109,13 @@ if (!ready) {
       `  GraphQL:        ${gatewayUrl}   (/healthz, /readyz)`,
       ...SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(14)}  ${subgraphUrl(name)}   (chỉ nhận yêu cầu qua gateway)`),
       '',
-      `  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}) / demo logins:`,
-      ...DEMO_USERNAMES.map(([role, username]) => `    ${role.padEnd(17)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),
-      '',
+      ...(accounts.length > 0
+        ? [
+            `  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}) / demo logins:`,
+            ...DEMO_USERNAMES.map(([role, username]) => `    ${role.padEnd(17)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),
+            '',
+          ]
+        : []),
       '  Ctrl-C để dừng / to stop',
       '',
     ].join('\n'),

@@ -8,7 +8,8 @@ import { planOrganizations, type SeedOrganization } from './organizations.ts';
 import { makeMember, Uniques, type SeedMember } from './people.ts';
 import { Random } from './random.ts';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+/** Published in the README and the start-up banner; it meets the members' own password policy (scripts/test/demo-mode.test.ts). */
+export const DEMO_PASSWORD = 'Dangvu@2026';
 
 export type DemoRole = 'MEMBER' | 'SECRETARY' | 'DEPUTY_SECRETARY' | 'FINANCE_MEMBER' | 'ADMIN' | 'ANALYST';
 
