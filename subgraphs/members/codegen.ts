@@ -9,6 +9,8 @@ export default subgraphCodegen({
     MemberViewerCan: '../member/member.repository.ts#MemberRow',
     Account: '../account/account.repository.ts#AccountRow',
     RoleGrant: '../role/role-grant.repository.ts#RoleGrantRow',
+    RoleGrantViewerCan: '../role/role-grant.repository.ts#RoleGrantRow',
+    ViewerCan: '../viewer-abilities.ts#ViewerSubject',
     AuditEntry: '../audit/audit-trail.repository.ts#AuditEntryRow',
     ContactChangeRequest: '../contact-change/contact-change.repository.ts#ContactChangeRow',
     Organization: '../policy.ts#OrganizationReference',

@@ -18,6 +18,7 @@ export const rules = {
     me: isPerson,
     member: isAuthenticated,
     auditTrail: isPerson,
+    viewerCan: isAuthenticated,
     members: policy.rule('SEARCH_MEMBERS'),
   },
   Mutation: {
@@ -66,6 +67,8 @@ export const rules = {
   },
   // The viewer's own abilities, reached through Member.viewerCan and Organization.viewerCan.
   MemberViewerCan: allow,
+  ViewerCan: allow,
+  RoleGrantViewerCan: allow,
   OrganizationViewerCan: allow,
   // Reached only through a field guarded above.
   Officer: allow,

@@ -6,4 +6,5 @@ export const Query: QueryResolvers = {
   member: (_, args, context) => context.loaders.byId.load(parseId(args.id)),
   members: (_, args, context) => context.search.search(args.filter ?? {}, args.first ?? null, args.after ?? null),
   auditTrail: (_, args, context) => context.auditTrail.trail(args.entityId),
+  viewerCan: () => ({}),
 };

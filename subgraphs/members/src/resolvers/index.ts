@@ -12,6 +12,8 @@ import { Organization } from './Organization.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
 import { RoleGrant } from './RoleGrant.ts';
+import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
+import { ViewerCan } from './ViewerCan.ts';
 
 export const resolvers: Resolvers = {
   Query,
@@ -22,6 +24,8 @@ export const resolvers: Resolvers = {
   OrganizationViewerCan,
   Account,
   RoleGrant,
+  RoleGrantViewerCan,
+  ViewerCan,
   AuditEntry,
   ContactChangeRequest,
   IssueAccountPayload,

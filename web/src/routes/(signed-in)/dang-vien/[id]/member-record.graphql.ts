@@ -40,6 +40,9 @@ export const MemberRecordQuery = graphql(`
           id
           name
         }
+        viewerCan {
+          end
+        }
       }
       viewerCan {
         editRecord
