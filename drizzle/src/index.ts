@@ -2,6 +2,7 @@ export { createDb, type Db, type DbHandle, type DbOptions, type Sql, type Tx } f
 export { migrateDatabase, migrationsFolder, type MigrateOptions } from './migrate.ts';
 export {
   applyServiceRoles,
+  ensureServiceRoles,
   generatePassword,
   generateServicePasswords,
   serviceDatabaseUrl,

@@ -63,20 +63,26 @@ const code = (error: unknown) => (error as { code?: string }).code;
 const ATTRIBUTES = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT';
 
 /**
- * Creates each service's role when missing, sets its password when one is given, and grants it exactly its
- * table above after revoking everything else in the platform's schemas: run after every migration (the
- * migrate step does), so tables added since get their grants and privileges taken out of the table go.
- *
- * Run as the tables' owner. Creating a role, or changing one, also needs CREATEROLE (or a superuser).
- * Without it, roles an administrator created beforehand are granted all the same and keep the passwords the
- * administrator gave them (returned, so that the caller can say which passwords it must be given); a missing
- * role, or one with an attribute a service must not have, stops the migration with what to do.
+ * Creates each service's role when missing and sets its password when one is given. Creating or changing a
+ * role needs CREATEROLE (or a superuser); without it, roles an administrator created beforehand keep the
+ * passwords the administrator gave them, and are returned so that the caller can ask for those. A missing
+ * role, or one with an attribute a service must not have, stops with what to do.
  */
-export async function applyServiceRoles(sql: Sql, passwords: Partial<ServicePasswords> = {}): Promise<{ passwordsKept: ServiceName[] }> {
+export async function ensureServiceRoles(sql: Sql, passwords: Partial<ServicePasswords> = {}): Promise<{ passwordsKept: ServiceName[] }> {
   const passwordsKept: ServiceName[] = [];
   for (const service of SERVICE_NAMES) {
     if ((await ensureRole(sql, service, passwords[service])) === 'kept') passwordsKept.push(service);
   }
+  return { passwordsKept };
+}
+
+/**
+ * The roles (ensureServiceRoles), then exactly the grants of the table above after revoking everything else
+ * in the platform's schemas. Run as the tables' owner after every migration (the migrate step does), so
+ * that tables added since get their grants and privileges taken out of the table go.
+ */
+export async function applyServiceRoles(sql: Sql, passwords: Partial<ServicePasswords> = {}): Promise<{ passwordsKept: ServiceName[] }> {
+  const roles = await ensureServiceRoles(sql, passwords);
   await sql.begin(async (tx) => {
     for (const service of SERVICE_NAMES) {
       const role = serviceRole(service);
@@ -93,7 +99,7 @@ export async function applyServiceRoles(sql: Sql, passwords: Partial<ServicePass
       for (const statement of statements) await tx.unsafe(statement);
     }
   });
-  return { passwordsKept };
+  return roles;
 }
 
 interface ExistingRole {

