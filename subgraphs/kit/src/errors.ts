@@ -9,8 +9,8 @@ export function appError(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
 
-export const forbidden = () => appError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.');
-export const unauthenticated = () => appError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
+export const forbidden = () => appError('FORBIDDEN', 'Đồng chí không có quyền thực hiện thao tác này.');
+export const unauthenticated = () => appError('UNAUTHENTICATED', 'Đồng chí chưa đăng nhập: hãy đăng nhập để tiếp tục.');
 export const notFound = (what: string) => appError('NOT_FOUND', `Không tìm thấy ${what}.`);
 
 /** Codes a client may see as they are: ours, and the ones Apollo gives to a malformed request. */

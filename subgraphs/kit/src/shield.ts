@@ -1,6 +1,6 @@
 import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import type { RequestContext } from './context.ts';
-import { forbidden } from './errors.ts';
+import { forbidden, unauthenticated } from './errors.ts';
 
 /**
  * The rules about the caller alone, cached per request; everything about a subject is an ability of the
@@ -23,6 +23,14 @@ export function permissions(rules: IRules) {
   const query = (rules as Record<string, IRules>).Query ?? {};
   return shield(
     { ...rules, Query: { ...(query as object), ...federation }, _Service: allow },
-    { fallbackRule: deny, fallbackError: forbidden, allowExternalErrors: true },
+    // A caller who has not signed in is told so, not that they are forbidden: partners branch on the code.
+    {
+      fallbackRule: deny,
+      fallbackError: (_thrown, _parent, _args, context) => {
+        const { identity } = context as unknown as RequestContext;
+        return identity.personId === null && identity.partner === null ? unauthenticated() : forbidden();
+      },
+      allowExternalErrors: true,
+    },
   );
 }

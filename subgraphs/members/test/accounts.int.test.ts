@@ -120,7 +120,7 @@ describe('a forgotten or changed password', () => {
   });
 
   it('is not for a caller who is not signed in as a person', async () => {
-    expect(codes(await subgraph.call(CHANGE, { input: { currentPassword: 'x', newPassword: 'y' } }))).toEqual(['FORBIDDEN']);
+    expect(codes(await subgraph.call(CHANGE, { input: { currentPassword: 'x', newPassword: 'y' } }))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('gets a new one-time code from the secretary, which ends the old password and the second factor', async () => {

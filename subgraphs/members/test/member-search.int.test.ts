@@ -165,12 +165,18 @@ describe('reach', () => {
     expect(noted).toHaveLength(1);
   });
 
-  it('refuses callers with no searching role: anonymous, a plain member, an analyst, a partner without the scope', async () => {
-    for (const caller of [ANONYMOUS, personWith(CALLER), as('ANALYST', t.province), partner(['organizations:read'])]) {
+  it('refuses callers with no searching role: a plain member, an analyst, a partner without the scope', async () => {
+    for (const caller of [personWith(CALLER), as('ANALYST', t.province), partner(['organizations:read'])]) {
       const answer = await search({ query: 'nguyen' }, caller);
       expect(codes(answer)).toEqual(['FORBIDDEN']);
       expect(answer.data).toBeNull();
     }
+  });
+
+  it('tells a caller who has not signed in so, rather than that they are forbidden', async () => {
+    const answer = await search({ query: 'nguyen' }, ANONYMOUS);
+    expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
+    expect(answer.errors![0]!.message).toMatch(/chưa đăng nhập/);
   });
 });
 

@@ -62,10 +62,10 @@ describe('the organization tree', () => {
     expect(other.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 
-  it('refuses an anonymous caller with FORBIDDEN', async () => {
+  it('refuses an anonymous caller with UNAUTHENTICATED', async () => {
     const { data, errors } = await subgraph.call(TREE, { id: province.id }, ANONYMOUS);
     expect(data!.organization).toBeNull();
-    expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(errors!.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('answers a malformed id with BAD_USER_INPUT, not a server error', async () => {

@@ -84,7 +84,7 @@ describe('the working-day calendar through the transfers subgraph', () => {
   it('answers no one who is not signed in', async () => {
     for (const query of [ADD, BETWEEN, ADJUSTMENTS]) {
       const answer = await subgraph.call(query, { from: '2026-01-05', to: '2026-01-06', days: 1, year: 2026 }, anonymous);
-      expect(codes(answer)).toEqual(['FORBIDDEN']);
+      expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
     }
   });
 });
@@ -147,7 +147,8 @@ describe('setCalendarAdjustment and removeCalendarAdjustment', () => {
   it.each([...Object.entries(callers), ['anonymous', anonymous] as const])('refuses the %s, and writes nothing', async (_who, caller) => {
     const set = await subgraph.call(SET, { input: dayOff('2027-03-05') }, caller);
     const removed = await subgraph.call(REMOVE, { input: { day: '2026-08-31' } }, caller);
-    expect([codes(set), codes(removed)]).toEqual([['FORBIDDEN'], ['FORBIDDEN']]);
+    const refusal = caller === anonymous ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+    expect([codes(set), codes(removed)]).toEqual([[refusal], [refusal]]);
     const rows = await subgraph.db.db.select().from(tables.calendarAdjustments);
     expect(rows.map((row) => row.day)).not.toContain('2027-03-05');
     expect(rows.map((row) => row.day)).toContain('2026-08-31');
