@@ -17,6 +17,12 @@ describe('loadGatewayConfig', () => {
     expect(config.http).toEqual({ host: '127.0.0.1', port: DEFAULT_PORTS.gateway });
   });
 
+  it('trusts the forwarded address of this machine alone unless told otherwise, and names a bad proxy entry', () => {
+    expect(loadGatewayConfig(keys).credentials.trustedProxies).toEqual(['127.0.0.1', '::1']);
+    expect(loadGatewayConfig({ ...keys, GATEWAY_TRUSTED_PROXIES: '10.0.0.0/8' }).credentials.trustedProxies).toEqual(['10.0.0.0/8']);
+    expect(() => loadGatewayConfig({ ...keys, GATEWAY_TRUSTED_PROXIES: '10.0.0.1, web' })).toThrow(/GATEWAY_TRUSTED_PROXIES: .*web/);
+  });
+
   it('names every bad variable at once', () => {
     const read = () => loadGatewayConfig({ GATEWAY_PRIVATE_KEY: KEY, MEMBERS_URL: 'members:4002', GATEWAY_MAX_SOCKETS: '0' });
     expect(read).toThrow(ConfigError);

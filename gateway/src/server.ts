@@ -16,6 +16,7 @@ import {
 } from '@dangvu/subgraph-kit';
 import { identify } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
+import { credentialGuard } from './credential-guard.ts';
 import { armor, LIMITS } from './limits.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 
@@ -53,12 +54,15 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
       }),
   });
   const limits = armor(production);
+  const guardCredentials = credentialGuard({ limits: config.credentials.attempts, trustedProxies: config.credentials.trustedProxies });
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: true,
+    // A request by hash alone would carry no document for the credential guard to read.
+    persistedQueries: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError,
@@ -83,9 +87,10 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
         return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'unavailable' } };
       },
     },
-    async context(request, _body, requestId) {
+    async context(request, body, requestId) {
       const identity = await identify(request, authPublicKey);
-      return 'grants' in identity ? { identity, requestId } : identity;
+      if (!('grants' in identity)) return identity;
+      return guardCredentials(request, body, identity) ?? { identity, requestId };
     },
   });
 

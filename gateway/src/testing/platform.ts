@@ -37,12 +37,24 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
+export interface TestPlatformOptions {
+  members?: number;
+  production?: boolean;
+  /**
+   * Gateway variables over the test defaults. Those lift the credential-attempt limits, since test files sign
+   * in many times from one address; a test of the limits sets its own.
+   */
+  gatewayEnv?: Record<string, string>;
+}
+
+const UNTHROTTLED = { CREDENTIAL_ATTEMPTS_PER_ADDRESS: '100000', CREDENTIAL_ATTEMPTS_PER_ACCOUNT: '100000' };
+
 /**
  * The whole back end for one test file, for real: a fresh seeded database, the four subgraphs and the
  * gateway on free loopback ports, talking HTTP with signed calls, in this process. Call from a file run
  * under `dangvuVitestConfig` (it provides the PostgreSQL server).
  */
-export async function startTestPlatform(options: { members?: number; production?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const queries = { count: 0 };
   const db = createDb(database.url, { max: 8, onQuery: () => queries.count++ });
@@ -76,6 +88,8 @@ export async function startTestPlatform(options: { members?: number; production?
     MEMBERS_URL: subgraphs.members.url,
     DUES_URL: subgraphs.dues.url,
     TRANSFERS_URL: subgraphs.transfers.url,
+    ...UNTHROTTLED,
+    ...options.gatewayEnv,
   });
   const gateway = await (await createGateway(config, silentLogger)).listen(0, '127.0.0.1');
   const member = seed.accounts.find((account) => account.role === 'MEMBER')!;

@@ -10,10 +10,13 @@ export class HttpRejection {
   readonly status: number;
   readonly code: string;
   readonly message: string;
-  constructor(status: number, code: string, message: string) {
+  /** Sent with the refusal, such as the Retry-After of a 429. */
+  readonly headers: Record<string, string>;
+  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
     this.status = status;
     this.code = code;
     this.message = message;
+    this.headers = headers;
   }
 }
 
@@ -39,7 +42,7 @@ function reject(response: ServerResponse, rejection: HttpRejection, requestId: s
     response,
     rejection.status,
     { errors: [{ message: rejection.message, extensions: { code: rejection.code, requestId } }] },
-    { 'x-request-id': requestId },
+    { ...rejection.headers, 'x-request-id': requestId },
   );
 }
 
