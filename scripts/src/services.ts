@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { graphqlUrl, portVariable, SUBGRAPH_NAMES, subgraphUrlVariable, type ProcessName } from '@dangvu/subgraph-kit';
 import { ROOT } from './config.ts';
@@ -39,6 +40,16 @@ function withoutSecrets(env: NodeJS.ProcessEnv, keys: Record<KeyVariable, string
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && !secret.has(entry[0])));
 }
 
+/**
+ * The gateway believes the client address the web server forwards (docs/operations.md#client-addresses): the
+ * web server calls it from loopback, or from HOST when that is one address of this machine's.
+ */
+function webServerAddresses(host: string, inherited: NodeJS.ProcessEnv): string {
+  if (inherited.GATEWAY_TRUSTED_PROXIES) return inherited.GATEWAY_TRUSTED_PROXIES;
+  const own = isIP(host) !== 0 && !['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? [host] : [];
+  return ['127.0.0.1', '::1', ...own].join(',');
+}
+
 /** Each process `npm start` runs, with its whole environment. */
 export function serviceSpecs(plan: LaunchPlan): ServiceSpec[] {
   const { dev, node, host, ports } = plan;
@@ -62,6 +73,7 @@ export function serviceSpecs(plan: LaunchPlan): ServiceSpec[] {
         ...base,
         ...keysOf('gateway'),
         [portVariable('gateway')]: String(ports.gateway),
+        GATEWAY_TRUSTED_PROXIES: webServerAddresses(host, plan.inherited),
         ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), graphqlUrl(ports[name], host)])),
       },
     },

@@ -24,6 +24,7 @@ const SPECS: Record<string, ConfigSpec> = {
 const READ_ELSEWHERE: Record<string, string> = {
   PORT: 'web/server.js',
   TRUST_PROXY_PROTOCOL: 'web/server.js',
+  WEB_TRUSTED_PROXIES: 'web/server.js',
   GATEWAY_URL: 'web/src/env.ts',
   ORIGIN: 'web/vite.config.ts',
   TEST_DATABASE_URL: 'drizzle/src/testing/global-setup.ts',

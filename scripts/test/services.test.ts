@@ -16,8 +16,8 @@ const made = await loadOrCreateKeys(join(await mkdtemp(join(tmpdir(), 'dangvu-ke
 const keys = Object.fromEntries(Object.keys(keyEnvironment(made, {})).map((name) => [name, `<${name}>`])) as Record<KeyVariable, string>;
 const KEY_NAMES = Object.keys(keys);
 
-const plan = (inherited: NodeJS.ProcessEnv = {}) =>
-  serviceSpecs({ dev: false, node: '/usr/bin/node', host: '127.0.0.1', ports: { ...DEFAULT_PORTS }, databaseUrl: 'postgres://db/dangvu', keys, inherited });
+const plan = (inherited: NodeJS.ProcessEnv = {}, host = '127.0.0.1') =>
+  serviceSpecs({ dev: false, node: '/usr/bin/node', host, ports: { ...DEFAULT_PORTS }, databaseUrl: 'postgres://db/dangvu', keys, inherited });
 const envOf = (name: ProcessName, inherited?: NodeJS.ProcessEnv) => plan(inherited).find((service) => service.name === name)!.env;
 const keysHandedTo = (name: ProcessName, inherited?: NodeJS.ProcessEnv) => KEY_NAMES.filter((key) => key in envOf(name, inherited)).sort();
 
@@ -65,5 +65,14 @@ describe('the environment npm start gives each process', () => {
   it('gives the database only to the subgraphs', () => {
     const withDatabase = plan().filter((service) => 'DATABASE_URL' in service.env).map((service) => service.name);
     expect(withDatabase.sort()).toEqual(['dues', 'members', 'organization', 'transfers']);
+  });
+
+  it('has the gateway believe the client address the web server forwards from where it runs', () => {
+    const trustedBy = (host: string, inherited: NodeJS.ProcessEnv = {}) =>
+      plan(inherited, host).find((service) => service.name === 'gateway')!.env.GATEWAY_TRUSTED_PROXIES;
+    expect(trustedBy('127.0.0.1')).toBe('127.0.0.1,::1');
+    expect(trustedBy('0.0.0.0')).toBe('127.0.0.1,::1');
+    expect(trustedBy('192.168.1.20')).toBe('127.0.0.1,::1,192.168.1.20');
+    expect(trustedBy('192.168.1.20', { GATEWAY_TRUSTED_PROXIES: '10.0.0.0/8' })).toBe('10.0.0.0/8');
   });
 });
