@@ -46,7 +46,7 @@ describe('who viewed my record', () => {
 
   it('is not shown to a member of another cell', async () => {
     const { data, errors } = await subgraph.call(LOG, { id: t.member.id }, personWith(t.outsider.id, 'SECRETARY', t.otherCell.path));
-    expect(data!._entities).toEqual([null]);
+    expect(data!._entities).toEqual([{ accessLog: null }]);
     expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });

@@ -82,7 +82,7 @@ describe('acting on oneself', () => {
   });
 
   it('refuses an administrator giving themself a role, whatever their reach', async () => {
-    const input = { memberId: t.wardAdmin.id, role: 'SECRETARY', organizationId: t.cell.id };
+    const input = { memberId: t.wardAdmin.id, role: 'SECRETARY', organizationId: t.cell.id, startsOn: '2026-01-01' };
     expect(codes(await subgraph.call(GRANT, { input }, wardAdmin()))).toEqual(['FORBIDDEN']);
     expect(codes(await subgraph.call(GRANT, { input }, provinceAdmin()))).toBeUndefined();
   });

@@ -156,7 +156,7 @@ describe('role grants', () => {
   });
 
   it('keeps one secretary per organization at a time', async () => {
-    const { data } = await subgraph.call(GRANT, { input: { memberId: t.other.id, role: 'SECRETARY', organizationId: t.cell.id } }, admin());
+    const { data } = await subgraph.call(GRANT, { input: { memberId: t.other.id, role: 'SECRETARY', organizationId: t.cell.id, startsOn: '2026-03-01' } }, admin());
     expect(data!.grantRole.userErrors).toEqual([{ code: 'ROLE_TAKEN', field: 'role' }]);
   });
 

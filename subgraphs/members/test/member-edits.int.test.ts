@@ -55,6 +55,17 @@ describe('updateMember', () => {
     expect((await row(t.member.id)).version).toBe(2);
   });
 
+  it('keeps a phone number written the usual ways in one form, and refuses clearing the residence address', async () => {
+    const spaced = await subgraph.call(UPDATE, { input: { id: t.other.id, expectedVersion: 1, fullName: 'Hoàng Văn Sơn', phone: '0912 345 678' } }, secretary());
+    expect(spaced.data!.updateMember.userErrors).toEqual([]);
+    expect(spaced.data!.updateMember.member).toMatchObject({ phone: '0912345678', version: 2 });
+    const international = await subgraph.call(UPDATE, { input: { id: t.other.id, expectedVersion: 2, phone: '+84 987 654 321' } }, secretary());
+    expect(international.data!.updateMember.member).toMatchObject({ phone: '0987654321', version: 3 });
+    const cleared = await subgraph.call(UPDATE, { input: { id: t.other.id, expectedVersion: 3, residenceAddress: '   ' } }, secretary());
+    expect(cleared.data!.updateMember).toEqual({ member: null, userErrors: [{ code: 'RESIDENCE_REQUIRED', field: 'residenceAddress' }] });
+    expect((await row(t.other.id)).version).toBe(3);
+  });
+
   it('refuses a citizen ID or card number another member holds', async () => {
     const { data } = await subgraph.call(UPDATE, { input: { id: t.member.id, expectedVersion: 2, citizenId: '037080999002', cardNumber: 'NB.00000002' } }, secretary());
     expect(data!.updateMember.userErrors.map((e: { code: string }) => e.code)).toEqual(['CITIZEN_ID_TAKEN', 'CARD_NUMBER_TAKEN']);

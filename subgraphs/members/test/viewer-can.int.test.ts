@@ -49,3 +49,14 @@ describe('a record read by someone who may not see its personal fields', () => {
     expect(errors).toEqual([expect.objectContaining({ path: ['member', 'citizenId'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   });
 });
+
+describe('a member outside the caller’s reach', () => {
+  it('is answered as one that does not exist, even for its id alone', async () => {
+    const outsider = personWith('00000000-0000-4000-8000-0000000000b9', 'SECRETARY', '/00000000-0000-4000-8000-0000000000ee/');
+    const MEMBER = 'query ($id: ID!) { member(id: $id) { id } }';
+    const out = await subgraph.call(MEMBER, { id: t.member.id }, outsider);
+    const unknown = await subgraph.call(MEMBER, { id: '00000000-0000-4000-8000-00000000dead' }, outsider);
+    expect(out).toEqual(unknown);
+    expect(out.data).toEqual({ member: null });
+  });
+});

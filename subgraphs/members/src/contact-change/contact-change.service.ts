@@ -1,7 +1,7 @@
 import { actingFor, auditor, notFound, parseId, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import { policy } from '../policy.ts';
 import type { MembersStore } from '../repositories.ts';
-import { contactChangeErrors } from './contact-change.rules.ts';
+import { readContactChange } from './contact-change.rules.ts';
 
 /**
  * A member's own proposals to correct their contact details (or a secretary's on an elderly member's behalf),
@@ -18,10 +18,9 @@ export function contactChangeService(store: MembersStore, context: RequestContex
         input.forMemberId && parseId(input.forMemberId),
         async (id) => (await store.repos.members.byId(id))?.orgPath ?? null,
       );
-      const phone = input.phone?.replace(/\s/g, '') || null;
-      const residenceAddress = input.residenceAddress?.trim() || null;
-      const errors = contactChangeErrors({ phone, residenceAddress });
+      const { change, errors } = readContactChange(input);
       if (errors.length) return { request: null, userErrors: errors };
+      const { phone, residenceAddress } = change;
       return store.transaction(async (repos) => {
         const request = await repos.contactChanges.insert({ memberId, phone, residenceAddress });
         const member = await repos.members.byId(memberId);

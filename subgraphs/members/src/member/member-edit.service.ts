@@ -3,6 +3,7 @@ import { policy } from '../policy.ts';
 import type { MembersStore } from '../repositories.ts';
 import type { MemberRow } from './member.repository.ts';
 import { memberErrors, type MemberFields } from './member.rules.ts';
+import { normalizePhone } from './phone.rules.ts';
 
 export interface MemberPayload {
   member: MemberRow | null;
@@ -35,7 +36,13 @@ export function memberEditService(store: MembersStore, context: RequestContext, 
             message: 'Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang, xem thay đổi rồi sửa lại.',
           });
         }
-        const { id: _id, expectedVersion: _version, ...changes } = input;
+        const { id: _id, expectedVersion: _version, ...typed } = input;
+        // The register keeps one form of a phone number and an address without stray spaces; an unreadable number stays as typed for the check to name.
+        const changes = {
+          ...typed,
+          ...(typeof typed.phone === 'string' ? { phone: normalizePhone(typed.phone) ?? typed.phone } : {}),
+          ...(typeof typed.residenceAddress === 'string' ? { residenceAddress: typed.residenceAddress.trim() } : {}),
+        };
         const next: MemberFields = { ...current, ...stripUndefined(changes), fullName: (changes.fullName ?? current.fullName).trim() };
         const errors = memberErrors(next, today());
         if (errors.length) return failed(...errors);

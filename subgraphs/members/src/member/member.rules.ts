@@ -1,5 +1,6 @@
 import type { UserError } from '@dangvu/subgraph-kit';
 import type { DuesCategory } from './member.repository.ts';
+import { normalizePhone } from './phone.rules.ts';
 
 /** The fields of the register a secretary may correct, as the edit form sends them. */
 export interface MemberFields {
@@ -73,8 +74,13 @@ export function memberErrors(fields: MemberFields, today: string): UserError[] {
     if (fields.officialOn) errors.push(error('PROBATIONARY_WITH_OFFICIAL_DATE', 'officialOn', 'Đảng viên dự bị chưa có ngày chính thức.'));
     if (fields.cardNumber) errors.push(error('PROBATIONARY_WITH_CARD', 'cardNumber', 'Chỉ đảng viên chính thức mới có thẻ đảng viên.'));
   }
-  if (fields.phone !== null && !/^(0|\+84)\d{9}$/.test(fields.phone)) {
-    errors.push(error('INVALID_PHONE', 'phone', 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84).'));
+  if (fields.phone !== null && normalizePhone(fields.phone) === null) {
+    errors.push(error('INVALID_PHONE', 'phone', 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (có thể viết +84), ví dụ 0912 345 678.'));
+  }
+  const address = fields.residenceAddress.trim();
+  if (address.length === 0) errors.push(error('RESIDENCE_REQUIRED', 'residenceAddress', 'Cần ghi nơi cư trú của đảng viên.'));
+  else if (address.length < 10 || address.length > 300) {
+    errors.push(error('INVALID_ADDRESS', 'residenceAddress', 'Nơi cư trú dài từ 10 đến 300 ký tự.'));
   }
   if (fields.dossierNumber !== null && !/^\d{6}[A-Z]{2,3}$/.test(fields.dossierNumber)) {
     errors.push(error('INVALID_DOSSIER_NUMBER', 'dossierNumber', 'Số lý lịch gồm 6 chữ số và mã đảng bộ tỉnh (2–3 chữ in hoa).'));

@@ -18,3 +18,45 @@ export function grantDatesError(startsOn: string, endsOn: string | null): UserEr
   }
   return null;
 }
+
+/** Roles that lead or hold the money: only an official member, since a probationary one may not stand or vote (docs/rules/roles.md#probationary-members). */
+export const OFFICIAL_ONLY_ROLES = ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'] as const;
+
+interface GrantRequest {
+  role: string;
+  orgId: string;
+  startsOn: string | null | undefined;
+  endsOn: string | null;
+}
+
+interface Holder {
+  membershipKind: string;
+  joinedOn: string;
+}
+
+/**
+ * What is wrong with giving `holder` the role (docs/rules/roles.md#giving-a-role): the start day must be
+ * given (never silently today) and not before the holder joined the Party; an official-only role needs an
+ * official member; the same role on the same organization already in force on those days is a duplicate.
+ */
+export function grantRequestErrors(request: GrantRequest, holder: Holder, held: readonly { role: string; orgId: string; startsOn: string; endsOn: string | null }[]): UserError[] {
+  if (!request.startsOn) return [{ code: 'START_DATE_REQUIRED', field: 'startsOn', message: 'Hãy ghi ngày bắt đầu giữ chức trách.' }];
+  const errors: UserError[] = [];
+  if (request.startsOn < holder.joinedOn) {
+    errors.push({ code: 'START_BEFORE_JOINING', field: 'startsOn', message: 'Ngày bắt đầu không được trước ngày vào Đảng của đảng viên.' });
+  }
+  if ((OFFICIAL_ONLY_ROLES as readonly string[]).includes(request.role) && holder.membershipKind !== 'OFFICIAL') {
+    errors.push({ code: 'PROBATIONARY_MEMBER', field: 'role', message: 'Đảng viên dự bị chưa được giữ chức trách này.' });
+  }
+  const dates = grantDatesError(request.startsOn, request.endsOn);
+  if (dates) errors.push(dates);
+  const overlaps = held.some(
+    (grant) =>
+      grant.role === request.role &&
+      grant.orgId === request.orgId &&
+      (grant.endsOn === null || grant.endsOn > request.startsOn!) &&
+      (request.endsOn === null || grant.startsOn < request.endsOn),
+  );
+  if (overlaps) errors.push({ code: 'DUPLICATE_GRANT', field: 'role', message: 'Đảng viên đã giữ chức trách này ở tổ chức này trong thời gian đó.' });
+  return errors;
+}

@@ -2,7 +2,7 @@ import { auditor, notFound, parseId, vietnamDay, type RequestContext, type Role,
 import { policy } from '../policy.ts';
 import type { MembersStore, Repositories } from '../repositories.ts';
 import type { RoleGrantRow } from './role-grant.repository.ts';
-import { grantDatesError, grantPathWithin, SINGLE_HOLDER_ROLES } from './role.rules.ts';
+import { grantDatesError, grantPathWithin, grantRequestErrors, SINGLE_HOLDER_ROLES } from './role.rules.ts';
 
 export interface RoleGrantPayload {
   grant: RoleGrantRow | null;
@@ -57,10 +57,11 @@ export function roleService(store: MembersStore, context: RequestContext, today 
         if (!['ACTIVE', 'TEMP_AWAY'].includes(member.activityStatus)) {
           return failed({ code: 'MEMBER_NOT_ACTIVE', field: 'memberId', message: 'Chỉ giao chức trách cho đảng viên đang sinh hoạt.' });
         }
-        const startsOn = input.startsOn ?? today();
         const endsOn = input.endsOn ?? null;
-        const dates = grantDatesError(startsOn, endsOn);
-        if (dates) return failed(dates);
+        const request = { role: input.role, orgId: organizationId, startsOn: input.startsOn, endsOn };
+        const invalid = grantRequestErrors(request, member, await repos.roleGrants.ofMembers([member.id]));
+        if (invalid.length) return failed(...invalid);
+        const startsOn = input.startsOn!;
         if ((SINGLE_HOLDER_ROLES as readonly Role[]).includes(input.role)) {
           const holders = await repos.roleGrants.inForceLocked(organizationId, input.role, startsOn);
           if (holders.length > 0) {
