@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { graphqlUrl, portVariable, SUBGRAPH_NAMES, subgraphUrlVariable, type ProcessName } from '@dangvu/subgraph-kit';
+import { graphqlUrl, portVariable, SUBGRAPH_NAMES, subgraphUrlVariable, type ProcessName, type SubgraphName } from '@dangvu/subgraph-kit';
 import { ROOT } from './config.ts';
 import type { keyEnvironment } from './keys.ts';
 import type { ServiceSpec } from './supervisor.ts';
@@ -27,7 +27,8 @@ export interface LaunchPlan {
   node: string;
   host: string;
   ports: Record<ProcessName, number>;
-  databaseUrl: string;
+  /** Each subgraph's database URL, as its own role (PlatformDatabase.serviceUrl). */
+  databaseUrl(subgraph: SubgraphName): string;
   /** Every key, by the variable its reader takes it from (keyEnvironment). */
   keys: Record<KeyVariable, string>;
   /** The launcher's own environment: what a service inherits, less the secrets it is not handed. */
@@ -62,7 +63,7 @@ export function serviceSpecs(plan: LaunchPlan): ServiceSpec[] {
       command: node,
       args: entry,
       cwd: join(ROOT, 'subgraphs', name),
-      env: { ...base, ...keysOf(name), DATABASE_URL: plan.databaseUrl, [portVariable(name)]: String(ports[name]) },
+      env: { ...base, ...keysOf(name), DATABASE_URL: plan.databaseUrl(name), [portVariable(name)]: String(ports[name]) },
     })),
     {
       name: 'gateway',

@@ -61,7 +61,15 @@ try {
 }
 
 const mode = dev ? 'development' : 'production';
-const services = serviceSpecs({ dev, node: process.execPath, host, ports, databaseUrl: database.url, keys, inherited: process.env });
+const services = serviceSpecs({
+  dev,
+  node: process.execPath,
+  host,
+  ports,
+  databaseUrl: (subgraph) => database.serviceUrl(subgraph),
+  keys,
+  inherited: process.env,
+});
 const subgraphUrl = (name: (typeof SUBGRAPH_NAMES)[number]) => graphqlUrl(ports[name], host);
 const gatewayUrl = graphqlUrl(ports.gateway, host);
 

@@ -17,7 +17,7 @@ const keys = Object.fromEntries(Object.keys(keyEnvironment(made, {})).map((name)
 const KEY_NAMES = Object.keys(keys);
 
 const plan = (inherited: NodeJS.ProcessEnv = {}, host = '127.0.0.1') =>
-  serviceSpecs({ dev: false, node: '/usr/bin/node', host, ports: { ...DEFAULT_PORTS }, databaseUrl: 'postgres://db/dangvu', keys, inherited });
+  serviceSpecs({ dev: false, node: '/usr/bin/node', host, ports: { ...DEFAULT_PORTS }, databaseUrl: (subgraph) => `postgres://dangvu_${subgraph}@db/dangvu`, keys, inherited });
 const envOf = (name: ProcessName, inherited?: NodeJS.ProcessEnv) => plan(inherited).find((service) => service.name === name)!.env;
 const keysHandedTo = (name: ProcessName, inherited?: NodeJS.ProcessEnv) => KEY_NAMES.filter((key) => key in envOf(name, inherited)).sort();
 
@@ -54,7 +54,7 @@ describe('the environment npm start gives each process', () => {
 
   it('passes no key or database URL of its own environment on to a process not meant to have it', () => {
     const inherited = { PATH: '/usr/bin', AUTH_PRIVATE_KEY: 'operator’s key', GATEWAY_PRIVATE_KEY: 'operator’s key', DATABASE_URL: 'postgres://x' };
-    expect(envOf('dues', inherited)).toMatchObject({ PATH: '/usr/bin', GATEWAY_PUBLIC_KEY: '<GATEWAY_PUBLIC_KEY>', DATABASE_URL: 'postgres://db/dangvu' });
+    expect(envOf('dues', inherited)).toMatchObject({ PATH: '/usr/bin', GATEWAY_PUBLIC_KEY: '<GATEWAY_PUBLIC_KEY>', DATABASE_URL: 'postgres://dangvu_dues@db/dangvu' });
     expect(keysHandedTo('dues', inherited)).toEqual(['GATEWAY_PUBLIC_KEY']);
     expect(envOf('web', inherited)).not.toHaveProperty('DATABASE_URL');
     expect(envOf('gateway', inherited)).not.toHaveProperty('DATABASE_URL');
@@ -62,9 +62,14 @@ describe('the environment npm start gives each process', () => {
     expect(envOf('members', inherited).AUTH_PRIVATE_KEY).toBe('<AUTH_PRIVATE_KEY>');
   });
 
-  it('gives the database only to the subgraphs', () => {
-    const withDatabase = plan().filter((service) => 'DATABASE_URL' in service.env).map((service) => service.name);
-    expect(withDatabase.sort()).toEqual(['dues', 'members', 'organization', 'transfers']);
+  it('gives the database only to the subgraphs, each connecting as its own role', () => {
+    const urls = Object.fromEntries(plan().flatMap((service) => (service.env.DATABASE_URL ? [[service.name, service.env.DATABASE_URL]] : [])));
+    expect(urls).toEqual({
+      organization: 'postgres://dangvu_organization@db/dangvu',
+      members: 'postgres://dangvu_members@db/dangvu',
+      dues: 'postgres://dangvu_dues@db/dangvu',
+      transfers: 'postgres://dangvu_transfers@db/dangvu',
+    });
   });
 
   it('has the gateway believe the client address the web server forwards from where it runs', () => {
