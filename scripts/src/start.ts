@@ -40,36 +40,38 @@ const keys = keyEnvironment(await loadOrCreateKeys(join(DATA_DIR, 'keys.json')),
 });
 const database = await startDatabase(config.database, () => {});
 const webBuild = join(ROOT, 'web/build/index.js');
-try {
-  say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${DATA_DIR}` : 'Dùng PostgreSQL từ DATABASE_URL');
-  const seeded = await prepareForStart(database, config.seed.members);
-  if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
-  if (database.origin === 'DATABASE_URL') say('Không tự nạp dữ liệu mẫu vào cơ sở dữ liệu riêng; nếu cần, chạy npm run seed / no demo data loaded, run npm run seed for it');
-  if (!dev && !existsSync(webBuild)) {
-    say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-    });
-    if (build.status !== 0) throw new Error('build của ứng dụng web thất bại / web build failed');
-  }
-} catch (error) {
-  say(`✗ ${(error as Error).message}`);
-  await database.stop();
-  process.exit(1);
-}
-
 const mode = dev ? 'development' : 'production';
-const services = serviceSpecs({
-  dev,
-  node: process.execPath,
-  host,
-  ports,
-  databaseUrl: (subgraph) => database.serviceUrl(subgraph),
-  keys,
-  inherited: process.env,
-});
+// Everything up to the launch plan can fail with the database already running: it is stopped then.
+const services = await (async () => {
+  try {
+    say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${DATA_DIR}` : 'Dùng PostgreSQL từ DATABASE_URL');
+    const seeded = await prepareForStart(database, config.seed.members);
+    if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
+    if (database.origin === 'DATABASE_URL') say('Không tự nạp dữ liệu mẫu vào cơ sở dữ liệu riêng; nếu cần, chạy npm run seed / no demo data loaded, run npm run seed for it');
+    if (!dev && !existsSync(webBuild)) {
+      say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
+      const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+      });
+      if (build.status !== 0) throw new Error('build của ứng dụng web thất bại / web build failed');
+    }
+    return serviceSpecs({
+      dev,
+      node: process.execPath,
+      host,
+      ports,
+      databaseUrl: (subgraph) => database.serviceUrl(subgraph),
+      keys,
+      inherited: process.env,
+    });
+  } catch (error) {
+    say(`✗ ${(error as Error).message}`);
+    await database.stop();
+    process.exit(1);
+  }
+})();
 const subgraphUrl = (name: (typeof SUBGRAPH_NAMES)[number]) => graphqlUrl(ports[name], host);
 const gatewayUrl = graphqlUrl(ports.gateway, host);
 
