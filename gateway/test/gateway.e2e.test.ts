@@ -54,10 +54,10 @@ describe('bearer tokens', () => {
     expect(body.data!.me.fullName).toBe(platform.demo.member.fullName);
   });
 
-  it('refuses an anonymous caller the member query with FORBIDDEN', async () => {
+  it('tells an anonymous caller asking for the member query to sign in (UNAUTHENTICATED)', async () => {
     const answer = await post(platform, me);
     expect(answer.body.data).toEqual({ me: null });
-    expect(codes(answer)).toEqual(['FORBIDDEN']);
+    expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('answers a malformed Authorization header with 401 UNAUTHENTICATED', async () => {
