@@ -92,6 +92,10 @@ const OPERATIONS: Record<string, Call> = {
   lockAccount: { document: 'mutation ($id: ID!) { lockAccount(input: { memberId: $id }) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
   unlockAccount: { document: 'mutation ($id: ID!) { unlockAccount(input: { memberId: $id }) { userErrors { code } } }', variables: (f) => ({ id: f.member }) },
   revokeAccount: { document: 'mutation ($id: ID!) { revokeAccount(input: { memberId: $id }) { userErrors { code } } }', variables: (f) => ({ id: f.otherMember }) },
+  // The demo member's account is not locked out: an allowed caller gets NOT_SIGN_IN_LOCKED.
+  clearSignInLock: { document: 'mutation ($id: ID!) { clearSignInLock(input: { memberId: $id }) { userErrors { code } } }', variables: (f) => ({ id: f.member }) },
+  refreshSession: { document: 'mutation { refreshSession(input: { refreshToken: "sai" }) { userErrors { code } } }', variables: () => ({}) },
+  logout: { document: 'mutation { logout(input: { refreshToken: "sai" }) { ended } }', variables: () => ({}) },
   grantRole: {
     document: 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, role: 'SECRETARY', organizationId: f.cell.id } }),

@@ -112,10 +112,16 @@ export const accounts = membersSchema.table('accounts', {
   status: accountStatus().notNull().default('PENDING'),
   failedAttempts: integer('failed_attempts').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  /** SHA-256 of the one-time activation code; the code itself is shown once, to whoever issued the account. */
+  /**
+   * HMAC-SHA256 of the one-time activation code under the members secrets key (outside the database); the
+   * code itself is shown once, to whoever issued the account.
+   */
   activationCodeHash: text('activation_code_hash'),
   activationExpiresAt: timestamp('activation_expires_at', { withTimezone: true }),
-  /** Base32 TOTP secret (RFC 6238), set when the member starts enrolling a second factor. */
+  /**
+   * The TOTP secret (RFC 6238), set when the member starts enrolling a second factor: sealed with AES-256-GCM
+   * under the members secrets key (`v1:…`); a base32 value is one from before sealing, sealed on first use.
+   */
   totpSecret: text('totp_secret'),
   /** When the second factor was confirmed; null while not in use. */
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createDb } from '@dangvu/drizzle';
 import { seedDemoData, type DemoAccount, type SeedResult } from '@dangvu/drizzle/seed';
 import { createTestDatabase } from '@dangvu/drizzle/testing';
@@ -13,7 +14,7 @@ import {
   type RunningSubgraph,
   type SubgraphDefinition,
 } from '@dangvu/subgraph-kit';
-import { membersSubgraph } from '@dangvu/subgraph-members';
+import { membersKeys, membersSubgraph } from '@dangvu/subgraph-members';
 import { organizationSubgraph } from '@dangvu/subgraph-organization';
 import { transfersSubgraph } from '@dangvu/subgraph-transfers';
 import type { CryptoKey } from 'jose';
@@ -76,7 +77,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   };
   const subgraphs: Record<SubgraphName, RunningSubgraph> = {
     organization: await start(organizationSubgraph(db)),
-    members: await start(membersSubgraph(db, { authSigningKey })),
+    members: await start(membersSubgraph(db, await membersKeys({ authPrivateKey: auth.privateJwk, secretsKey: randomBytes(32) }))),
     dues: await start(duesSubgraph(db)),
     transfers: await start(transfersSubgraph(db)),
   };

@@ -10,6 +10,7 @@ import type { MemberSearchService } from './member/member-search.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { RoleService } from './role/role.service.ts';
+import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
 
 /** The members subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
@@ -19,6 +20,7 @@ export interface MembersContext extends RequestContext {
   login: LoginService;
   accounts: AccountLifecycleService;
   secondFactor: SecondFactorService;
+  sessions: SessionService;
   roles: RoleService;
   partners: PartnerService;
   memberEdits: MemberEditService;

@@ -18,11 +18,16 @@ export const rules = {
     me: isPerson,
     member: isAuthenticated,
     auditTrail: isPerson,
+    // The gateway's check of a token, signed for the token's own person: the answer is about their session only.
+    sessionState: isPerson,
     viewerCan: isAuthenticated,
     members: policy.rule('SEARCH_MEMBERS'),
   },
   Mutation: {
     login: allow,
+    // The refresh token is the credential.
+    refreshSession: allow,
+    logout: allow,
     // The one-time code (or the client secret) is the credential: no sign-in before these.
     activateAccount: allow,
     partnerToken: allow,
@@ -32,6 +37,7 @@ export const rules = {
     lockAccount: and(isPerson, policy.rule('ADMINISTER_ACCOUNT')),
     unlockAccount: and(isPerson, policy.rule('ADMINISTER_ACCOUNT')),
     revokeAccount: and(isPerson, policy.rule('ADMINISTER_ACCOUNT')),
+    clearSignInLock: and(isPerson, policy.rule('CLEAR_SIGN_IN_LOCK')),
     grantRole: and(isPerson, policy.rule('GRANT_ROLE')),
     endRole: and(isPerson, policy.rule('END_ROLE')),
     registerPartnerClient: and(isPerson, policy.rule('REGISTER_PARTNER')),
@@ -73,6 +79,7 @@ export const rules = {
   // Reached only through a field guarded above.
   Officer: allow,
   LoginPayload: allow,
+  LogoutPayload: allow,
   // Reached only as answers to the mutations above, each guarded by its rule and its service.
   Account: allow,
   AccountPayload: allow,

@@ -69,6 +69,8 @@ export const policy = definePolicy({
   /** The shield's gate for the account actions; who may act on which account is the account machine's (accountActor). */
   ISSUE_ACCOUNT: { roles: ISSUERS },
   ADMINISTER_ACCOUNT: { roles: ['ADMIN'] },
+  /** Ending a sign-in lock-out early: the officers who could reissue the account. */
+  CLEAR_SIGN_IN_LOCK: { roles: ISSUERS },
   /** Separation of duties: nobody gives a role to themself. */
   GRANT_ROLE: {
     roles: ['ADMIN'],

@@ -1,12 +1,14 @@
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
 import type { Db } from '@dangvu/drizzle';
 import { accountRepository } from './account/account.repository.ts';
+import { signInWindowRepository } from './account/sign-in-window.repository.ts';
 import { totpRequirementRepository } from './account/totp-requirement.repository.ts';
 import { auditTrailRepository } from './audit/audit-trail.repository.ts';
 import { contactChangeRepository } from './contact-change/contact-change.repository.ts';
 import { memberRepository } from './member/member.repository.ts';
 import { partnerRepository } from './partner/partner.repository.ts';
 import { roleGrantRepository } from './role/role-grant.repository.ts';
+import { sessionRepository } from './session/session.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -17,6 +19,8 @@ export function repositories(executor: Executor) {
     partners: partnerRepository(executor),
     contactChanges: contactChangeRepository(executor),
     totpRequirements: totpRequirementRepository(executor),
+    signInWindows: signInWindowRepository(executor),
+    sessions: sessionRepository(executor),
     auditTrail: auditTrailRepository(executor),
     audit: auditLog(executor),
   };

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
 import { DateScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
-import type { CryptoKey } from 'jose';
+import type { JWK } from 'jose';
 import { accountLifecycleService } from './account/account-lifecycle.service.ts';
+import { accountSecrets, type AccountSecrets } from './account/account-secrets.ts';
 import { loginService } from './account/login.service.ts';
+import { argon2Passwords, type PasswordHasher } from './account/passwords.ts';
 import { secondFactorService } from './account/second-factor.service.ts';
 import { auditTrailService } from './audit/audit-trail.service.ts';
 import { viewRecorder } from './audit/view-recorder.ts';
@@ -20,17 +22,31 @@ import { rules } from './permissions.ts';
 import { membersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
 import { roleService } from './role/role.service.ts';
+import { accessTokenSigner, type AccessTokenSigner } from './session/access-token.ts';
+import { sessionService } from './session/session.service.ts';
 import { viewerAbilities } from './viewer-abilities.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 export interface MembersDeps {
   /** Signs the access tokens that login issues; the gateway holds the public half. */
-  authSigningKey: CryptoKey;
+  authSigner: AccessTokenSigner;
+  /** Seals second-factor secrets and hashes one-time codes and refresh tokens (MEMBERS_SECRETS_KEY). */
+  secrets: AccountSecrets;
+  /** argon2id unless a test counts the checks. */
+  passwords?: PasswordHasher;
+  /** The clock of sign-in windows, sessions and codes; a test moves it. */
+  now?: () => Date;
+}
+
+/** The keys' part of the deps, from what the process reads (AUTH_PRIVATE_KEY, MEMBERS_SECRETS_KEY). */
+export async function membersKeys(keys: { authPrivateKey: JWK; secretsKey: Buffer }): Promise<Pick<MembersDeps, 'authSigner' | 'secrets'>> {
+  return { authSigner: await accessTokenSigner(keys.authPrivateKey), secrets: accountSecrets(keys.secretsKey) };
 }
 
 export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
   const store = membersStore(db);
+  const { secrets, passwords = argon2Passwords, now = () => new Date() } = deps;
   return {
     name: 'members',
     typeDefs,
@@ -41,16 +57,18 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     context: (base) => {
       const views = viewRecorder(store, base);
       const loaders = memberLoaders(store.repos);
+      const sessions = sessionService(store, base, { signer: deps.authSigner, secrets, now });
       return {
         ...base,
         views,
         loaders,
         abilities: viewerAbilities(base.identity),
-        login: loginService(store.repos, deps.authSigningKey),
-        accounts: accountLifecycleService(store, base),
-        secondFactor: secondFactorService(store, base),
+        login: loginService(store.repos, { passwords, secrets, sessions, now }),
+        sessions,
+        accounts: accountLifecycleService(store, base, { passwords, secrets, now }),
+        secondFactor: secondFactorService(store, base, { secrets, now }),
         roles: roleService(store, base),
-        partners: partnerService(store, base, deps.authSigningKey),
+        partners: partnerService(store, base, deps.authSigner.key),
         memberEdits: memberEditService(store, base),
         contactChanges: contactChangeService(store, base),
         search: memberSearchService(store.repos, views, base),

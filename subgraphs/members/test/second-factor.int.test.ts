@@ -4,16 +4,18 @@ import { verifyAccessToken, type importKey } from '@dangvu/subgraph-kit';
 import { personWith, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountSecrets } from '../src/account/account-secrets.ts';
 import { totpCode, totpStep } from '../src/account/totp.rules.ts';
 import { startMembersSubgraph } from './members-subgraph.ts';
 
 type Node = { id: string; path: string };
 let subgraph: TestSubgraph;
 let publicKey: Awaited<ReturnType<typeof importKey>>;
+let secrets: AccountSecrets;
 const t = {} as { ward: Node; cell: Node; secretary: { id: string } };
 
 beforeAll(async () => {
-  ({ subgraph, publicKey } = await startMembersSubgraph());
+  ({ subgraph, publicKey, secrets } = await startMembersSubgraph());
   const { db } = subgraph.db;
   const province = await buildOrganization(db);
   t.ward = await buildOrganization(db, { parent: province, type: 'PROVINCE_SUBORDINATE' });
@@ -34,7 +36,7 @@ const currentCode = async () => {
   const [account] = await subgraph.db.db.select().from(tables.accounts).where(eq(tables.accounts.username, 'thu.dinh'));
   // The step after the last one used, so a code issued in this same 30 s step is still fresh.
   const step = Math.max(totpStep(new Date()), (account!.totpLastStep ?? 0) + 1);
-  return { code: totpCode(account!.totpSecret!, step) };
+  return { code: totpCode(secrets.openTotp(account!.id, account!.totpSecret!).secret, step) };
 };
 
 describe('second factor', () => {

@@ -1,29 +1,32 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { auditor, availableActions, forbidden, holdsAny, notFound, parseId, transition, vietnamDay, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
 import { accountActor, type AccountSubject } from '../policy.ts';
 import type { MemberRow } from '../member/member.repository.ts';
 import type { MembersStore, Repositories } from '../repositories.ts';
+import type { SessionEndReason } from '../session/session.repository.ts';
+import type { AccountSecrets } from './account-secrets.ts';
 import type { AccountRow } from './account.repository.ts';
 import { accountEntity, accountMachine, type AccountAction } from './account.machine.ts';
-import { hashPassword, LOCK_MINUTES, MAX_FAILED_LOGINS, verifyPassword } from './login.service.ts';
+import type { PasswordHasher } from './passwords.ts';
 import { passwordErrors } from './password.rules.ts';
+import { ACTIVATION_DAYS, normalUsername, SIGN_IN_LIMITS } from './sign-in-limits.ts';
 
-const ACTIVATION_DAYS = 7;
 /** No 0/O or 1/I: the code is read aloud to elderly members and typed on phones. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export const activationHash = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
 
 function activationCode(): string {
   const chars = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
-/** A new one-time code, and what the account keeps of it: the hash and when it stops working. */
-function freshActivation(from: Date) {
-  const code = activationCode();
-  return { code, activationCodeHash: activationHash(code), activationExpiresAt: new Date(from.getTime() + ACTIVATION_DAYS * 86_400_000) };
+export interface AccountLifecycleDeps {
+  passwords: PasswordHasher;
+  secrets: AccountSecrets;
+  now: () => Date;
 }
+
+/** Windows that lock sign-in; an activation code's attempts are counted apart. */
+const SIGN_IN_KINDS = ['PASSWORD', 'SECOND_FACTOR'] as const;
 
 export interface AccountPayload {
   account: AccountRow | null;
@@ -39,9 +42,21 @@ const refused = (code: string, field: string | null, message: string) => ({ acco
  * revoked by an administrator. Nobody acts on their own account, nor on the account of someone holding
  * roles they do not cover. Each step is audited against the member's record.
  */
-export function accountLifecycleService(store: MembersStore, context: RequestContext, now = () => new Date()) {
+export function accountLifecycleService(store: MembersStore, context: RequestContext, { passwords, secrets, now }: AccountLifecycleDeps) {
   const { identity } = context;
   const audit = auditor(context);
+
+  /** A new one-time code, and what the account keeps of it: the keyed hash and when it stops working. */
+  function freshActivation(from: Date) {
+    const code = activationCode();
+    return { code, activationCodeHash: secrets.activationHash(code), activationExpiresAt: new Date(from.getTime() + ACTIVATION_DAYS * 86_400_000) };
+  }
+
+  /** Whether either sign-in window of the username is full now. */
+  async function signInLocked(repos: Repositories, username: string) {
+    const windows = await repos.signInWindows.openWindows([username], now());
+    return windows.some((window) => window.attempts >= SIGN_IN_LIMITS[window.kind].attempts);
+  }
 
   /** The member as an account action's target, with the roles they hold today. */
   async function target(repos: Repositories, memberId: string): Promise<MemberRow & AccountSubject> {
@@ -66,6 +81,7 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
   const OFFICER_ROLES: Partial<Record<AccountAction, readonly Role[]>> = {
     ISSUE: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
     REISSUE: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    CLEAR_SIGN_IN_LOCK: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
     LOCK: ['ADMIN'],
     UNLOCK: ['ADMIN'],
     REVOKE: ['ADMIN'],
@@ -75,22 +91,29 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
    * The account machine's decision on an officer's action: the state it leads to, or the refusal as a user
    * error. A caller with no reach over the member at all is FORBIDDEN, and learns nothing of the account.
    */
-  function decide(action: AccountAction, member: MemberRow & AccountSubject, account: AccountRow | null) {
+  function decide(action: AccountAction, member: MemberRow & AccountSubject, account: AccountRow | null, locked = false) {
     const actor = accountActor(identity, member);
     if (!holdsAny(actor, OFFICER_ROLES[action] ?? [])) throw forbidden();
-    return transition(accountMachine, accountEntity(account), action, actor);
+    return transition(accountMachine, accountEntity(account, locked), action, actor);
   }
 
-  const STATUS_AUDIT = { LOCK: 'account.locked', UNLOCK: 'account.unlocked', REVOKE: 'account.revoked' } as const;
+  const STATUS_STEPS = {
+    LOCK: { audit: 'account.locked', ends: 'ACCOUNT_LOCKED' },
+    UNLOCK: { audit: 'account.unlocked', ends: null },
+    REVOKE: { audit: 'account.revoked', ends: 'ACCOUNT_REVOKED' },
+  } as const satisfies Record<string, { audit: string; ends: SessionEndReason | null }>;
 
-  function setStatus(memberId: string, action: keyof typeof STATUS_AUDIT) {
+  function setStatus(memberId: string, action: keyof typeof STATUS_STEPS) {
     return store.transaction(async (repos): Promise<AccountPayload> => {
       const member = await target(repos, memberId);
       const account = await repos.accounts.ofMemberForUpdate(member.id);
       const decision = decide(action, member, account);
       if (!decision.ok) return { account: null, userErrors: [decision.error] };
-      const updated = await repos.accounts.update(account!.id, { status: decision.to as AccountRow['status'], failedAttempts: 0, lockedUntil: null });
-      await record(repos, STATUS_AUDIT[action], member, account, updated);
+      const updated = await repos.accounts.update(account!.id, { status: decision.to as AccountRow['status'] });
+      const { audit: step, ends } = STATUS_STEPS[action];
+      if (ends) await repos.sessions.endAllOf(account!.id, ends, now());
+      else await repos.signInWindows.clear(account!.username, SIGN_IN_KINDS);
+      await record(repos, step, member, account, updated);
       return { account: updated, userErrors: [] };
     });
   }
@@ -112,23 +135,32 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
       });
     },
 
-    /** The member's own step: no sign-in needed, the one-time code is the proof. */
+    /**
+     * The member's own step: no sign-in needed, the one-time code is the proof. Each try is counted against the
+     * code before it is compared, and a code that has had its tries works no more: the secretary issues a new one.
+     */
     async activate(input: { username: string; activationCode: string; password: string }): Promise<AccountPayload> {
-      const username = input.username.trim();
+      const username = normalUsername(input.username);
+      const weak = passwordErrors(input.password, username);
+      if (weak.length) return { account: null, userErrors: weak };
       return store.transaction(async (repos) => {
+        const at = now();
         const account = await repos.accounts.byUsernameForUpdate(username);
+        const tried = await repos.signInWindows.claim(username, 'ACTIVATION', SIGN_IN_LIMITS.ACTIVATION, at);
         const holdsCode =
-          account?.activationCodeHash === activationHash(input.activationCode) && account.activationExpiresAt !== null && account.activationExpiresAt > now();
+          tried &&
+          account?.activationCodeHash === secrets.activationHash(input.activationCode) &&
+          account.activationExpiresAt !== null &&
+          account.activationExpiresAt > at;
         const decision = transition(accountMachine, accountEntity(account), 'ACTIVATE', { self: false, rolesOver: [], coveringRoles: [], holdsActivationCode: holdsCode });
         if (!decision.ok || !account) return { account: null, userErrors: decision.ok ? [] : [decision.error] };
-        const weak = passwordErrors(input.password, username);
-        if (weak.length) return { account: null, userErrors: weak };
         const activated = await repos.accounts.update(account.id, {
           status: 'ACTIVE',
-          passwordHash: await hashPassword(input.password),
+          passwordHash: await passwords.hash(input.password),
           activationCodeHash: null,
           activationExpiresAt: null,
         });
+        await repos.signInWindows.clear(username, ['ACTIVATION', ...SIGN_IN_KINDS]);
         await record(repos, 'account.activated', (await repos.members.byId(account.memberId))!, account, activated);
         return { account: activated, userErrors: [] };
       });
@@ -149,34 +181,40 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
           ...activation,
           status: 'PENDING',
           passwordHash: null,
-          failedAttempts: 0,
-          lockedUntil: null,
           totpSecret: null,
           totpEnabledAt: null,
           totpLastStep: null,
         });
+        // The new code gets its own tries; whoever signed in with the old password is signed out.
+        await repos.signInWindows.clear(account!.username, ['ACTIVATION', ...SIGN_IN_KINDS]);
+        await repos.sessions.endAllOf(account!.id, 'ACCOUNT_REISSUED', now());
         await record(repos, 'account.reissued', member, account, reissued);
         return { account: reissued, userErrors: [], activationCode: code };
       });
     },
 
-    /** The signed-in member chooses a new password, proving the current one; wrong guesses count toward lock-out. */
+    /**
+     * The signed-in member chooses a new password, proving the current one; each try counts in the password
+     * window before it is checked. Every session of the account ends, this one too: the member signs in again.
+     */
     async changePassword(input: { currentPassword: string; newPassword: string }): Promise<AccountPayload> {
       const personId = identity.personId;
       if (!personId) throw forbidden();
       return store.transaction(async (repos) => {
         const account = await repos.accounts.ofMemberForUpdate(personId);
         if (!account?.passwordHash || account.status !== 'ACTIVE') throw notFound('tài khoản đang dùng');
-        if (account.lockedUntil && account.lockedUntil > now()) {
-          return refused('ACCOUNT_LOCKED', 'currentPassword', `Nhập sai quá nhiều lần: hãy thử lại sau ${LOCK_MINUTES} phút.`);
+        const { attempts, seconds } = SIGN_IN_LIMITS.PASSWORD;
+        if (!(await repos.signInWindows.claim(account.username, 'PASSWORD', SIGN_IN_LIMITS.PASSWORD, now()))) {
+          return refused('ACCOUNT_LOCKED', 'currentPassword', `Đã thử ${attempts} lần trong ${seconds / 60} phút: đồng chí hãy chờ hết ${seconds / 60} phút đó rồi thử lại.`);
         }
-        if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-          await repos.accounts.recordFailure(account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+        if (!(await passwords.verify(account.passwordHash, input.currentPassword))) {
           return refused('WRONG_PASSWORD', 'currentPassword', 'Mật khẩu hiện tại không đúng.');
         }
         const weak = passwordErrors(input.newPassword, account.username).map((error) => ({ ...error, field: 'newPassword' }));
         if (weak.length) return { account: null, userErrors: weak };
-        const changed = await repos.accounts.update(account.id, { passwordHash: await hashPassword(input.newPassword), failedAttempts: 0, lockedUntil: null });
+        const changed = await repos.accounts.update(account.id, { passwordHash: await passwords.hash(input.newPassword) });
+        await repos.signInWindows.clear(account.username, SIGN_IN_KINDS);
+        await repos.sessions.endAllOf(account.id, 'PASSWORD_CHANGED', now());
         await record(repos, 'account.passwordChanged', (await repos.members.byId(account.memberId))!, account, changed);
         return { account: changed, userErrors: [] };
       });
@@ -186,10 +224,31 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
     unlock: (memberId: string) => setStatus(memberId, 'UNLOCK'),
     revoke: (memberId: string) => setStatus(memberId, 'REVOKE'),
 
-    /** What the caller may do with the member's account now (`NONE`: no account yet), as the account machine decides. */
+    /**
+     * Ends a lock-out before its window does (docs/rules/accounts.md#lock-out), for an officer who could reissue
+     * the account and who has seen that the member is who they say; audited on the member's trail.
+     */
+    async clearSignInLock(memberId: string): Promise<AccountPayload> {
+      return store.transaction(async (repos) => {
+        const member = await target(repos, memberId);
+        const account = await repos.accounts.ofMemberForUpdate(member.id);
+        const decision = decide('CLEAR_SIGN_IN_LOCK', member, account, account !== null && (await signInLocked(repos, account.username)));
+        if (!decision.ok) return { account: null, userErrors: [decision.error] };
+        await repos.signInWindows.clear(account!.username, SIGN_IN_KINDS);
+        await record(repos, 'account.signInLockCleared', member, account, account!);
+        return { account, userErrors: [] };
+      });
+    },
+
+    /**
+     * What the caller may do with the member's account now (`NONE`: no account yet), as the account machine
+     * decides; its guards too, since its actions take no input (a lock-out is cleared only while there is one).
+     */
     async availableActions(memberId: string, account: AccountRow | null): Promise<AccountAction[]> {
       const member = await target(store.repos, memberId);
-      return availableActions(accountMachine, accountEntity(account), accountActor(identity, member));
+      const actor = accountActor(identity, member);
+      const entity = accountEntity(account, account !== null && (await signInLocked(store.repos, account.username)));
+      return availableActions(accountMachine, entity, actor).filter((action) => transition(accountMachine, entity, action, actor).ok);
     },
   };
 }

@@ -35,11 +35,11 @@ const FORBIDDEN = 'FORBIDDEN_ACTION';
 
 describeMachineTable(accountMachine, {
   states: {
-    NONE: { state: 'NONE', hasPassword: false },
-    PENDING: { state: 'PENDING', hasPassword: false },
-    ACTIVE: { state: 'ACTIVE', hasPassword: true },
-    LOCKED: { state: 'LOCKED', hasPassword: true },
-    REVOKED: { state: 'REVOKED', hasPassword: true },
+    NONE: { state: 'NONE', hasPassword: false, signInLocked: false },
+    PENDING: { state: 'PENDING', hasPassword: false, signInLocked: false },
+    ACTIVE: { state: 'ACTIVE', hasPassword: true, signInLocked: true },
+    LOCKED: { state: 'LOCKED', hasPassword: true, signInLocked: false },
+    REVOKED: { state: 'REVOKED', hasPassword: true, signInLocked: false },
   },
   actors,
   expected: {
@@ -90,6 +90,12 @@ describeMachineTable(accountMachine, {
       'holder secretarySelf adminSelf plainMember codeHolder secretaryOver deputyOver financeOver deputyOverOwnSecretary adminOverHigherOfficer secretaryAboveAdminBeside officerOutside anonymous':
         FORBIDDEN,
     },
+    // The table's ACTIVE account is locked out of sign-in for now.
+    CLEAR_SIGN_IN_LOCK: {
+      'secretaryOver deputyOver adminOver secretaryAboveAdminBeside': { NONE: 'NO_ACCOUNT', PENDING: ILLEGAL, ACTIVE: 'ACTIVE', LOCKED: ILLEGAL, REVOKED: ILLEGAL },
+      'holder secretarySelf adminSelf plainMember codeHolder financeOver deputyOverOwnSecretary adminOverHigherOfficer officerOutside anonymous':
+        FORBIDDEN,
+    },
   },
 });
 
@@ -127,9 +133,22 @@ describe('the account lifecycle beyond the table', () => {
     }
   });
 
+  it('clears a sign-in lock-out only while there is one', () => {
+    expect(transition(accountMachine, active, 'CLEAR_SIGN_IN_LOCK', actors.secretaryOver)).toEqual({
+      ok: false,
+      error: { code: 'NOT_SIGN_IN_LOCKED', field: 'memberId', message: 'Tài khoản không bị tạm khóa đăng nhập.' },
+    });
+  });
+
+  it('tells a deputy asked to clear their own secretary’s lock-out that the secretary’s superior does it', () => {
+    const refusal = transition(accountMachine, accountEntity({ status: 'ACTIVE', passwordHash: 'argon2…' }, true), 'CLEAR_SIGN_IN_LOCK', actors.deputyOverOwnSecretary);
+    expect(!refusal.ok && refusal.error).toMatchObject({ code: 'FORBIDDEN_ACTION', message: expect.stringContaining('mở tạm khóa đăng nhập') });
+  });
+
   it('offers each caller the actions they may take, for the screens to show', () => {
-    expect(availableActions(accountMachine, active, actors.adminOver)).toEqual(['REISSUE', 'LOCK', 'REVOKE']);
-    expect(availableActions(accountMachine, active, actors.secretaryOver)).toEqual(['REISSUE']);
+    // Guards are not consulted here: the service keeps CLEAR_SIGN_IN_LOCK only while there is a lock-out.
+    expect(availableActions(accountMachine, active, actors.adminOver)).toEqual(['REISSUE', 'LOCK', 'REVOKE', 'CLEAR_SIGN_IN_LOCK']);
+    expect(availableActions(accountMachine, active, actors.secretaryOver)).toEqual(['REISSUE', 'CLEAR_SIGN_IN_LOCK']);
     expect(availableActions(accountMachine, active, actors.adminSelf)).toEqual(['CHANGE_PASSWORD']);
     expect(availableActions(accountMachine, accountEntity(null), actors.deputyOver)).toEqual(['ISSUE']);
     expect(availableActions(accountMachine, accountEntity(null), actors.adminOverHigherOfficer)).toEqual([]);

@@ -2,17 +2,21 @@ import { defineMachine, holdsAny, type Refusal, type Relation, type Role, type U
 
 /** `NONE`: the member has no account yet, the one state `ISSUE` starts from. */
 export type AccountState = 'NONE' | 'PENDING' | 'ACTIVE' | 'LOCKED' | 'REVOKED';
-export type AccountAction = 'ISSUE' | 'ACTIVATE' | 'REISSUE' | 'CHANGE_PASSWORD' | 'LOCK' | 'UNLOCK' | 'REVOKE';
+export type AccountAction = 'ISSUE' | 'ACTIVATE' | 'REISSUE' | 'CHANGE_PASSWORD' | 'LOCK' | 'UNLOCK' | 'REVOKE' | 'CLEAR_SIGN_IN_LOCK';
 
 export interface AccountEntity {
   state: AccountState;
   /** Whether a password was ever set: unlocking returns such an account to use, others to waiting for activation. */
   hasPassword: boolean;
+  /** Sign-in is refused for now after too many attempts (docs/rules/accounts.md#lock-out), which is not the `LOCKED` state. */
+  signInLocked: boolean;
 }
 
-/** What the machine needs of an account row, or of its absence. */
-export function accountEntity(account: { status: Exclude<AccountState, 'NONE'>; passwordHash: string | null } | null): AccountEntity {
-  return account ? { state: account.status, hasPassword: account.passwordHash !== null } : { state: 'NONE', hasPassword: false };
+/** What the machine needs of an account row, or of its absence, and whether its sign-in is locked for now. */
+export function accountEntity(account: { status: Exclude<AccountState, 'NONE'>; passwordHash: string | null } | null, signInLocked = false): AccountEntity {
+  return account
+    ? { state: account.status, hasPassword: account.passwordHash !== null, signInLocked }
+    : { state: 'NONE', hasPassword: false, signInLocked: false };
 }
 
 /**
@@ -46,6 +50,7 @@ const mayAdminister = (roles: readonly Role[]) => (actor: AccountActor) => !acto
 const refused = (code: string, message: string, field: string | null = FIELD): UserError => ({ code, field, message });
 
 const NO_ACCOUNT = refused('NO_ACCOUNT', 'Đảng viên chưa được cấp tài khoản.');
+const NOT_SIGN_IN_LOCKED = refused('NOT_SIGN_IN_LOCKED', 'Tài khoản không bị tạm khóa đăng nhập.');
 
 /** Tells an officer why they may not act on this account, where the reason is the account-takeover rule. */
 function administrationRefusal(actor: AccountActor, action: string, roles: readonly Role[]): UserError | null {
@@ -79,7 +84,8 @@ const INVALID_ACTIVATION = refused(
  * An account's life (docs/rules/accounts.md): issued with a one-time code by a secretary, deputy or administrator
  * over the member, activated by whoever holds the code with a password of their own, its code issued again for
  * a forgotten password or a lost authenticator, its password changed by the member, locked, unlocked or
- * revoked by an administrator over the member. Revoked is final.
+ * revoked by an administrator over the member, its sign-in lock-out cleared by an officer who could reissue it.
+ * Revoked is final.
  */
 export const accountMachine = defineMachine<AccountState, AccountAction, AccountActor, AccountEntity>({
   subject: 'tài khoản',
@@ -140,6 +146,15 @@ export const accountMachine = defineMachine<AccountState, AccountAction, Account
       to: 'REVOKED',
       allowed: mayAdminister(ADMINISTRATORS),
       refusal: officerRefusal('thu hồi tài khoản', ADMINISTRATORS),
+    },
+    // The officers who would reissue the account may end a lock-out sooner than its window, for a member they know.
+    CLEAR_SIGN_IN_LOCK: {
+      label: 'mở tạm khóa đăng nhập',
+      from: ['ACTIVE'],
+      to: 'ACTIVE',
+      allowed: mayAdminister(ISSUERS),
+      guard: (account) => (account.signInLocked ? null : NOT_SIGN_IN_LOCKED),
+      refusal: officerRefusal('mở tạm khóa đăng nhập cho tài khoản', ISSUERS),
     },
   },
 });

@@ -1,6 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, notLike, or } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
+import { SEALED_PREFIX } from './account-secrets.ts';
 
 const { accounts } = tables;
 
@@ -10,6 +11,10 @@ export type AccountChanges = Partial<typeof accounts.$inferInsert>;
 /** Sign-in accounts. The `…ForUpdate` reads lock the row for the rest of the transaction. */
 export function accountRepository(db: Executor) {
   return {
+    async byId(id: string): Promise<AccountRow | null> {
+      const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+      return row ?? null;
+    },
     async byUsername(username: string): Promise<AccountRow | null> {
       const [row] = await db.select().from(accounts).where(eq(accounts.username, username));
       return row ?? null;
@@ -35,18 +40,24 @@ export function accountRepository(db: Executor) {
       const [updated] = await db.update(accounts).set(changes).where(eq(accounts.id, id)).returning();
       return updated!;
     },
-    /** Counts a failed attempt and locks the account for `lockMinutes` once `maxFailures` is reached. */
-    recordFailure: (id: string, maxFailures: number, lockMinutes: number) =>
+    /** Accounts whose TOTP secret is still stored in the clear, from before secrets were sealed. */
+    withUnsealedTotpSecrets: () =>
       db
+        .select()
+        .from(accounts)
+        .where(and(isNotNull(accounts.totpSecret), notLike(accounts.totpSecret, `${SEALED_PREFIX}%`))),
+    /**
+     * Marks the second factor's `step` used, unless it or a later one was: one statement, so that of several
+     * sign-ins with the same code at once exactly one wins (docs/rules/accounts.md#second-factor).
+     */
+    async claimTotpStep(id: string, step: number): Promise<boolean> {
+      const claimed = await db
         .update(accounts)
-        .set({
-          failedAttempts: sql`${accounts.failedAttempts} + 1`,
-          lockedUntil: sql`case when ${accounts.failedAttempts} + 1 >= ${maxFailures}
-            then now() + make_interval(mins => ${lockMinutes}) else ${accounts.lockedUntil} end`,
-        })
-        .where(eq(accounts.id, id)),
-    recordSuccess: (id: string) => db.update(accounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(accounts.id, id)),
-    recordTotpStep: (id: string, step: number) => db.update(accounts).set({ totpLastStep: step }).where(eq(accounts.id, id)),
+        .set({ totpLastStep: step })
+        .where(and(eq(accounts.id, id), or(isNull(accounts.totpLastStep), lt(accounts.totpLastStep, step))))
+        .returning({ id: accounts.id });
+      return claimed.length > 0;
+    },
   };
 }
 

@@ -1,76 +1,85 @@
-import { hash, verify } from '@node-rs/argon2';
-import { ACCESS_TOKEN_SECONDS, signAccessToken, vietnamDay, type UserError } from '@dangvu/subgraph-kit';
-import type { CryptoKey } from 'jose';
+import type { UserError } from '@dangvu/subgraph-kit';
 import type { Repositories } from '../repositories.ts';
+import type { SessionService, SessionTokens } from '../session/session.service.ts';
+import type { AccountSecrets } from './account-secrets.ts';
+import type { PasswordHasher } from './passwords.ts';
+import type { SignInAttemptKind } from './sign-in-window.repository.ts';
+import { normalUsername, SIGN_IN_LIMITS } from './sign-in-limits.ts';
+import { totpSecretOf } from './totp-secret.ts';
 import { acceptedStep } from './totp.rules.ts';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-
-/** argon2id (the library's default) with its default cost: 19 MiB, 2 passes. */
-export const hashPassword = (password: string) => hash(password);
-export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password);
-
-/**
- * Checked against when the username is unknown, so that an unknown user costs the same argon2 work as
- * a wrong password and the two cannot be told apart by timing.
- */
-const unknownUserHash = hashPassword('dangvu: no such account');
+export interface LoginDeps {
+  passwords: PasswordHasher;
+  secrets: AccountSecrets;
+  sessions: SessionService;
+  now: () => Date;
+}
 
 export type LoginResult =
-  | { token: string; expiresAt: string; rolesWithheld: boolean; userErrors: [] }
-  | { token: null; expiresAt: null; rolesWithheld: false; userErrors: UserError[] };
+  | SessionTokens
+  | { token: null; expiresAt: null; refreshToken: null; refreshExpiresAt: null; rolesWithheld: false; userErrors: UserError[] };
 
 const refusedWith = (code: string, field: string | null, message: string): LoginResult => ({
   token: null,
   expiresAt: null,
+  refreshToken: null,
+  refreshExpiresAt: null,
   rolesWithheld: false,
   userErrors: [{ code, field, message }],
 });
 
-/** One answer for every failure: wrong password, unknown user, locked or unusable account. */
+const { attempts, seconds } = SIGN_IN_LIMITS.PASSWORD;
+
+/** One answer for every failure: wrong password, unknown user, a full window, an unusable account. */
 const refused = refusedWith(
   'INVALID_CREDENTIALS',
   null,
-  `Tên đăng nhập hoặc mật khẩu không đúng. Sau ${MAX_FAILED_LOGINS} lần nhập sai liên tiếp, tài khoản tạm khóa ${LOCK_MINUTES} phút.`,
+  `Tên đăng nhập hoặc mật khẩu không đúng. Sau ${attempts} lần thử trong ${seconds / 60} phút, đăng nhập tạm khóa đến hết ${seconds / 60} phút đó.`,
 );
+const TOTP_REQUIRED = refusedWith('TOTP_REQUIRED', 'totpCode', 'Nhập mật khẩu cùng mã 6 số đang hiện trong ứng dụng xác thực.');
+const TOTP_INVALID = refusedWith('TOTP_INVALID', 'totpCode', 'Mã xác thực không đúng hoặc đã dùng. Hãy nhập mã mới nhất.');
 
+/**
+ * Checked against when the username is unknown, so that an unknown user costs the same password check as a
+ * wrong password and the two cannot be told apart by timing. One per hasher, made once.
+ */
+const unknownUserHashes = new WeakMap<PasswordHasher, Promise<string>>();
+function unknownUserHash(passwords: PasswordHasher) {
+  if (!unknownUserHashes.has(passwords)) unknownUserHashes.set(passwords, passwords.hash('dangvu: no such account'));
+  return unknownUserHashes.get(passwords)!;
+}
+
+/**
+ * Sign-in (docs/rules/accounts.md#sign-in). Each attempt is counted in its window before the password is
+ * checked, and none is checked once the window is full, so no more than the window's limit of guesses is ever
+ * evaluated however many arrive at once. An account with a second factor has its password checked only after
+ * a fresh code, in a window of its own: nothing is said about its password before the code is given, and
+ * guessing passwords never locks its holder out.
+ */
 export function loginService(
-  { accounts, roleGrants, totpRequirements }: Pick<Repositories, 'accounts' | 'roleGrants' | 'totpRequirements'>,
-  signingKey: CryptoKey,
-  now: () => Date = () => new Date(),
+  { accounts, signInWindows }: Pick<Repositories, 'accounts' | 'signInWindows'>,
+  { passwords, secrets, sessions, now }: LoginDeps,
 ) {
   return {
-    async login(username: string, password: string, totpCode?: string | null): Promise<LoginResult> {
-      const account = await accounts.byUsername(username.trim().toLowerCase());
-      const passwordMatches = await verifyPassword(account?.passwordHash ?? (await unknownUserHash), password);
-      if (!account) return refused;
-      const locked = account.lockedUntil !== null && account.lockedUntil > now();
-      if (locked || account.status !== 'ACTIVE') return refused;
-      if (!passwordMatches) {
-        await accounts.recordFailure(account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-        return refused;
+    async login(input: { username: string; password: string; totpCode?: string | null }): Promise<LoginResult> {
+      const username = normalUsername(input.username);
+      const at = now();
+      const account = await accounts.byUsername(username);
+      let kind: SignInAttemptKind = 'PASSWORD';
+      const totpSecret = account?.totpEnabledAt ? await totpSecretOf(accounts, secrets, account) : null;
+      if (account && totpSecret) {
+        if (!input.totpCode) return TOTP_REQUIRED;
+        const step = acceptedStep(totpSecret, input.totpCode, at, account.totpLastStep);
+        if (step === null || !(await accounts.claimTotpStep(account.id, step))) return TOTP_INVALID;
+        kind = 'SECOND_FACTOR';
       }
-      const issuedAt = now();
-      // The second step, once the password is right: an account with a second factor needs its current code.
-      if (account.totpEnabledAt && account.totpSecret) {
-        if (!totpCode) return refusedWith('TOTP_REQUIRED', 'totpCode', 'Nhập mã 6 số đang hiện trong ứng dụng xác thực.');
-        const step = acceptedStep(account.totpSecret, totpCode, issuedAt, account.totpLastStep);
-        if (step === null) {
-          await accounts.recordFailure(account.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-          return refusedWith('TOTP_INVALID', 'totpCode', 'Mã xác thực không đúng hoặc đã dùng. Hãy nhập mã mới nhất.');
-        }
-        await accounts.recordTotpStep(account.id, step);
-      }
-      await accounts.recordSuccess(account.id);
-      const granted = await roleGrants.activeOf(account.memberId, vietnamDay(issuedAt));
-      // Roles in an organization that requires a second factor wait until the member has one.
-      const requiring = account.totpEnabledAt ? [] : await totpRequirements.requiredPaths();
-      const grants = granted.filter((grant) => !requiring.some((path) => grant.orgPath.startsWith(path)));
-      const token = await signAccessToken({ personId: account.memberId, grants, partner: null }, signingKey, issuedAt);
-      const expiresAt = new Date(issuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000).toISOString();
-      return { token, expiresAt, rolesWithheld: grants.length < granted.length, userErrors: [] };
+      if (!(await signInWindows.claim(username, kind, SIGN_IN_LIMITS[kind], at))) return refused;
+      const matches = await passwords.verify(account?.passwordHash ?? (await unknownUserHash(passwords)), input.password);
+      if (!account || !matches || account.status !== 'ACTIVE') return refused;
+      await signInWindows.clear(username, ['PASSWORD', 'SECOND_FACTOR']);
+      return sessions.open(account, { secondFactor: kind === 'SECOND_FACTOR' });
     },
   };
 }
+
 export type LoginService = ReturnType<typeof loginService>;

@@ -3,7 +3,9 @@ import type { MemberFields } from '../member/member.rules.ts';
 
 /** Every mutation of the members subgraph: each hands its input to the service that decides and acts. */
 export const Mutation: MutationResolvers = {
-  login: (_, { input }, context) => context.login.login(input.username, input.password, input.totpCode),
+  login: (_, { input }, context) => context.login.login(input),
+  refreshSession: (_, { input }, context) => context.sessions.refresh(input.refreshToken),
+  logout: (_, { input }, context) => context.sessions.logout(input.refreshToken),
   activateAccount: (_, { input }, context) => context.accounts.activate(input),
   changePassword: (_, { input }, context) => context.accounts.changePassword(input),
   issueAccount: (_, { input }, context) => context.accounts.issue(input.memberId),
@@ -11,6 +13,7 @@ export const Mutation: MutationResolvers = {
   lockAccount: (_, { input }, context) => context.accounts.lock(input.memberId),
   unlockAccount: (_, { input }, context) => context.accounts.unlock(input.memberId),
   revokeAccount: (_, { input }, context) => context.accounts.revoke(input.memberId),
+  clearSignInLock: (_, { input }, context) => context.accounts.clearSignInLock(input.memberId),
   grantRole: (_, { input }, context) => context.roles.grant(input),
   endRole: (_, { input }, context) => context.roles.end(input),
   registerPartnerClient: (_, { input }, context) => context.partners.register(input),
