@@ -50,6 +50,14 @@ describe('one credential check per request', () => {
     expect(await codeOf(batch)).toBe('NO_CREDENTIAL_CHECK_IN_BATCH');
   });
 
+  it('runs no login sent by GET, where the guard reads no body', async () => {
+    const url = new URL(platform.gatewayUrl);
+    url.searchParams.set('query', 'mutation { login(input: { username: "a", password: "b" }) { token } }');
+    const response = await fetch(url, { headers: { 'apollo-require-preflight': '1' } });
+    expect(response.status).toBe(405);
+    expect(await response.json()).not.toHaveProperty('data');
+  });
+
   it('runs no login sent as a persisted-query hash, which would carry no document to check', async () => {
     const answer = await post(platform, {
       extensions: { persistedQuery: { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' } },
