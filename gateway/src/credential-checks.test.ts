@@ -68,6 +68,7 @@ describe('credentialRequest', () => {
     expect(one('mutation { startSecondFactor { __typename } }')).toEqual({ kind: 'none' });
     expect(credentialRequest([{ query: '{ me { id } }' }, { query: '{ me { id } }' }], ANONYMOUS)).toEqual({ kind: 'none' });
     expect(one('mutation { login(')).toEqual({ kind: 'none' });
+    expect(one('mutation { toString constructor }')).toEqual({ kind: 'none' });
     expect(credentialRequest(undefined, ANONYMOUS)).toEqual({ kind: 'none' });
   });
 });

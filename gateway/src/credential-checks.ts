@@ -18,18 +18,18 @@ const inputField = (args: Arguments, name: string) => {
   const value = typeof input === 'object' && input !== null ? input[name] : undefined;
   return typeof value === 'string' ? value : null;
 };
+const nameOf = (kind: Parameters<typeof accountKey>[0], name: string | null) => (name ? accountKey(kind, name) : null);
 
 /**
  * The mutations that check a secret (each an argon2 verification, and a guess when the caller is hostile),
  * with the account an attempt is counted against: the one named in the input, or the caller's own.
  */
-const CREDENTIAL_FIELDS: Record<string, (args: Arguments, identity: Identity) => string | null> = {
-  login: (args) => nameOf('account', inputField(args, 'username')),
-  activateAccount: (args) => nameOf('account', inputField(args, 'username')),
-  partnerToken: (args) => nameOf('partner', inputField(args, 'clientId')),
-  changePassword: (_args, identity) => nameOf('person', identity.personId),
-};
-const nameOf = (kind: Parameters<typeof accountKey>[0], name: string | null) => (name ? accountKey(kind, name) : null);
+const CREDENTIAL_FIELDS = new Map<string, (args: Arguments, identity: Identity) => string | null>([
+  ['login', (args) => nameOf('account', inputField(args, 'username'))],
+  ['activateAccount', (args) => nameOf('account', inputField(args, 'username'))],
+  ['partnerToken', (args) => nameOf('partner', inputField(args, 'clientId'))],
+  ['changePassword', (_args, identity) => nameOf('person', identity.personId)],
+]);
 
 export type CredentialRequest =
   | { kind: 'none' }
@@ -55,7 +55,7 @@ function credentialFields(document: DocumentNode, operationName: string | undefi
   const walk = (selections: SelectionSetNode) => {
     for (const selection of selections.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value in CREDENTIAL_FIELDS) found.push(selection);
+        if (CREDENTIAL_FIELDS.has(selection.name.value)) found.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet);
       } else if (!spread.has(selection.name.value)) {
@@ -99,5 +99,5 @@ export function credentialRequest(body: unknown, identity: Identity): Credential
   if (checks.length > 1) return { kind: 'refused', code: 'ONE_CREDENTIAL_CHECK_PER_REQUEST' };
   const [{ field, variables }] = checks as [(typeof checks)[number]];
   const args = Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)]));
-  return { kind: 'one', field: field.name.value, account: CREDENTIAL_FIELDS[field.name.value]!(args, identity) };
+  return { kind: 'one', field: field.name.value, account: CREDENTIAL_FIELDS.get(field.name.value)!(args, identity) };
 }
