@@ -110,8 +110,6 @@ export const accounts = membersSchema.table('accounts', {
   /** argon2id PHC string; null until the member sets a password. */
   passwordHash: text('password_hash'),
   status: accountStatus().notNull().default('PENDING'),
-  failedAttempts: integer('failed_attempts').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   /**
    * HMAC-SHA256 of the one-time activation code under the members secrets key (outside the database); the
    * code itself is shown once, to whoever issued the account.
