@@ -61,6 +61,7 @@ const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const code = (error: unknown) => (error as { code?: string }).code;
 
 const ATTRIBUTES = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT';
+const SUPERUSER_ONLY = new Set(['SUPERUSER', 'REPLICATION', 'BYPASSRLS']);
 
 /**
  * Creates each service's role when missing and sets its password when one is given. Creating or changing a
@@ -130,8 +131,12 @@ async function ensureRole(sql: Sql, service: ServiceName, password: string | und
     );
   }
   const withPassword = password === undefined ? '' : ` PASSWORD ${quoted(password)}`;
+  // ALTER names a superuser-only attribute (SUPERUSER, REPLICATION, BYPASSRLS) only to take it away: merely
+  // naming one needs a superuser, whatever its value, which a CREATEROLE owner is not.
+  const taken = existing?.powers.filter((power) => SUPERUSER_ONLY.has(power)).map((power) => ` NO${power}`) ?? [];
+  const attributes = existing ? `LOGIN NOINHERIT NOCREATEDB NOCREATEROLE${taken.join('')}` : ATTRIBUTES;
   try {
-    await sql.unsafe(`${existing ? 'ALTER' : 'CREATE'} ROLE ${role} WITH ${ATTRIBUTES}${withPassword}`);
+    await sql.unsafe(`${existing ? 'ALTER' : 'CREATE'} ROLE ${role} WITH ${attributes}${withPassword}`);
     return 'set';
   } catch (error) {
     if (code(error) === '42710') return ensureRole(sql, service, password); // created meanwhile by another migrator

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyServiceRoles, serviceRole } from '../src/roles.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { migrateDatabase } from '../src/migrate.ts';
+import { applyServiceRoles, serviceDatabaseUrl, serviceRole } from '../src/roles.ts';
 import { SERVICE_NAMES, type ServiceName } from '../src/schema/names.ts';
-import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
+import { createTestDatabase, withDatabase, type TestDatabase } from '../src/testing/index.ts';
 
 let database: TestDatabase;
 let owner: postgres.Sql;
@@ -103,5 +105,34 @@ describe("a subgraph's own database role", () => {
         .sort()
         .map((rolname) => ({ rolname, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false })),
     );
+  });
+});
+
+describe('migrating as an owner who may not create or change roles', () => {
+  it("grants the roles an administrator made, and leaves them the administrator's passwords", async () => {
+    const adminUrl = inject('databaseAdminUrl');
+    const name = `dangvu_plain_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(16).toString('hex');
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE ROLE ${name} LOGIN CREATEDB NOCREATEROLE PASSWORD '${password}'`);
+    const ownerUrl = Object.assign(new URL(withDatabase(adminUrl, name)), { username: name, password }).toString();
+    const plain = postgres(withDatabase(ownerUrl, new URL(adminUrl).pathname.slice(1)), { max: 1, onnotice: () => {} });
+    try {
+      await plain.unsafe(`CREATE DATABASE ${name}`);
+      const { passwordsKept } = await migrateDatabase(ownerUrl, { servicePasswords: { dues: 'not-the-administrators' } });
+      expect(passwordsKept).toEqual([...SERVICE_NAMES]);
+      const dues = postgres(serviceDatabaseUrl(ownerUrl, 'dues', inject('servicePasswords').dues), { max: 1, onnotice: () => {} });
+      try {
+        await dues`insert into dues.obligations (member_id, org_id, period, amount) values (gen_random_uuid(), gen_random_uuid(), '2026-01-01', 10000)`;
+        await expect(dues`update audit.entries set action = 'forged'`).rejects.toThrow(/permission denied/);
+      } finally {
+        await dues.end();
+      }
+    } finally {
+      await plain.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await plain.end();
+      await admin.unsafe(`DROP ROLE ${name}`);
+      await admin.end();
+    }
   });
 });
