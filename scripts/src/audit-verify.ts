@@ -77,6 +77,29 @@ export async function auditVerifyCommand(argv: readonly string[], deps: AuditVer
   }
 }
 
+/**
+ * Runs the verification every `intervalMs` (first after one interval), each time appending a checkpoint when
+ * the trail holds: for a long-running launcher that holds the owner's connection anyway (npm start), so
+ * that checkpoints are published without a cron job. A failed round is reported through `out` and the
+ * next one runs as planned. Returns stop(), which waits for a round under way.
+ */
+export function scheduleAuditCheckpoints(deps: AuditVerifyDeps, intervalMs: number): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      auditVerifyCommand([], deps).catch((error: unknown) =>
+        deps.out.write(`✗ kiểm tra nhật ký thất bại / audit verification failed: ${(error as Error).message}\n`),
+      ),
+    );
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 if (import.meta.main) {
   assertNode24();
   process.exitCode = await auditVerifyCommand(process.argv.slice(2), {

@@ -8,7 +8,7 @@ import { auditLog } from '@dangvu/subgraph-kit';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databaseIdentity, signCheckpoint, type Checkpoint } from '../src/audit-checkpoint.ts';
-import { auditVerifyCommand } from '../src/audit-verify.ts';
+import { auditVerifyCommand, scheduleAuditCheckpoints } from '../src/audit-verify.ts';
 
 // This package's tests have no shared database set-up: this file starts its own server (or uses TEST_DATABASE_URL's).
 let server: EmbeddedServer | null = null;
@@ -50,14 +50,16 @@ async function append(count: number) {
   }
 }
 
+const deps = (out: { write(text: string): unknown }) => ({
+  connect: async () => ({ db: handle.db, url, close: async () => {} }),
+  verifierDir,
+  out,
+});
+
 /** `npm run audit:verify` against the test database, with what it printed. */
 async function verify(...argv: string[]) {
   let output = '';
-  const code = await auditVerifyCommand(argv, {
-    connect: async () => ({ db: handle.db, url, close: async () => {} }),
-    verifierDir,
-    out: { write: (text: string) => (output += text) },
-  });
+  const code = await auditVerifyCommand(argv, deps({ write: (text: string) => (output += text) }));
   return { code, output };
 }
 
@@ -142,5 +144,13 @@ describe('npm run audit:verify', () => {
     expect((await verify('--no-checkpoint')).code).toBe(0);
     expect(await checkpoints()).toEqual([]);
     expect((await verify('--checkpoint-please')).code).toBe(2);
+  });
+
+  it('publishes checkpoints on a schedule, each printed as it is appended', async () => {
+    const lines: string[] = [];
+    const schedule = scheduleAuditCheckpoints(deps({ write: (text: string) => lines.push(text) }), 50);
+    await expect.poll(async () => (await checkpoints()).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+    await schedule.stop();
+    expect(lines.filter((line) => line.startsWith('mốc kiểm tra / checkpoint: ')).length).toBe((await checkpoints()).length);
   });
 });
