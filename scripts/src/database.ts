@@ -32,6 +32,11 @@ export interface DatabaseOptions {
   passwordsFile?: string;
   /** Passwords an administrator gave the services' roles, on a server where the owner may not change roles. */
   servicePasswords?: Partial<ServicePasswords>;
+  /**
+   * Whether to check that each role the owner could not change opens with the password known for it; true by
+   * default, for whoever starts services. The one-shot scripts, which never connect as a service, skip it.
+   */
+  checkServiceLogins?: boolean;
 }
 
 const DATABASE_NAME = 'dangvu';
@@ -59,18 +64,11 @@ export async function startDatabase(settings: DatabaseSettings, log: (line: stri
     } finally {
       await sql.end();
     }
+    if (options.checkServiceLogins ?? true) await checkKeptPasswords(url, passwordsKept, servicePasswords);
     return {
       url,
       origin: server ? 'embedded' : 'DATABASE_URL',
-      serviceUrl(service) {
-        if (passwordsKept.includes(service) && !options.servicePasswords?.[service]) {
-          throw new Error(
-            `Vai trò ${serviceRole(service)} giữ mật khẩu do người quản trị đặt; cần được cho biết mật khẩu đó. / ` +
-              `The role ${serviceRole(service)} keeps the password an administrator gave it: that password must be given.`,
-          );
-        }
-        return serviceDatabaseUrl(url, service, servicePasswords[service]);
-      },
+      serviceUrl: (service) => serviceDatabaseUrl(url, service, servicePasswords[service]),
       stop,
     };
   } catch (error) {
@@ -79,9 +77,31 @@ export async function startDatabase(settings: DatabaseSettings, log: (line: stri
   }
 }
 
+/**
+ * Roles an administrator made keep the administrator's passwords (the owner may not change them): the
+ * password known for each must open it, or the service would fail later, less plainly.
+ */
+async function checkKeptPasswords(url: string, kept: readonly ServiceName[], passwords: ServicePasswords): Promise<void> {
+  for (const service of kept) {
+    const sql = postgres(serviceDatabaseUrl(url, service, passwords[service]), { max: 1, onnotice: () => {} });
+    try {
+      await sql`select 1`;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '28P01') throw error;
+      throw new Error(
+        `Vai trò ${serviceRole(service)} giữ mật khẩu do người quản trị đặt: ghi mật khẩu đó vào services.${service} trong ` +
+          `.data/database-passwords.json. / The role ${serviceRole(service)} keeps an administrator's password: put it in that file.`,
+        { cause: error },
+      );
+    } finally {
+      await sql.end();
+    }
+  }
+}
+
 /** For the one-shot scripts (seed, job, audit:verify), whose whole configuration is the database's. */
 export const openDatabase = (dataDir: string, env: NodeJS.ProcessEnv, log: (line: string) => void) =>
-  startDatabase(loadConfig(databaseConfig(dataDir), env), log, { passwordsFile: join(dataDir, 'database-passwords.json') });
+  startDatabase(loadConfig(databaseConfig(dataDir), env), log, { passwordsFile: join(dataDir, 'database-passwords.json'), checkServiceLogins: false });
 
 /** Migrates, then loads the demo province once: a database that already holds organizations is left as it is. */
 export async function prepareDatabase(url: string, members: number): Promise<SeedResult | null> {

@@ -1,8 +1,8 @@
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICE_NAMES, startEmbeddedPostgres } from '@dangvu/drizzle';
-import { freePort } from '@dangvu/drizzle/testing';
+import { freePort, withDatabase } from '@dangvu/drizzle/testing';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDatabase, type DatabaseSettings } from '../src/database.ts';
@@ -60,6 +60,29 @@ describe('the embedded database of an installation', () => {
       await expect(whoAmI(formerUrl)).rejects.toThrow(/password authentication failed/);
     } finally {
       await database.stop();
+    }
+  }, 120_000);
+
+  it("given a DATABASE_URL whose user may not change roles, needs each role's own password, and says where it goes", async () => {
+    const dir = await installationDir();
+    const embedded: DatabaseSettings = { url: undefined, embedded: { port: await freePort(), dataDir: join(dir, 'postgres') } };
+    const administrator = await startDatabase(embedded, () => {}, { passwordsFile: join(dir, 'database-passwords.json') });
+    try {
+      const admin = postgres(administrator.url, { max: 1, onnotice: () => {} });
+      await admin`create role plain_owner login createdb nocreaterole password 'plain-owner-password'`;
+      await admin`create database plain owner plain_owner`;
+      await admin.end();
+      const url = Object.assign(new URL(withDatabase(administrator.url, 'plain')), { username: 'plain_owner', password: 'plain-owner-password' }).toString();
+      const elsewhere = join(await installationDir(), 'database-passwords.json');
+      await expect(startDatabase({ ...embedded, url }, () => {}, { passwordsFile: elsewhere })).rejects.toThrow(
+        'ghi mật khẩu đó vào services.organization trong .data/database-passwords.json',
+      );
+      await writeFile(elsewhere, await readFile(join(dir, 'database-passwords.json')));
+      const external = await startDatabase({ ...embedded, url }, () => {}, { passwordsFile: elsewhere });
+      expect(external.origin).toBe('DATABASE_URL');
+      expect(await whoAmI(external.serviceUrl('dues'))).toBe('dangvu_dues');
+    } finally {
+      await administrator.stop();
     }
   }, 120_000);
 });
