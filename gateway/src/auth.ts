@@ -1,20 +1,89 @@
 import type { IncomingMessage } from 'node:http';
-import { ANONYMOUS, HttpRejection, verifyAccessToken, type Identity } from '@dangvu/subgraph-kit';
-import type { CryptoKey } from 'jose';
+import { ANONYMOUS, HttpRejection, importKey, verifyAccessToken, type Identity } from '@dangvu/subgraph-kit';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type CryptoKey, type JWK } from 'jose';
+import { sessionCheck, type SessionCheck, type SessionState } from './session-check.ts';
 
-/** The caller behind a request: anonymous without an Authorization header, refused with a bad one. */
-export async function identify(request: IncomingMessage, publicKey: CryptoKey): Promise<Identity | HttpRejection> {
-  const header = request.headers.authorization;
-  if (header === undefined) return ANONYMOUS;
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header);
-  if (!match) {
-    return new HttpRejection(401, 'UNAUTHENTICATED', 'Thông tin xác thực không đúng định dạng (cần "Bearer <token>").');
+/** AUTH_PUBLIC_KEY: one JSON Web Key, or a set of them while the signing key is rotated. */
+export type AccessTokenPublicKeys = JWK | { keys: JWK[] };
+
+/**
+ * The public keys access tokens are checked with, by key id (`kid`, or the key's RFC 7638 thumbprint, which
+ * the members subgraph names its key by when it has no `kid`). During a rotation the set holds the new key and
+ * the old one, so tokens signed before the switch stay valid for their last minutes (docs/decisions/0008-sessions.md).
+ */
+export async function accessTokenKeys(value: AccessTokenPublicKeys): Promise<Map<string, CryptoKey>> {
+  const jwks = 'keys' in value ? value.keys : [value];
+  return new Map(await Promise.all(jwks.map(async (jwk) => [jwk.kid ?? (await calculateJwkThumbprint(jwk)), await importKey(jwk)] as const)));
+}
+
+const refused = (message: string) => new HttpRejection(401, 'UNAUTHENTICATED', message);
+const INVALID = refused('Mã xác thực không hợp lệ. Đồng chí vui lòng đăng nhập lại.');
+
+const SESSION_REFUSALS: Record<Exclude<SessionState, 'ACTIVE'>, HttpRejection> = {
+  ENDED: refused('Phiên đăng nhập đã kết thúc. Đồng chí vui lòng đăng nhập lại.'),
+  GRANTS_CHANGED: refused('Chức trách của đồng chí vừa thay đổi. Đồng chí vui lòng đăng nhập lại để tiếp tục.'),
+};
+
+/** The key a token names; a token naming none (a partner's) is tried against each key held. */
+function keysFor(keys: Map<string, CryptoKey>, token: string): CryptoKey[] {
+  try {
+    const { kid } = decodeProtectedHeader(token);
+    if (kid === undefined) return [...keys.values()];
+    const key = keys.get(kid);
+    return key ? [key] : [];
+  } catch {
+    return [];
   }
-  const result = await verifyAccessToken(match[1]!, publicKey);
-  if (result.ok) return result.identity;
-  return new HttpRejection(
-    401,
-    'UNAUTHENTICATED',
-    result.reason === 'expired' ? 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.' : 'Mã xác thực không hợp lệ. Vui lòng đăng nhập lại.',
-  );
+}
+
+/** The session a verified token names, if any: partner tokens name none. */
+function sessionIdOf(token: string): string | null {
+  const { sid } = decodeJwt(token);
+  return typeof sid === 'string' ? sid : null;
+}
+
+export interface CallerCheckOptions {
+  keys: Map<string, CryptoKey>;
+  sessions: SessionCheck;
+}
+
+/**
+ * The caller behind a request: anonymous without an Authorization header, refused with a bad one, and refused
+ * when the token's session has ended or its grants are no longer held (answered 401, so that the web app
+ * refreshes or signs in again).
+ */
+export function callerCheck({ keys, sessions }: CallerCheckOptions) {
+  return async function identify(request: IncomingMessage, requestId: string): Promise<Identity | HttpRejection> {
+    const header = request.headers.authorization;
+    if (header === undefined) return ANONYMOUS;
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header);
+    if (!match) return refused('Thông tin xác thực không đúng định dạng (cần "Bearer <token>").');
+    const token = match[1]!;
+    let result: Awaited<ReturnType<typeof verifyAccessToken>> = { ok: false, reason: 'invalid' };
+    for (const key of keysFor(keys, token)) {
+      result = await verifyAccessToken(token, key);
+      if (result.ok || result.reason === 'expired') break;
+    }
+    if (!result.ok) return result.reason === 'expired' ? refused('Phiên đăng nhập đã hết hạn. Đồng chí vui lòng đăng nhập lại.') : INVALID;
+    const sessionId = sessionIdOf(token);
+    // Only login puts a session in a token; tokens without one are partners' (docs/decisions/0008-sessions.md).
+    if (!sessionId || !result.identity.personId) return result.identity;
+    try {
+      const state = await sessions.state(token, sessionId, result.identity, requestId);
+      return state === 'ACTIVE' ? result.identity : SESSION_REFUSALS[state];
+    } catch {
+      return new HttpRejection(503, 'INTERNAL', 'Hệ thống tạm thời chưa kiểm tra được phiên đăng nhập. Vui lòng thử lại sau ít phút.');
+    }
+  };
+}
+
+/** The gateway's caller check from its configuration: its token keys, and the members subgraph it asks about sessions. */
+export async function gatewayCallers(
+  config: { keys: { authPublicKey: AccessTokenPublicKeys }; subgraphs: { urls: { members: string } } },
+  gatewayPrivateKey: CryptoKey,
+) {
+  return callerCheck({
+    keys: await accessTokenKeys(config.keys.authPublicKey),
+    sessions: sessionCheck({ membersUrl: config.subgraphs.urls.members, privateKey: gatewayPrivateKey }),
+  });
 }

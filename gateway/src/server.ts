@@ -14,7 +14,7 @@ import {
   type RequestContext,
   type SubgraphName,
 } from '@dangvu/subgraph-kit';
-import { identify } from './auth.ts';
+import { gatewayCallers } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { credentialGuard } from './credential-guard.ts';
 import { armor, LIMITS } from './limits.ts';
@@ -37,10 +37,8 @@ async function subgraphsReady(urls: string[]): Promise<boolean> {
 
 export async function createGateway(config: GatewayConfig, log: Logger) {
   const production = config.mode === 'production';
-  const [authPublicKey, gatewayPrivateKey] = await Promise.all([
-    importKey(config.keys.authPublicKey),
-    importKey(config.keys.gatewayPrivateKey),
-  ]);
+  const gatewayPrivateKey = await importKey(config.keys.gatewayPrivateKey);
+  const identify = await gatewayCallers(config, gatewayPrivateKey);
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
     // Query plans stay on the server, whatever NODE_ENV says.
@@ -88,7 +86,7 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
       },
     },
     async context(request, body, requestId) {
-      const identity = await identify(request, authPublicKey);
+      const identity = await identify(request, requestId);
       if (!('grants' in identity)) return identity;
       return guardCredentials(request, body, identity) ?? { identity, requestId };
     },
