@@ -6,4 +6,4 @@ if (!url) {
   process.exit(1);
 }
 await migrateDatabase(url);
-console.log('Đã áp dụng các migration / migrations applied');
+console.log('Đã áp dụng các migration và quyền của các vai trò / migrations, roles and grants applied');
