@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { generateSigningKeys, HttpRejection, importKey, signAccessToken, type Identity, type KeyPairJwk } from '@dangvu/subgraph-kit';
 import { membersKeys } from '@dangvu/subgraph-members';
 import { describe, expect, it } from 'vitest';
-import { accessTokenKeys, callerCheck } from './auth.ts';
+import { accessTokenKeys, accessTokenPublicKeysVariable, callerCheck } from './auth.ts';
 import type { SessionCheck, SessionState } from './session-check.ts';
 
 const person = { personId: '00000000-0000-4000-8000-000000000001', grants: [] };
@@ -62,5 +62,13 @@ describe('the gateway’s token check', () => {
     const failing: SessionCheck = { state: () => Promise.reject(new Error('down')) };
     const answer = await callerCheck({ keys: await accessTokenKeys(pair.publicJwk), sessions: failing })(request(await tokenOf(pair)), 'r');
     expect(answer).toMatchObject({ status: 503 });
+  });
+
+  it('reads AUTH_PUBLIC_KEY as one key or as a set of them, and nothing else', async () => {
+    const [one, two] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
+    expect(accessTokenPublicKeysVariable.parse(JSON.stringify(one.publicJwk))).toEqual(one.publicJwk);
+    const set = { keys: [one.publicJwk, two.publicJwk] };
+    expect(accessTokenPublicKeysVariable.parse(JSON.stringify(set))).toEqual(set);
+    for (const wrong of ['{"keys":[]}', '{"keys":[{"x":1}]}', 'không phải JSON', '[]']) expect(accessTokenPublicKeysVariable.safeParse(wrong).success).toBe(false);
   });
 });

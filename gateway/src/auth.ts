@@ -1,10 +1,26 @@
 import type { IncomingMessage } from 'node:http';
-import { ANONYMOUS, HttpRejection, importKey, verifyAccessToken, type Identity } from '@dangvu/subgraph-kit';
+import { ANONYMOUS, HttpRejection, importKey, text, verifyAccessToken, type Identity } from '@dangvu/subgraph-kit';
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type CryptoKey, type JWK } from 'jose';
 import { sessionCheck, type SessionCheck, type SessionState } from './session-check.ts';
 
 /** AUTH_PUBLIC_KEY: one JSON Web Key, or a set of them while the signing key is rotated. */
 export type AccessTokenPublicKeys = JWK | { keys: JWK[] };
+
+const isJwk = (value: unknown): value is JWK => typeof value === 'object' && value !== null && typeof (value as JWK).kty === 'string';
+
+/** How the gateway's config reads AUTH_PUBLIC_KEY: a JWK as JSON, or a JWK set `{"keys":[…]}` as JSON. */
+export const accessTokenPublicKeysVariable = text.transform((value, ctx): AccessTokenPublicKeys => {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (isJwk(parsed)) return parsed;
+    const keys = (parsed as { keys?: unknown } | null)?.keys;
+    if (Array.isArray(keys) && keys.length > 0 && keys.every(isJwk)) return { keys };
+  } catch {
+    // reported below, like a parsed value that is neither
+  }
+  ctx.addIssue({ code: 'custom', message: 'phải là JSON Web Key hoặc tập {"keys":[…]} dạng JSON / must be a JSON Web Key or a JWK set in JSON' });
+  return { keys: [] };
+});
 
 /**
  * The public keys access tokens are checked with, by key id (`kid`, or the key's RFC 7638 thumbprint, which
