@@ -10,6 +10,6 @@ export {
   serviceRole,
   type ServicePasswords,
 } from './roles.ts';
-export { SERVICE_NAMES, type ServiceName } from './schema/names.ts';
+export { SCHEMA_NAMES, SERVICE_NAMES, type ServiceName } from './schema/names.ts';
 export { startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
 export * as tables from './schema/index.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { migrateDatabase } from '@dangvu/drizzle';
+import { migrateDatabase, SCHEMA_NAMES } from '@dangvu/drizzle';
 import { MIN_MEMBERS, seedDemoData } from '@dangvu/drizzle/seed';
 import { assertNode24 } from '@dangvu/drizzle/testing';
 import postgres from 'postgres';
@@ -28,7 +28,7 @@ try {
   const sql = postgres(database.url, { max: 2, onnotice: () => {} });
   if (values.reset) {
     // Dropping the schemas (not truncating) is the one way past the append-only audit trail: a reset starts over.
-    await sql`drop schema if exists organization, members, dues, transfers, audit, outbox, drizzle cascade`;
+    await sql.unsafe(`drop schema if exists ${[...SCHEMA_NAMES, 'drizzle'].map((name) => `"${name}"`).join(', ')} cascade`);
   }
   await migrateDatabase(database.url);
   const started = Date.now();
