@@ -146,6 +146,7 @@ describe('a refresh token', () => {
     const session = await signedIn('hai.tab');
     const [one, two] = await Promise.all([1, 2].map(async () => (await subgraph.call(REFRESH, { r: session.refreshToken })).data!.refreshSession));
     expect([one, two].filter((answer) => answer.token)).toHaveLength(1);
+    expect([one, two].flatMap((answer) => answer.userErrors)).toEqual([{ code: 'SESSION_JUST_RENEWED', field: 'refreshToken' }]);
     expect(await stateOf(session)).toBe('ACTIVE');
   });
 

@@ -11,7 +11,7 @@ describe('a refresh token presented', () => {
     ['unused and valid, in an open session', { expiresAt: at(60), usedAt: null }, open, 'ROTATE'],
     ['unused but past its life', { expiresAt: at(0), usedAt: null }, open, 'REFUSED'],
     ['used before, long enough ago to be someone else', { expiresAt: at(60), usedAt: at(-REUSE_GRACE_SECONDS) }, open, 'REUSED'],
-    ['used a moment ago (two tabs at once)', { expiresAt: at(60), usedAt: at(-REUSE_GRACE_SECONDS + 1) }, open, 'REFUSED'],
+    ['used a moment ago (two tabs at once)', { expiresAt: at(60), usedAt: at(-REUSE_GRACE_SECONDS + 1) }, open, 'RACED'],
     ['unused, in an ended session', { expiresAt: at(60), usedAt: null }, { endedAt: at(-5), expiresAt: at(3600) }, 'REFUSED'],
     ['used, in an ended session: nothing more to end', { expiresAt: at(60), usedAt: at(-600) }, { endedAt: at(-5), expiresAt: at(3600) }, 'REFUSED'],
     ['unused, in a session past its last day', { expiresAt: at(60), usedAt: null }, { endedAt: null, expiresAt: at(0) }, 'REFUSED'],

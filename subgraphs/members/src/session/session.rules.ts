@@ -23,11 +23,12 @@ export interface RefreshTokenFacts {
 /**
  * What a refresh token presented at `now` does (docs/rules/accounts.md#refresh): `ROTATE` gives a new token
  * and an access token; `REUSED` means the token was used before, so someone else holds a copy, and the whole
- * session ends; `REFUSED` gives nothing and changes nothing.
+ * session ends; `RACED`, used a moment ago, gives nothing and leaves the session be; `REFUSED` gives nothing
+ * and changes nothing.
  */
-export function refreshOutcome(token: RefreshTokenFacts, session: SessionFacts, now: Date): 'ROTATE' | 'REUSED' | 'REFUSED' {
+export function refreshOutcome(token: RefreshTokenFacts, session: SessionFacts, now: Date): 'ROTATE' | 'REUSED' | 'RACED' | 'REFUSED' {
   if (session.endedAt || session.expiresAt <= now) return 'REFUSED';
-  if (token.usedAt) return now.getTime() - token.usedAt.getTime() < REUSE_GRACE_SECONDS * 1000 ? 'REFUSED' : 'REUSED';
+  if (token.usedAt) return now.getTime() - token.usedAt.getTime() < REUSE_GRACE_SECONDS * 1000 ? 'RACED' : 'REUSED';
   return token.expiresAt <= now ? 'REFUSED' : 'ROTATE';
 }
 

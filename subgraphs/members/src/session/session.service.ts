@@ -27,14 +27,17 @@ export type RefreshResult = SessionTokens | { token: null; expiresAt: null; refr
 /** What the gateway learns of a token's session: in use, ended, or in use with grants the token no longer matches. */
 export type SessionState = 'ACTIVE' | 'ENDED' | 'GRANTS_CHANGED';
 
-const REFRESH_REFUSED: RefreshResult = {
+const refreshRefused = (code: string, message: string): RefreshResult => ({
   token: null,
   expiresAt: null,
   refreshToken: null,
   refreshExpiresAt: null,
   rolesWithheld: false,
-  userErrors: [{ code: 'SESSION_ENDED', field: 'refreshToken', message: 'Phiên đăng nhập đã kết thúc. Đồng chí vui lòng đăng nhập lại.' }],
-};
+  userErrors: [{ code, field: 'refreshToken', message }],
+});
+const REFRESH_REFUSED = refreshRefused('SESSION_ENDED', 'Phiên đăng nhập đã kết thúc. Đồng chí vui lòng đăng nhập lại.');
+/** The other of two refreshes at the same moment got the new tokens: the caller keeps whatever it was given. */
+const REFRESH_RACED = refreshRefused('SESSION_JUST_RENEWED', 'Phiên đăng nhập vừa được gia hạn ở nơi khác (một thẻ khác của trình duyệt). Đồng chí hãy tải lại trang.');
 
 const after = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
@@ -98,6 +101,7 @@ export function sessionService(store: MembersStore, context: RequestContext, { s
           await audit(repos.audit, { action: 'session.refreshReused', entityType: 'Session', entityId: session.id, after: { ended: true }, subjectMemberId: session.memberId });
           return REFRESH_REFUSED;
         }
+        if (outcome === 'RACED') return REFRESH_RACED;
         if (outcome === 'REFUSED') return REFRESH_REFUSED;
         await repos.sessions.markRefreshTokenUsed(presented.tokenHash, at);
         const account = await repos.accounts.byId(session.accountId);
