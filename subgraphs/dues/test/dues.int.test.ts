@@ -16,7 +16,7 @@ const thisMonth = `${now.toISOString().slice(0, 7)}-01`;
 const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(duesSubgraph);
+  subgraph = await startTestSubgraph('dues', duesSubgraph);
   const rows = members.flatMap((memberId, index) => [
     { memberId, orgId: randomUUID(), period: '2020-01-01', amount: 99_999, status: 'DUE' as const },
     { memberId, orgId: randomUUID(), period: thisMonth, amount: 50_000 + index, status: index === 0 ? ('DUE' as const) : ('PAID_ONLINE' as const) },

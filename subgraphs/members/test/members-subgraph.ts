@@ -11,6 +11,6 @@ import { membersKeys, membersSubgraph } from '../src/server.ts';
 export async function startMembersSubgraph(options: { passwords?: PasswordHasher; now?: () => Date } = {}) {
   const keys = await generateSigningKeys();
   const deps = await membersKeys({ authPrivateKey: keys.privateJwk, secretsKey: randomBytes(32) });
-  const subgraph = await startTestSubgraph((db) => membersSubgraph(db, { ...deps, ...options }));
+  const subgraph = await startTestSubgraph('members', (db) => membersSubgraph(db, { ...deps, ...options }));
   return { subgraph, publicKey: await importKey(keys.publicJwk), secrets: deps.secrets };
 }

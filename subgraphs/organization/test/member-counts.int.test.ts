@@ -13,7 +13,7 @@ const t = {} as Record<'ward' | 'from' | 'to', { id: string; path: string }>;
 const MEMBER = '00000000-0000-4000-8000-00000000c0c0';
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph);
+  subgraph = await startTestSubgraph('organization', organizationSubgraph);
   const { db } = subgraph.db;
   t.ward = await buildOrganization(db, { name: 'Đảng bộ phường Hoa Lư' });
   t.from = await buildOrganization(db, { parent: t.ward, name: 'Chi bộ tổ dân phố Đông', code: 'NB.9.1' });

@@ -14,7 +14,7 @@ const admin = (org: Node = tree.province) => personWith('00000000-0000-4000-8000
 const as = (role: Role, org: Node) => personWith('00000000-0000-4000-8000-0000000000b2', role, org.path);
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph);
+  subgraph = await startTestSubgraph('organization', organizationSubgraph);
   const { db } = subgraph.db;
   tree.province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình', code: 'NB' });
   tree.hoaLu = await buildOrganization(db, { parent: tree.province, name: 'Đảng bộ phường Hoa Lư', type: 'PROVINCE_SUBORDINATE', code: 'NB.1' });

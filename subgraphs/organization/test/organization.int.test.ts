@@ -9,7 +9,7 @@ let province: { id: string; path: string };
 const member: Identity = { personId: '00000000-0000-4000-8000-000000000001', grants: [], partner: null };
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph);
+  subgraph = await startTestSubgraph('organization', organizationSubgraph);
   const { db } = subgraph.db;
   province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình' });
   const ward = await buildOrganization(db, { parent: province, name: 'Đảng bộ phường Hoa Lư', type: 'PROVINCE_SUBORDINATE' });

@@ -13,7 +13,7 @@ let otherWard: Node;
 let cell: Node;
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(organizationSubgraph);
+  subgraph = await startTestSubgraph('organization', organizationSubgraph);
   const { db } = subgraph.db;
   province = await buildOrganization(db, { name: 'Đảng bộ tỉnh Ninh Bình' });
   ward = await buildOrganization(db, { parent: province, name: 'Đảng bộ phường Hoa Lư', type: 'PROVINCE_SUBORDINATE' });

@@ -8,7 +8,7 @@ import { transfersSubgraph } from '../src/server.ts';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(transfersSubgraph);
+  subgraph = await startTestSubgraph('transfers', transfersSubgraph);
 });
 afterAll(() => subgraph?.stop());
 

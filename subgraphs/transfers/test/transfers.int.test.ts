@@ -12,7 +12,7 @@ const fromOrgId = randomUUID();
 const toOrgId = randomUUID();
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(transfersSubgraph);
+  subgraph = await startTestSubgraph('transfers', transfersSubgraph);
   await subgraph.db.db.insert(tables.transfers).values([
     { memberId: member, kind: 'OFFICIAL', state: 'COMPLETED', fromOrgId, toOrgId, reason: 'Chuyển công tác', effectiveOn: '2024-03-01', createdAt: new Date('2024-03-02T08:00:00Z') },
     { memberId: member, kind: 'TEMPORARY', state: 'DRAFT', fromOrgId, reason: 'Đi học tập trung', effectiveOn: '2026-09-01', createdAt: new Date('2026-09-02T08:00:00Z') },

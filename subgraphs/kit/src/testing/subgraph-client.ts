@@ -1,4 +1,4 @@
-import { createDb, type DbHandle } from '@dangvu/drizzle';
+import { createDb, type DbHandle, type ServiceName } from '@dangvu/drizzle';
 import { createTestDatabase } from '@dangvu/drizzle/testing';
 import type { RequestContext } from '../context.ts';
 import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall } from '../gateway-signature.ts';
@@ -14,6 +14,7 @@ export interface SubgraphAnswer {
 }
 
 export interface TestSubgraph {
+  /** The database's owner, for fixtures and for reading what the subgraph wrote; the subgraph runs under its own role. */
   db: DbHandle;
   /** SQL statements sent since the last `resetQueryCount()`. */
   queryCount(): number;
@@ -23,23 +24,28 @@ export interface TestSubgraph {
   stop(): Promise<void>;
 }
 
-/** One subgraph for one test file: its own migrated database, served on a free port, called with signed requests. */
+/**
+ * One subgraph for one test file: its own migrated database, served on a free port, called with signed
+ * requests, and connected as the subgraph's own database role as in production (docs/decisions/0009-audit-integrity.md).
+ */
 export async function startTestSubgraph<C extends RequestContext>(
+  service: ServiceName,
   define: (db: DbHandle) => SubgraphDefinition<C> | Promise<SubgraphDefinition<C>>,
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase();
   let queries = 0;
+  const db = createDb(database.url, { max: 2 });
   // One connection, so that statement counts do not depend on which pooled connection answered.
-  const db = createDb(database.url, { max: 1, onQuery: () => queries++ });
+  const serviceDb = createDb(database.serviceUrl(service), { max: 1, onQuery: () => queries++ });
   const keys = await generateSigningKeys();
   const privateKey = await importKey(keys.privateJwk);
-  const definition = await define(db);
+  const definition = await define(serviceDb);
   const subgraph = await createSubgraph(definition, {
     gatewayPublicKey: await importKey(keys.publicJwk),
     production: true,
     log: silentLogger,
     ready: async () => true,
-    db: db.db,
+    db: serviceDb.db,
   });
   const running = await subgraph.listen(0, '127.0.0.1');
   return {
@@ -63,6 +69,7 @@ export async function startTestSubgraph<C extends RequestContext>(
     },
     async stop() {
       await running.stop();
+      await serviceDb.close();
       await db.close();
       await database.drop();
     },
