@@ -2,10 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonical, type verifyAuditChain } from '@dangvu/subgraph-kit';
-
-/** Where a chain ended when the verifier walked it: its name, how many entries it held, the last one's hash. */
-export type ChainHead = Awaited<ReturnType<typeof verifyAuditChain>>['heads'][number];
+import { canonical, type ChainHead } from '@dangvu/subgraph-kit';
 
 /** A signed statement of every chain's head at one moment: what the trail held then cannot shrink unseen. */
 export interface Checkpoint {

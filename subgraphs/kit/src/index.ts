@@ -54,7 +54,7 @@ export {
 } from './calendar/index.ts';
 export { isUuid, parseId } from './ids.ts';
 export { canonical, entryHash, type AuditEntryInput } from './audit-chain.ts';
-export { auditLog, verifyAuditChain, type AuditLog, type ChainProblem } from './audit.repository.ts';
+export { auditLog, verifyAuditChain, type AuditLog, type ChainHead, type ChainProblem, type ChainVerification } from './audit.repository.ts';
 export { auditor, type AuditFact, type Auditor } from './auditor.ts';
 export { createStore, fakeStore, type Executor, type Store } from './store.ts';
 export { definePolicy, viewerCanResolvers, type Ability, type Policy } from './policy.ts';
