@@ -1,6 +1,7 @@
 import { GATEWAY_URL } from '$app/env/private';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
-import { TOKEN_COOKIE } from '#lib/session.ts';
+import { renewSession } from '#lib/server/gateway.ts';
+import { REFRESH_COOKIE, sessionCookies, TOKEN_COOKIE } from '#lib/session.ts';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -46,7 +47,19 @@ async function proxyGraphQL(request: Request, token: string | null): Promise<Res
 
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.token = event.cookies.get(TOKEN_COOKIE) ?? null;
-  const response = event.url.pathname === '/graphql' ? await proxyGraphQL(event.request, event.locals.token) : await resolve(event);
+  // The token's cookie lasts as long as the token: once it is gone, the refresh token may renew it.
+  const renewed = !event.locals.token && event.cookies.get(REFRESH_COOKIE) ? await renewSession(event) : null;
+  let response: Response;
+  if (event.url.pathname === '/graphql') {
+    response = await proxyGraphQL(event.request, event.locals.token);
+    // Made here, not by a route, this answer gets no cookies from Kit: a renewed session's go along by hand,
+    // or the browser would keep a refresh token already used.
+    for (const [name, value, options] of renewed ? sessionCookies(event.url, renewed) : []) {
+      response.headers.append('set-cookie', event.cookies.serialize(name, value, options));
+    }
+  } else {
+    response = await resolve(event);
+  }
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
 };

@@ -1,6 +1,10 @@
 import type { Cookies } from '@sveltejs/kit';
 
+type CookieOptions = Parameters<Cookies['set']>[2];
+
 export const TOKEN_COOKIE = 'dangvu_token';
+/** The refresh token that renews the access token (docs/rules/accounts.md#refresh): sent to this server only. */
+export const REFRESH_COOKIE = 'dangvu_refresh';
 
 /**
  * Kit's own default marks a cookie secure everywhere but http://localhost, and a browser drops a secure
@@ -8,16 +12,33 @@ export const TOKEN_COOKIE = 'dangvu_token';
  */
 const attributes = (url: URL) => ({ path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' }) as const;
 
-/** Keeps the gateway token where page scripts cannot read it, for as long as the token itself is valid. */
-export function saveToken(cookies: Cookies, url: URL, token: string, expiresAt: string) {
-  cookies.set(TOKEN_COOKIE, token, {
-    ...attributes(url),
-    maxAge: Math.max(0, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000)),
-  });
+const secondsUntil = (instant: string) => Math.max(0, Math.floor((Date.parse(instant) - Date.now()) / 1000));
+
+/** A renewed session as the API gives it: the access token, and the refresh token that renews it. */
+export interface SessionTokens {
+  token: string;
+  expiresAt: string;
+  refresh?: { token: string; expiresAt: string };
+}
+
+/**
+ * The cookies that keep a session, as `cookies.set` and `cookies.serialize` take them: the gateway token where
+ * page scripts cannot read it, for as long as the token itself is valid, and the refresh token, for as long as
+ * that one is.
+ */
+export function sessionCookies(url: URL, { token, expiresAt, refresh }: SessionTokens): [string, string, CookieOptions][] {
+  const cookies: [string, string, CookieOptions][] = [[TOKEN_COOKIE, token, { ...attributes(url), maxAge: secondsUntil(expiresAt) }]];
+  if (refresh) cookies.push([REFRESH_COOKIE, refresh.token, { ...attributes(url), maxAge: secondsUntil(refresh.expiresAt) }]);
+  return cookies;
+}
+
+export function saveToken(cookies: Cookies, url: URL, token: string, expiresAt: string, refresh?: SessionTokens['refresh']) {
+  for (const [name, value, options] of sessionCookies(url, { token, expiresAt, refresh })) cookies.set(name, value, options);
 }
 
 export function clearToken(cookies: Cookies, url: URL) {
   cookies.delete(TOKEN_COOKIE, attributes(url));
+  cookies.delete(REFRESH_COOKIE, attributes(url));
 }
 
 const [WITHHELD_NAME, WITHHELD_VALUE] = ['chuc-trach', 'tam-giu'];

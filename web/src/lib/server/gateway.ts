@@ -2,7 +2,8 @@ import { GATEWAY_URL } from '$app/env/private';
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client, fetchExchange, type CombinedError } from '@urql/core';
-import { clearToken } from '#lib/session.ts';
+import { clearToken, REFRESH_COOKIE, saveToken, type SessionTokens } from '#lib/session.ts';
+import { LogoutMutation, RefreshSessionMutation } from './session.graphql.ts';
 
 interface ServerEvent {
   locals: App.Locals;
@@ -25,9 +26,56 @@ function codeOf(failure: CombinedError | undefined) {
   return typeof code === 'string' ? code : 'INTERNAL';
 }
 
+/** A client per call, never shared between visitors; POST always, since Apollo's CSRF guard refuses the GETs urql would send for short queries. */
+const clientFor = (event: ServerEvent, token: string | null) =>
+  new Client({
+    url: GATEWAY_URL,
+    fetch: event.fetch,
+    preferGetMethod: false,
+    exchanges: [fetchExchange],
+    fetchOptions: token ? { headers: { authorization: `Bearer ${token}` } } : undefined,
+  });
+
 /**
- * One operation against the gateway with `token`. A client per call, never shared between visitors; POST
- * always, since Apollo's CSRF guard refuses the GETs urql would send for short queries.
+ * Renews the visitor's access token with their refresh token (docs/rules/accounts.md#refresh), each refresh
+ * token used once, and keeps the new pair in their cookies; null when there is no session to renew. A session
+ * the API ended is forgotten here too; one that another request of the visitor's renewed a moment before keeps
+ * the cookies that request set.
+ */
+export function renewSession(event: ServerEvent): Promise<SessionTokens | null> {
+  // The loads of one page run side by side and share the request's cookies: they share one renewal too.
+  if (!renewals.has(event.cookies)) renewals.set(event.cookies, renew(event));
+  return renewals.get(event.cookies)!;
+}
+
+const renewals = new WeakMap<Cookies, Promise<SessionTokens | null>>();
+
+async function renew(event: ServerEvent): Promise<SessionTokens | null> {
+  const refreshToken = event.cookies.get(REFRESH_COOKIE);
+  if (!refreshToken) return null;
+  const { data } = await clientFor(event, null).mutation(RefreshSessionMutation, { input: { refreshToken } }).toPromise();
+  const renewed = data?.refreshSession;
+  if (renewed?.token && renewed.expiresAt && renewed.refreshToken && renewed.refreshExpiresAt) {
+    const session = { token: renewed.token, expiresAt: renewed.expiresAt, refresh: { token: renewed.refreshToken, expiresAt: renewed.refreshExpiresAt } };
+    saveToken(event.cookies, event.url, session.token, session.expiresAt, session.refresh);
+    event.locals.token = session.token;
+    return session;
+  }
+  if (renewed && renewed.userErrors[0]?.code !== 'SESSION_JUST_RENEWED') clearToken(event.cookies, event.url);
+  return null;
+}
+
+/** Signs the visitor out: the API ends their session, whose tokens then stop working within seconds, and this server forgets it. */
+export async function signOut(event: ServerEvent) {
+  const refreshToken = event.cookies.get(REFRESH_COOKIE);
+  if (refreshToken) await clientFor(event, null).mutation(LogoutMutation, { input: { refreshToken } }).toPromise();
+  clearToken(event.cookies, event.url);
+}
+
+/**
+ * One operation against the gateway with `token`. A token the gateway refuses (expired, its session ended, its
+ * roles changed) is renewed once with the refresh token and the operation sent again: the refusal comes before
+ * anything runs.
  */
 async function send<Data, Variables extends Record<string, unknown>>(
   event: ServerEvent,
@@ -36,15 +84,15 @@ async function send<Data, Variables extends Record<string, unknown>>(
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
 ): Promise<Outcome<Data>> {
-  const client = new Client({
-    url: GATEWAY_URL,
-    fetch: event.fetch,
-    preferGetMethod: false,
-    exchanges: [fetchExchange],
-    fetchOptions: token ? { headers: { authorization: `Bearer ${token}` } } : undefined,
-  });
-  const result = await client[kind](document, variables).toPromise();
-  const code = codeOf(result.error);
+  let result = await clientFor(event, token)[kind](document, variables).toPromise();
+  let code = codeOf(result.error);
+  if (code === 'UNAUTHENTICATED' && token) {
+    const renewed = await renewSession(event);
+    if (renewed) {
+      result = await clientFor(event, renewed.token)[kind](document, variables).toPromise();
+      code = codeOf(result.error);
+    }
+  }
   if (code === 'UNAUTHENTICATED') {
     // No session, or one the gateway no longer accepts: the visitor signs in again.
     clearToken(event.cookies, event.url);
