@@ -13,6 +13,7 @@ import {
   variable,
 } from '@dangvu/subgraph-kit';
 import { z } from 'zod';
+import { accessTokenPublicKeysVariable } from './auth.ts';
 import { parseAddressList } from './client-address.ts';
 import { ATTEMPT_LIMITS } from './credential-throttle.ts';
 
@@ -36,8 +37,8 @@ export const gatewayConfig = {
   http: { host: variable('HOST', host), port: variable('GATEWAY_PORT', port(DEFAULT_PORTS.gateway)) },
   mode: variable('NODE_ENV', mode),
   keys: {
-    /** Verifies the access tokens that the members subgraph's login issues. */
-    authPublicKey: variable('AUTH_PUBLIC_KEY', jwk),
+    /** Verifies the access tokens that the members subgraph's login issues: one key, or a set during a rotation. */
+    authPublicKey: variable('AUTH_PUBLIC_KEY', accessTokenPublicKeysVariable),
     /** Signs each subgraph call; the subgraphs hold the public half. */
     gatewayPrivateKey: variable('GATEWAY_PRIVATE_KEY', jwk),
   },

@@ -35,5 +35,7 @@ export const startConfig = {
   keys: {
     auth: { privateJwk: overridingKey('AUTH_PRIVATE_KEY'), publicJwk: overridingKey('AUTH_PUBLIC_KEY') },
     gateway: { privateJwk: overridingKey('GATEWAY_PRIVATE_KEY'), publicJwk: overridingKey('GATEWAY_PUBLIC_KEY') },
+    /** Passed on as it is: the members subgraph checks its form. */
+    membersSecrets: variable('MEMBERS_SECRETS_KEY', text.optional()),
   },
 };

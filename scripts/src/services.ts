@@ -14,7 +14,7 @@ export type KeyVariable = keyof ReturnType<typeof keyEnvironment>;
  */
 export const KEYS_OF: Readonly<Record<ProcessName, readonly KeyVariable[]>> = {
   organization: ['GATEWAY_PUBLIC_KEY'],
-  members: ['GATEWAY_PUBLIC_KEY', 'AUTH_PRIVATE_KEY'],
+  members: ['GATEWAY_PUBLIC_KEY', 'AUTH_PRIVATE_KEY', 'MEMBERS_SECRETS_KEY'],
   dues: ['GATEWAY_PUBLIC_KEY'],
   transfers: ['GATEWAY_PUBLIC_KEY'],
   gateway: ['GATEWAY_PRIVATE_KEY', 'AUTH_PUBLIC_KEY'],

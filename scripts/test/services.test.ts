@@ -31,10 +31,13 @@ const CONFIGS: Record<ProcessName, ConfigSpec> = {
 };
 
 describe('the environment npm start gives each process', () => {
-  it('hands the access-token signing key to the members subgraph alone', () => {
-    expect(keysHandedTo('members')).toEqual(['AUTH_PRIVATE_KEY', 'GATEWAY_PUBLIC_KEY']);
+  it('hands the access-token signing key and the secrets key to the members subgraph alone', () => {
+    expect(keysHandedTo('members')).toEqual(['AUTH_PRIVATE_KEY', 'GATEWAY_PUBLIC_KEY', 'MEMBERS_SECRETS_KEY']);
     expect(envOf('members').AUTH_PRIVATE_KEY).toBe('<AUTH_PRIVATE_KEY>');
-    for (const other of ['organization', 'dues', 'transfers', 'gateway', 'web'] as const) expect(envOf(other)).not.toHaveProperty('AUTH_PRIVATE_KEY');
+    for (const other of ['organization', 'dues', 'transfers', 'gateway', 'web'] as const) {
+      expect(envOf(other)).not.toHaveProperty('AUTH_PRIVATE_KEY');
+      expect(envOf(other)).not.toHaveProperty('MEMBERS_SECRETS_KEY');
+    }
   });
 
   it('hands the gateway’s signing key to the gateway alone, and the other subgraphs only its public key', () => {
