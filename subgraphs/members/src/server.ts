@@ -6,6 +6,7 @@ import type { JWK } from 'jose';
 import { accountLifecycleService } from './account/account-lifecycle.service.ts';
 import { accountSecrets, type AccountSecrets } from './account/account-secrets.ts';
 import { loginService } from './account/login.service.ts';
+import { signInWindowsPurge } from './account/sign-in-windows.job.ts';
 import { argon2Passwords, type PasswordHasher } from './account/passwords.ts';
 import { secondFactorService } from './account/second-factor.service.ts';
 import { auditTrailService } from './audit/audit-trail.service.ts';
@@ -53,6 +54,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer],
+    jobs: [signInWindowsPurge],
     afterRequest: (context) => context.views.flush(),
     context: (base) => {
       const views = viewRecorder(store, base);

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createDb, tables } from '@dangvu/drizzle';
 import { buildAccount, buildMember, buildOrganization, createTestDatabase, grantRole } from '@dangvu/drizzle/testing';
+import { runJob, vietnamDay } from '@dangvu/subgraph-kit';
 import { personWith, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountSecrets } from '../src/account/account-secrets.ts';
 import { argon2Passwords, type PasswordHasher } from '../src/account/passwords.ts';
 import { signInWindowRepository } from '../src/account/sign-in-window.repository.ts';
+import { signInWindowsPurge } from '../src/account/sign-in-windows.job.ts';
 import { sealLegacyTotpSecrets } from '../src/account/totp-secret.ts';
 import { totpCode, totpStep } from '../src/account/totp.rules.ts';
 import { membersStore } from '../src/repositories.ts';
@@ -90,6 +92,22 @@ describe('guesses at once', () => {
     checks.count = 0;
     for (let i = 0; i < 7; i++) await login('khong.co.ai', `đoán bừa số ${i} nhé`);
     expect(checks.count).toBe(5);
+  });
+});
+
+describe('the windows', () => {
+  it('that ended before a day are deleted by the nightly job, the others kept', async () => {
+    const { db } = subgraph.db;
+    const day = vietnamDay(new Date(clock));
+    const dayStart = Date.parse(`${day}T00:00:00+07:00`);
+    await db.insert(tables.signInWindows).values([
+      { username: 'het.han', kind: 'PASSWORD', attempts: 5, endsAt: new Date(dayStart - 60_000) },
+      { username: 'con.han', kind: 'PASSWORD', attempts: 1, endsAt: new Date(dayStart + 60_000) },
+    ]);
+    expect(await runJob(subgraph.db, signInWindowsPurge, { day })).toMatchObject({ status: 'done' });
+    const left = (await db.select().from(tables.signInWindows)).map((window) => window.username);
+    expect(left).toContain('con.han');
+    expect(left).not.toContain('het.han');
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 
@@ -43,6 +43,19 @@ export function signInWindowRepository(db: Executor) {
     /** Forgets the windows of these kinds: after a success, or when an officer clears a lock. */
     clear: (username: string, kinds: readonly SignInAttemptKind[]) =>
       db.delete(signInWindows).where(and(eq(signInWindows.username, username), inArray(signInWindows.kind, [...kinds]))),
+    /** Deletes up to `limit` windows that ended before `instant`; returns how many. */
+    async purgeEndedBefore(instant: Date, limit: number): Promise<number> {
+      const ended = db
+        .select({ username: signInWindows.username, kind: signInWindows.kind })
+        .from(signInWindows)
+        .where(lt(signInWindows.endsAt, instant))
+        .limit(limit);
+      const deleted = await db
+        .delete(signInWindows)
+        .where(sql`(${signInWindows.username}, ${signInWindows.kind}) in ${ended}`)
+        .returning({ username: signInWindows.username });
+      return deleted.length;
+    },
     /** The windows of these usernames that have not ended at `at`, full or not. */
     openWindows: (usernames: readonly string[], at: Date) =>
       db
