@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from '@dangvu/drizzle/seed';
 import { assertNode24 } from '@dangvu/drizzle/testing';
 import { ConfigError, graphqlUrl, loadConfig, SUBGRAPH_NAMES } from '@dangvu/subgraph-kit';
+import { createDb } from '@dangvu/drizzle';
 import postgres from 'postgres';
+import { scheduleAuditCheckpoints } from './audit-verify.ts';
 import { DATA_DIR, ROOT, startConfig } from './config.ts';
 import { startDatabase } from './database.ts';
 import { prepareForStart } from './demo-mode.ts';
@@ -78,11 +80,25 @@ const gatewayUrl = graphqlUrl(ports.gateway, host);
 
 let shuttingDown = false;
 const supervisor = new Supervisor(services, () => void shutdown(1));
+/** Every quarter of an hour the verifier walks the trail and signs a checkpoint of its heads (docs/operations.md). */
+const CHECKPOINT_EVERY_MS = 15 * 60_000;
+const checkpoints = scheduleAuditCheckpoints(
+  {
+    async connect() {
+      const handle = createDb(database.url, { max: 1 });
+      return { db: handle.db, url: database.url, close: () => handle.close() };
+    },
+    verifierDir: join(DATA_DIR, 'verifier'),
+    out: { write: (text: string) => text.trim().split('\n').forEach((line) => say(line)) },
+  },
+  CHECKPOINT_EVERY_MS,
+);
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   say('Đang dừng các dịch vụ… / stopping');
   await supervisor.stopAll();
+  await checkpoints.stop();
   await database.stop();
   say('Đã dừng. Dữ liệu được giữ lại cho lần chạy sau. / stopped, data kept');
   process.exit(code);
