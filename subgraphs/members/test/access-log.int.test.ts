@@ -65,3 +65,34 @@ describe('auditTrail', () => {
     expect((await subgraph.db.db.select().from(tables.auditEntries)).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('reads of personal data through other records', () => {
+  const viewsOf = async (memberId: string) => {
+    const { data } = await subgraph.call(LOG, { id: memberId }, personWith(memberId));
+    return data!._entities[0].accessLog.filter((entry: { action: string }) => entry.action === 'member.viewed').length;
+  };
+
+  it('note the dues basis read by the finance member, as income is personal', async () => {
+    const before = await viewsOf(t.outsider.id);
+    const finance = personWith('00000000-0000-4000-8000-0000000000f3', 'FINANCE_MEMBER', t.otherCell.path);
+    const read = await subgraph.call(`query ($id: ID!) { member(id: $id) { fullName duesBasis } }`, { id: t.outsider.id }, finance);
+    expect(read.errors).toBeUndefined();
+    expect(await viewsOf(t.outsider.id)).toBe(before + 1);
+  });
+
+  it('note a record snapshot read in the audit trail, and nothing when the trail holds none', async () => {
+    const edit = await subgraph.call(
+      'mutation ($input: UpdateMemberInput!) { updateMember(input: $input) { userErrors { code } } }',
+      { input: { id: t.outsider.id, expectedVersion: 1, fullName: 'Tạ Văn Bảo', phone: '0912 000 111' } },
+      personWith(t.secretary.id, 'SECRETARY', t.otherCell.path),
+    );
+    expect(edit.data!.updateMember.userErrors).toEqual([]);
+    const before = await viewsOf(t.outsider.id);
+    const admin = personWith('00000000-0000-4000-8000-0000000000f4', 'ADMIN', t.otherCell.path);
+    const actionsOnly = await subgraph.call('query ($id: ID!) { auditTrail(entityId: $id) { action } }', { id: t.outsider.id }, admin);
+    expect(actionsOnly.data!.auditTrail.map((entry: { action: string }) => entry.action)).toContain('member.updated');
+    expect(await viewsOf(t.outsider.id)).toBe(before);
+    await subgraph.call('query ($id: ID!) { auditTrail(entityId: $id) { before after } }', { id: t.outsider.id }, admin);
+    expect(await viewsOf(t.outsider.id)).toBe(before + 1);
+  });
+});

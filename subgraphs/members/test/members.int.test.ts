@@ -105,7 +105,7 @@ describe('who may read a member', () => {
       { id: fixture.member.id },
       finance,
     );
-    expect(data!._entities).toEqual([{ fullName: fixture.member.fullName, citizenId: null }]);
+    expect(data!._entities).toEqual([{ fullName: 'Lê Thị Hoa', citizenId: null }]);
     expect(errors!.find((e) => e.path?.includes('citizenId'))?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -15,6 +15,12 @@ export function viewRecorder(store: MembersStore, context: RequestContext) {
     record(member: MemberRow) {
       if (member.id !== identity.personId) viewed.set(member.id, member);
     },
+    /** Notes a read of the personal data of the member with `memberId`, reached through another record (an account, a request, a snapshot). */
+    async recordById(memberId: string, load: (id: string) => Promise<MemberRow | null>) {
+      if (memberId === identity.personId) return;
+      const member = await load(memberId);
+      if (member) viewed.set(member.id, member);
+    },
     async flush() {
       if (viewed.size === 0) return;
       const facts = [...viewed.values()].map((member) => ({

@@ -4,7 +4,7 @@ import type { MembersContext } from '../context.ts';
 
 /** A personal field whose reading by anyone but the member is noted in the member's access log. */
 const personal =
-  <K extends 'citizenId' | 'birthDate' | 'residenceAddress' | 'phone'>(field: K) =>
+  <K extends 'citizenId' | 'birthDate' | 'residenceAddress' | 'phone' | 'duesBasis'>(field: K) =>
   (member: MemberRow, _: unknown, context: MembersContext) => {
     context.views.record(member);
     return member[field];
@@ -26,6 +26,7 @@ export const Member: MemberResolvers = {
   birthDate: personal('birthDate'),
   residenceAddress: personal('residenceAddress'),
   phone: personal('phone'),
+  duesBasis: personal('duesBasis'),
   accessLog: (member, _, context) => context.loaders.accessLog.load(member.id),
   roleGrants: (member, _, context) => context.loaders.roleGrants.load(member.id),
   account: (member, _, context) => context.loaders.account.load(member.id),
