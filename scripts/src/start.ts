@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '@dangvu/drizzle/seed';
+import { DEMO_PASSWORD, DEMO_ROLE_LABELS, DEMO_USERNAMES } from '@dangvu/drizzle/seed';
 import { assertNode24 } from '@dangvu/drizzle/testing';
 import { ConfigError, graphqlUrl, loadConfig, SUBGRAPH_NAMES } from '@dangvu/subgraph-kit';
 import { createDb } from '@dangvu/drizzle';
@@ -139,7 +139,7 @@ if (!ready) {
       ...(accounts.length > 0
         ? [
             `  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}) / demo logins:`,
-            ...DEMO_USERNAMES.map(([role, username]) => `    ${role.padEnd(17)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),
+            ...DEMO_USERNAMES.map(([role, username]) => `    ${DEMO_ROLE_LABELS[role].padEnd(19)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),
             '',
           ]
         : []),

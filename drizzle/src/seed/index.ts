@@ -11,7 +11,7 @@ import { Random } from './random.ts';
 /** Published in the README and the start-up banner; it meets the members' own password policy (scripts/test/demo-mode.test.ts). */
 export const DEMO_PASSWORD = 'Dangvu@2026';
 
-export type DemoRole = 'MEMBER' | 'SECRETARY' | 'DEPUTY_SECRETARY' | 'FINANCE_MEMBER' | 'ADMIN' | 'ANALYST';
+export type DemoRole = 'MEMBER' | 'SECRETARY' | 'DEPUTY_SECRETARY' | 'FINANCE_MEMBER' | 'ADMIN' | 'PROVINCE_ADMIN' | 'ANALYST';
 
 export interface DemoAccount {
   role: DemoRole;
@@ -44,6 +44,17 @@ export const MIN_MEMBERS = 200;
 /** Communes and wards of the two-level local government exist from this day (docs/rules/organization-tree.md#two-level-local-government). */
 const TREE_SINCE = '2025-07-01';
 
+/** What each demo account is, as the banner and the README name it. */
+export const DEMO_ROLE_LABELS: Record<DemoRole, string> = {
+  MEMBER: 'Đảng viên',
+  SECRETARY: 'Bí thư chi bộ',
+  DEPUTY_SECRETARY: 'Phó bí thư',
+  FINANCE_MEMBER: 'Ủy viên tài chính',
+  ADMIN: 'Quản trị (phường)',
+  PROVINCE_ADMIN: 'Quản trị (tỉnh)',
+  ANALYST: 'Người lập báo cáo',
+};
+
 /** One demo account per role, all with DEMO_PASSWORD. */
 export const DEMO_USERNAMES = [
   ['MEMBER', 'dangvien.demo'],
@@ -51,6 +62,8 @@ export const DEMO_USERNAMES = [
   ['DEPUTY_SECRETARY', 'phobithu.demo'],
   ['FINANCE_MEMBER', 'taichinh.demo'],
   ['ADMIN', 'quantri.demo'],
+  // Registers partner systems (docs/api.md): an administrator of the whole province.
+  ['PROVINCE_ADMIN', 'quantri.tinh'],
   ['ANALYST', 'baocao.demo'],
 ] as const satisfies readonly (readonly [DemoRole, string])[];
 
@@ -244,8 +257,10 @@ async function loadOfficersAndAccounts(
   const communeStaff = byCell.get(organizations.find((o) => o.parentId === commune.id && o.unit === 'agency')!.id)!;
   const admin = communeStaff[6]!;
   const analyst = communeStaff[7]!;
+  const provinceAdmin = communeStaff[8]!;
   grant(admin, 'ADMIN', commune);
   grant(analyst, 'ANALYST', province);
+  grant(provinceAdmin, 'ADMIN', province);
   await copyRows(tx, 'members.role_grants', ['member_id', 'role', 'org_id', 'org_path', 'starts_on', 'ends_on'], grants);
 
   const holders: Record<DemoRole, [SeedMember, SeedOrganization]> = {
@@ -254,6 +269,7 @@ async function loadOfficersAndAccounts(
     DEPUTY_SECRETARY: [cellMembers[1]!, demoCell],
     FINANCE_MEMBER: [cellMembers[2]!, demoCell],
     ADMIN: [admin, commune],
+    PROVINCE_ADMIN: [provinceAdmin, province],
     ANALYST: [analyst, province],
   };
   const demo = DEMO_USERNAMES.map(([role, username]) => [role, username, ...holders[role]] as const);

@@ -13,5 +13,7 @@ export const policy = definePolicy({
     roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN'],
     over: (member: MemberReference) => member.orgPath,
     self: (member: MemberReference) => member.id,
+    // A partner system with the scope reads standings, e.g. a payment service showing what is owed (docs/rules/partners.md).
+    partnerScope: 'dues:read',
   },
 });
