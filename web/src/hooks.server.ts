@@ -39,10 +39,11 @@ async function proxyGraphQL(request: Request, token: string | null): Promise<Res
     console.error('gateway unreachable', { url: GATEWAY_URL, cause });
     return graphQLError(502, 'INTERNAL', 'Hệ thống tạm thời không phản hồi. Vui lòng thử lại sau ít phút.');
   }
-  return new Response(upstream.body, {
-    status: upstream.status,
-    headers: { 'content-type': upstream.headers.get('content-type') ?? 'application/json' },
-  });
+  const answer = new Headers({ 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+  // A throttled credential check says when to try again: the browser's script needs it as much as a partner does.
+  const retryAfter = upstream.headers.get('retry-after');
+  if (retryAfter !== null) answer.set('retry-after', retryAfter);
+  return new Response(upstream.body, { status: upstream.status, headers: answer });
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
