@@ -1,4 +1,6 @@
-import { definePolicy, type Identity } from '@dangvu/subgraph-kit';
+import { definePolicy, grantsReach, ON_BEHALF_ROLES, ROLES, type Identity, type Role, type RoleGrant } from '@dangvu/subgraph-kit';
+import { isIssuer, onReceivingSide, onSendingSide, type DossierLines } from './transfer/issuing-route.rules.ts';
+import type { TransferActor } from './transfer/transfer.machine.ts';
 
 /** A root organization's path has one segment: '/<id>/'. */
 const ROOT_PATH = /^\/[^/]+\/$/;
@@ -6,14 +8,112 @@ const ROOT_PATH = /^\/[^/]+\/$/;
 /** The grants that make the caller an administrator of a root organization (docs/rules/working-days.md#the-yearly-schedule-adjustments). */
 export const rootAdminGrants = (identity: Identity) => identity.grants.filter((grant) => grant.role === 'ADMIN' && ROOT_PATH.test(grant.orgPath));
 
-/** Each ability of the transfers subgraph, named once. */
+/**
+ * Who decides on a dossier for an organization: its secretary and deputy secretaries. A committee's processing
+ * officer joins them when the role exists (docs/rules/roles.md#processing-officer-and-support-team).
+ */
+export const TRANSFER_OFFICER_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY'];
+
+/** A dossier as the policy reads it; the paths are null on a dossier loaded from earlier records. */
+export interface DossierSubject {
+  memberId: string;
+  originPath: string | null;
+  issuerPath: string | null;
+  destinationPath: string | null;
+  receivingRootPath: string | null;
+}
+
+const linesOf = (dossier: DossierSubject): DossierLines | null =>
+  dossier.originPath && dossier.issuerPath
+    ? { originPath: dossier.originPath, issuerPath: dossier.issuerPath, destinationPath: dossier.destinationPath, receivingRootPath: dossier.receivingRootPath }
+    : null;
+
+type Side = 'sending' | 'issuing' | 'receiving';
+const SIDE_TEST: Record<Side, (grantPath: string, lines: DossierLines) => boolean> = { sending: onSendingSide, issuing: isIssuer, receiving: onReceivingSide };
+
+/** The caller's officer grant that puts them on `side` of the dossier, if any: the step records on which organization's behalf they acted. */
+export function sideGrant(identity: Identity, dossier: DossierSubject, side: Side): RoleGrant | undefined {
+  const lines = linesOf(dossier);
+  return lines ? identity.grants.find((grant) => TRANSFER_OFFICER_ROLES.includes(grant.role) && SIDE_TEST[side](grant.orgPath, lines)) : undefined;
+}
+
+/**
+ * How the caller stands to a dossier, as the transfer machines read it (transfer.machine.ts): the member, the
+ * roles reaching the member's cell (for steps done on the member's behalf), and the sides of the dossier the
+ * caller is an officer of (docs/rules/transfers.md#who-acts-on-a-dossier).
+ */
+export function transferActor(identity: Identity, dossier: DossierSubject): TransferActor {
+  const origin = dossier.originPath;
+  return {
+    self: identity.personId !== null && identity.personId === dossier.memberId,
+    rolesOver: origin ? ROLES.filter((role) => grantsReach(identity, origin, [role])) : [],
+    sending: sideGrant(identity, dossier, 'sending') !== undefined,
+    issuing: sideGrant(identity, dossier, 'issuing') !== undefined,
+    receiving: sideGrant(identity, dossier, 'receiving') !== undefined,
+    system: false,
+  };
+}
+
+/** The daily deadline job, as the machines see it. */
+export const DEADLINE_JOB: TransferActor = { self: false, rolesOver: [], sending: false, issuing: false, receiving: false, system: true };
+
+/** Whoever takes part in a dossier, or oversees the member's organization, may read it. */
+const partyTo = (identity: Identity, dossier: DossierSubject) =>
+  identity.personId === dossier.memberId ||
+  Boolean(identity.partner) ||
+  (dossier.originPath !== null && grantsReach(identity, dossier.originPath, ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])) ||
+  sideGrant(identity, dossier, 'receiving') !== undefined;
+
+const memberPath = (member: { orgPath?: string | null }) => member.orgPath;
+const memberId = (member: { id: string }) => member.id;
+const organizationPath = (organization: { path?: string | null }) => organization.path;
+
+/** Each step on a dossier is its own ability: the shield's gate; the machine then decides on the dossier itself. */
+const officerStep = { roles: TRANSFER_OFFICER_ROLES };
+const memberStep = { roles: ON_BEHALF_ROLES, self: (dossier: DossierSubject) => dossier.memberId };
+
+/** Each ability of the transfers subgraph, named once (docs/rules/transfers.md#who-reads-transfers, #who-acts-on-a-dossier). */
 export const policy = definePolicy({
   /** A member's dossiers: the member, and the secretary, deputy or administrator over the member's organization. */
   SEE_TRANSFERS: {
     roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
-    over: (member: { orgPath?: string }) => member.orgPath,
-    self: (member: { id: string }) => member.id,
+    over: memberPath,
+    self: memberId,
+  },
+  /** One dossier: the member, the officers over the member's cell, the receiving side's officers, partners allowed to read transfers. */
+  SEE_TRANSFER: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    self: (dossier: DossierSubject) => dossier.memberId,
+    partnerScope: 'transfers:read',
+    when: partyTo,
+  },
+  /** What waits on an organization, and what it sent that is not received yet: its officers and administrators. */
+  SEE_TRANSFER_INBOX: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'], over: organizationPath },
+  /** Open a dossier (and read the voucher it needs): the member, or a secretary or deputy over the member's cell for them. */
+  START_TRANSFER: { roles: ON_BEHALF_ROLES, over: memberPath, self: memberId },
+  SUBMIT_TRANSFER: memberStep,
+  CANCEL_TRANSFER: { roles: TRANSFER_OFFICER_ROLES, self: (dossier: DossierSubject) => dossier.memberId },
+  REVIEW_TRANSFER: officerStep,
+  RETURN_TRANSFER_FOR_COMPLETION: officerStep,
+  REJECT_TRANSFER: officerStep,
+  /** Read the member's identifiers and dues standing for the letter, then issue it: officers over the member's cell. */
+  ISSUE_TRANSFER_LETTER: { roles: TRANSFER_OFFICER_ROLES, over: memberPath },
+  HAND_OVER_TRANSFER: officerStep,
+  REPLACE_LOST_TRANSFER_LETTER: officerStep,
+  RECEIVE_TRANSFER: officerStep,
+  ACCEPT_TRANSFER: officerStep,
+  REFUSE_TRANSFER: officerStep,
+  RECORD_EXTERNAL_RECEIPT: officerStep,
+  EXTEND_TEMPORARY_TRANSFER: officerStep,
+  END_TEMPORARY_TRANSFER: officerStep,
+  /** Record that the letter's QR code was scanned at a handover: anyone who may read the dossier, not a partner. */
+  RECORD_TRANSFER_HANDOVER: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    self: (dossier: DossierSubject) => dossier.memberId,
+    when: (identity, dossier: DossierSubject) => identity.partner === null && partyTo(identity, dossier),
   },
   /** Enter or remove a day of the government's yearly schedule: it changes every deadline in the country. */
   MANAGE_CALENDAR: { roles: ['ADMIN'], when: (identity: Identity) => rootAdminGrants(identity).length > 0 },
 });
+
+export type TransfersPolicy = typeof policy;

@@ -1,18 +1,48 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
 import { cachedWorkingCalendar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import { calendarService } from './calendar/calendar.service.ts';
 import type { TransfersContext } from './context.ts';
+import { chromiumPrinter, type LetterPrinter } from './letter/letter-printer.ts';
+import { letterService } from './letter/letter.service.ts';
 import { rules } from './permissions.ts';
 import { transfersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
+import { stepSigner } from './signature/step-signer.ts';
+import { transferSecrets } from './signature/transfer-secrets.ts';
+import { deadlinesJob } from './transfer/deadlines.job.ts';
+import { DEFAULT_ESCALATION_WORKING_DAYS } from './transfer/deadlines.rules.ts';
 import { transferLoaders } from './transfer/transfer.loaders.ts';
+import { transferReadService } from './transfer/transfer-reads.service.ts';
+import { transferService } from './transfer/transfer.service.ts';
+import { transferVouchers } from './voucher/transfer-vouchers.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export function transfersSubgraph({ db }: DbHandle): SubgraphDefinition<TransfersContext> {
+export interface TransfersOptions {
+  /**
+   * Seals people's signing keys and authenticates vouchers (TRANSFERS_SECRETS_KEY). Without it (tests, a
+   * first development start) a key of this process only: keys sealed under it cannot be opened after a
+   * restart, so people get new keys then, and vouchers do not pass from one process to another.
+   */
+  secretsKey?: Buffer;
+  escalateAfterWorkingDays?: number;
+  /** The web app's origin, for the link on the letter's QR code. */
+  publicOrigin?: string;
+  printer?: LetterPrinter;
+  now?: () => Date;
+}
+
+export function transfersSubgraph({ db }: DbHandle, options: TransfersOptions = {}): SubgraphDefinition<TransfersContext> {
   const store = transfersStore(db);
+  const now = options.now ?? (() => new Date());
+  const secrets = transferSecrets(options.secretsKey ?? randomBytes(32));
+  const sign = stepSigner(secrets);
+  const vouchers = transferVouchers(secrets, now);
+  const escalateAfterWorkingDays = options.escalateAfterWorkingDays ?? DEFAULT_ESCALATION_WORKING_DAYS;
+  const letters = letterService(store, { printer: options.printer ?? chromiumPrinter(), publicOrigin: options.publicOrigin ?? 'http://localhost:3000' });
   // One per process: the adjustments change a few times a year (docs/rules/working-days.md#caching).
   const workingCalendar = cachedWorkingCalendar(() => store.repos.calendar.all());
   return {
@@ -20,6 +50,18 @@ export function transfersSubgraph({ db }: DbHandle): SubgraphDefinition<Transfer
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<TransfersContext>['resolvers'],
     rules,
-    context: (base) => ({ ...base, loaders: transferLoaders(store.repos.transfers), calendar: calendarService(store, workingCalendar, base) }),
+    jobs: [deadlinesJob({ escalateAfterWorkingDays })],
+    context: (base) => {
+      const loaders = transferLoaders(store.repos);
+      return {
+        ...base,
+        loaders,
+        calendar: calendarService(store, workingCalendar, base),
+        transfers: transferService(store, base, { vouchers, sign, calendar: workingCalendar, now }),
+        reads: transferReadService(store, loaders, base, { calendar: workingCalendar, now, escalateAfterWorkingDays }),
+        vouchers,
+        letters,
+      };
+    },
   };
 }

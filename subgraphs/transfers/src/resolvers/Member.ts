@@ -1,9 +1,11 @@
 import type { MemberResolvers } from '../generated/resolvers.ts';
 
-/** A member as other subgraphs send one: the id and, through @requires, the organization's path. */
-export type MemberReference = { id: string; orgPath?: string };
+/** A member as other subgraphs send one: the id and, through @requires, the fields the asked-for field needs. */
+export type MemberReference = { id: string; orgPath?: string } & Record<string, unknown>;
 
 export const Member: MemberResolvers = {
   __resolveReference: (reference) => reference,
   transfers: (member, _, context) => context.loaders.ofMember.load(member.id),
+  transferVoucher: (member, _, context) => context.vouchers.member(member, context.identity.personId),
+  transferLetterVoucher: (member, _, context) => context.vouchers.letter(member, context.identity.personId),
 };

@@ -1,9 +1,22 @@
 import type { TransferResolvers } from '../generated/resolvers.ts';
 
-const organization = (id: string) => ({ __typename: 'Organization' as const, id });
+const organization = (id: string | null) => (id ? { __typename: 'Organization' as const, id } : null);
 
 export const Transfer: TransferResolvers = {
-  fromOrganization: (transfer) => organization(transfer.fromOrgId),
-  toOrganization: (transfer) => (transfer.toOrgId ? organization(transfer.toOrgId) : null),
+  member: (transfer) => ({ __typename: 'Member' as const, id: transfer.memberId }),
+  fromOrganization: (transfer) => organization(transfer.fromOrgId)!,
+  issuingOrganization: (transfer) => organization(transfer.issuerOrgId),
+  issuingRoute: (transfer) => transfer.route,
+  toOrganization: (transfer) => organization(transfer.toOrgId),
+  destination: (transfer) => transfer,
+  endsOn: (transfer) => transfer.plannedEndOn,
+  nextDeadline: (transfer, _, context) => context.reads.nextDeadline(transfer),
+  availableActions: (transfer, _, context) => context.reads.availableActions(transfer),
+  timeline: (transfer, _, context) => context.reads.timeline(transfer),
+  letter: async (transfer, _, context) => {
+    const letter = await context.reads.letter(transfer);
+    return letter && { letter, transfer };
+  },
+  signaturesValid: (transfer, _, context) => context.reads.signaturesValid(transfer),
   createdAt: (transfer) => transfer.createdAt.toISOString(),
 };

@@ -6,6 +6,9 @@ export const START_WORKING_DAYS = 60;
 /** Deadline B: the member presents the letter within 30 working days of its date. */
 export const PRESENT_WORKING_DAYS = 30;
 
+/** How long one organization may hold a dossier before its superior's inbox shows it, unless configured (docs/rules/transfers.md#escalation). */
+export const DEFAULT_ESCALATION_WORKING_DAYS = 10;
+
 /**
  * START: deadline A, while the request is with the member. PROCESSING: how long one organization may keep the
  * dossier before its superior sees it (docs/rules/transfers.md#escalation). PRESENT_LETTER: deadline B.

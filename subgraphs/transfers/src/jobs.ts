@@ -1,0 +1,5 @@
+import { deadlinesJob } from './transfer/deadlines.job.ts';
+import { DEFAULT_ESCALATION_WORKING_DAYS } from './transfer/deadlines.rules.ts';
+
+/** The transfers subgraph's jobs, for `npm run job`: the same ones its process schedules. */
+export const jobs = [deadlinesJob({ escalateAfterWorkingDays: DEFAULT_ESCALATION_WORKING_DAYS })];
