@@ -1,5 +1,6 @@
 import { isAuthenticated, isPerson } from '@dangvu/subgraph-kit';
-import { allow, and } from 'graphql-shield';
+import { allow, and, or, rule } from 'graphql-shield';
+import type { MembersContext } from './context.ts';
 import { policy, type MemberSubject, type OrganizationReference } from './policy.ts';
 
 /** The parent of a Member field is the member; of an Organization field, the organization reference. */
@@ -7,6 +8,13 @@ const member = (parent: unknown) => parent as MemberSubject;
 const organization = (parent: unknown) => parent as OrganizationReference;
 
 const personalData = policy.rule('SEE_PERSONAL_DATA', member);
+
+/** The organization is the caller's own or one above it: a member needs to know whom to turn to. */
+const onOwnLine = rule({ cache: 'strict' })(async (parent, _args, context: MembersContext) => {
+  const { path } = organization(parent);
+  const me = context.identity.personId ? await context.loaders.byId.load(context.identity.personId) : null;
+  return Boolean(path && me?.orgPath.startsWith(path));
+});
 
 /**
  * The shield map of the members subgraph, default deny. Field rules decide on the parent object; a mutation's
@@ -66,7 +74,7 @@ export const rules = {
     id: allow,
     path: allow,
     members: policy.rule('LIST_MEMBERS', organization),
-    officers: isAuthenticated,
+    officers: or(policy.rule('SEE_OFFICERS', organization), onOwnLine),
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),

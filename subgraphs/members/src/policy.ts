@@ -82,6 +82,8 @@ export const policy = definePolicy({
   LIST_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], over: organizationPath },
   SEE_PENDING_CONTACT_CHANGES: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: organizationPath },
   REQUIRE_SECOND_FACTOR: { roles: ['ADMIN'], over: organizationPath },
+  /** Who an organization's officers are: any officer over it, and partners reading the tree; its own members are let in by permissions.ts. */
+  SEE_OFFICERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST'], over: organizationPath, partnerScope: 'organizations:read' },
   /** Counts name no one: the one thing about members an analyst sees. */
   SEE_MEMBER_STATISTICS: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
   /** Partner systems are registered by an administrator of a whole tree (a root organization). */

@@ -60,3 +60,23 @@ describe('a member outside the caller’s reach', () => {
     expect(out.data).toEqual({ member: null });
   });
 });
+
+describe('an organization’s officers', () => {
+  const OFFICERS = 'query ($id: ID!) { _entities(representations: [{ __typename: "Organization", id: $id, path: $path }]) { ... on Organization { officers { role fullName } } } }';
+  const ask = (org: { id: string; path: string }, identity: Parameters<TestSubgraph['call']>[2]) =>
+    subgraph.call(OFFICERS.replace('$path', JSON.stringify(org.path)), { id: org.id }, identity);
+
+  it('are named to the organization’s own members and to those under it, and to officers over it', async () => {
+    const expected = [{ role: 'FINANCE_MEMBER', fullName: 'Vũ Thị Lan' }];
+    expect((await ask(t.cell, personWith(t.member.id))).data!._entities[0].officers).toEqual(expected);
+    expect((await ask(t.cell, wardAdmin())).data!._entities[0].officers).toEqual(expected);
+  });
+
+  it('are not named to a member elsewhere in the tree', async () => {
+    const { db } = subgraph.db;
+    const elsewhere = await buildOrganization(db, { parent: t.province, name: 'Chi bộ thôn Tây' });
+    const stranger = await buildMember(db, elsewhere, { fullName: 'Đào Văn Khánh' });
+    const answer = await ask(t.cell, personWith(stranger.id));
+    expect(answer.errors!.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
