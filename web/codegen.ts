@@ -10,7 +10,7 @@ const config: CodegenConfig = {
   generates: {
     'src/lib/graphql/generated/': {
       preset: 'client',
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', Money: 'string' } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string', DateTime: 'string', Money: 'string' } },
       presetConfig: { fragmentMasking: false },
     },
   },

@@ -15,17 +15,12 @@ export function deadlineState(due: string, today: string, done: boolean, soonDay
   return days <= soonDays ? 'soon' : 'ok';
 }
 
-/** The state in words, so that it never rests on colour alone. */
-export function deadlineWords(due: string, today: string, done: boolean): string {
+/** The state in words, so that it never rests on colour alone; `doneWords` says what done is ("đã đóng" for dues). */
+export function deadlineWords(due: string, today: string, done: boolean, doneWords: string): string {
   const days = daysUntil(due, today);
-  if (done) return 'đã xong';
+  if (done) return doneWords;
   if (days < 0) return `quá hạn ${-days} ngày`;
   return days === 0 ? 'hạn là hôm nay' : `còn ${days} ngày`;
-}
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving) at `instant`, as YYYY-MM-DD. */
-export function vietnamDay(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Last day of the month of `day`: a month's dues are due by then. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { done, resultOf, settle, type FormResult } from './form-result.ts';
+import { askFirst, CONFIRMED_FIELD, done, isConfirmed, resultOf, settle, type FormResult } from './form-result.ts';
 
 const problem = (field: string | null, message: string) => ({ code: 'INVALID', field, message });
 const payload = (...userErrors: ReturnType<typeof problem>[]) => ({ userErrors, saved: 'yes' });
@@ -15,6 +15,7 @@ describe('the answer to a form', () => {
       fieldErrors: {},
       values: {},
       extra: 'yes',
+      asking: null,
     });
   });
 
@@ -52,5 +53,13 @@ describe('the answer to a form', () => {
     const answer = done('lock', 'Đã khóa tài khoản.') as FormResult<'lock'> | FormResult<'grantRole'>;
     expect(resultOf(answer, 'lock')).toBe(answer);
     expect(resultOf(answer, 'grantRole')).toBeNull();
+  });
+
+  it('asks before a step that cannot be undone, until the confirmation is sent with the form', () => {
+    expect(askFirst('roles', 'endRole', { grantId: 'g1' })).toMatchObject({ ok: true, message: null, asking: 'endRole', values: { grantId: 'g1' } });
+    const form = new FormData();
+    expect(isConfirmed(form)).toBe(false);
+    form.set(CONFIRMED_FIELD, 'co');
+    expect(isConfirmed(form)).toBe(true);
   });
 });

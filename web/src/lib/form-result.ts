@@ -16,13 +16,29 @@ export interface FormResult<Action extends string = string, Extra = null> {
   values: Record<string, string | null>;
   /** What the action hands back besides (an activation code, an enrolment). */
   extra: Extra | null;
+  /** Set when nothing was done yet: the step cannot be undone and the page asks first (see `askFirst`). */
+  asking: string | null;
 }
 
 export const BUSY = 'Hệ thống đang bận, chưa thực hiện được. Vui lòng thử lại sau ít phút.';
 const FORBIDDEN = 'Đồng chí không có quyền làm việc này.';
 
 export function done<Action extends string, Extra = null>(action: Action, message: string | null, extra: Extra | null = null): FormResult<Action, Extra> {
-  return { action, ok: true, message, fieldErrors: {}, values: {}, extra };
+  return { action, ok: true, message, fieldErrors: {}, values: {}, extra, asking: null };
+}
+
+/** The field a confirmation step sends: a form without it only asks. */
+export const CONFIRMED_FIELD = 'xac-nhan';
+
+export const isConfirmed = (form: FormData) => form.get(CONFIRMED_FIELD) === 'co';
+
+/**
+ * The first press of a button whose step cannot be undone (revoking, locking, ending a role): nothing is
+ * done, and the page asks `question` with what will happen, sending again with `CONFIRMED_FIELD` when the
+ * person agrees. A plain form round trip, so that it asks without scripts too; `values` name what is asked about.
+ */
+export function askFirst<Action extends string>(action: Action, question: string, values: Record<string, string | null> = {}): FormResult<Action> {
+  return { action, ok: true, message: null, fieldErrors: {}, values, extra: null, asking: question };
 }
 
 export function refused<Action extends string, Extra = null>(
@@ -30,7 +46,7 @@ export function refused<Action extends string, Extra = null>(
   action: Action,
   problem: Partial<Omit<FormResult<Action, Extra>, 'action' | 'ok'>>,
 ): ActionFailure<FormResult<Action, Extra>> {
-  return fail(status, { action, ok: false, message: null, fieldErrors: {}, values: {}, extra: null, ...problem });
+  return fail(status, { action, ok: false, message: null, fieldErrors: {}, values: {}, extra: null, asking: null, ...problem });
 }
 
 interface Say<Payload, Extra> {

@@ -24,6 +24,7 @@ describe('the ward administrator manages a member’s account and roles', () => 
     await page.waitForSelector('html[data-hydrated]');
     expect(await section(harness, 'Tài khoản đăng nhập').innerText()).toContain('Chờ kích hoạt');
     await page.getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await page.getByRole('button', { name: 'Có, khóa tài khoản' }).click();
     await page.getByText('Đã khóa').waitFor();
     await page.getByRole('button', { name: 'Mở khóa' }).click();
     await page.getByText('Chờ kích hoạt').waitFor();
@@ -34,12 +35,13 @@ describe('the ward administrator manages a member’s account and roles', () => 
     const { page } = harness;
     await page.locator('#role').selectOption({ label: 'Phó bí thư' });
     await page.getByLabel('Tại tổ chức').selectOption({ label: harness.platform.demo.member.cellName });
-    await page.getByLabel('Từ ngày').fill('2026-01-01');
+    await page.getByLabel('Từ ngày').fill('01/01/2026');
     await page.getByRole('button', { name: 'Giao chức trách' }).click();
     const roles = section(harness, 'Chức trách');
     await roles.getByRole('button', { name: 'Kết thúc' }).waitFor();
     expect(await roles.innerText()).toContain('Phó bí thư');
     await roles.getByRole('button', { name: 'Kết thúc' }).click();
+    await roles.getByRole('button', { name: 'Có, kết thúc chức trách' }).click();
     await roles.getByText(/đến \d{2}\/\d{2}\/\d{4}/).waitFor();
     expect(await roles.getByRole('button', { name: 'Kết thúc' }).count()).toBe(0);
   });
@@ -49,6 +51,7 @@ describe('the ward administrator manages a member’s account and roles', () => 
     const lock = page.getByRole('button', { name: 'Khóa tài khoản' });
     await expectFitsPhone(page, [lock, page.locator('#role'), page.getByLabel('Tại tổ chức'), page.getByRole('button', { name: 'Giao chức trách' })]);
     await lock.click();
+    await page.getByRole('button', { name: 'Có, khóa tài khoản' }).click();
     await page.getByRole('button', { name: 'Mở khóa' }).click();
     await lock.waitFor();
     await expectFitsPhone(page);

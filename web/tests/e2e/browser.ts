@@ -57,8 +57,11 @@ export interface RunningBrowser {
 /** A browser that has not started by then will not: fail in seconds rather than wait for Playwright's three minutes. */
 const LAUNCH_TIMEOUT_MS = 15_000;
 
-/** Starts the chosen Chromium headless with a fresh profile, removed again on close. */
-export async function launchBrowser(choice: BrowserChoice): Promise<RunningBrowser> {
+/**
+ * Starts the chosen Chromium headless with a fresh profile, removed again on close; `locale` is the language
+ * the browser says it speaks (what a date widget would follow).
+ */
+export async function launchBrowser(choice: BrowserChoice, options: { locale?: string } = {}): Promise<RunningBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'dangvu-chromium-'));
   const removeProfile = () => rm(profile, { recursive: true, force: true });
   let context: BrowserContext;
@@ -70,6 +73,7 @@ export async function launchBrowser(choice: BrowserChoice): Promise<RunningBrows
       bypassCSP: true,
       args: choice.args,
       timeout: LAUNCH_TIMEOUT_MS,
+      locale: options.locale,
     });
   } catch (cause) {
     await removeProfile();

@@ -69,18 +69,18 @@ async function startWebServer(gatewayUrl: string, timeoutMs = 30_000) {
 
 /**
  * The whole back end, the BUILT web app served by server.js, and Chromium driven by playwright-core (the one
- * the run's global set-up found, unless `browser` names another). When any part fails to start, the parts
+ * the run's global set-up found, unless `browser` names another; speaking `locale`, Vietnamese unless told). When any part fails to start, the parts
  * already running are stopped before the error is thrown: a test file's `afterAll` never sees a harness
  * then, and anything left listening would keep vitest waiting forever.
  */
-export async function startHarness(options: { browser?: BrowserChoice } = {}): Promise<Harness> {
+export async function startHarness(options: { browser?: BrowserChoice; locale?: string } = {}): Promise<Harness> {
   const started = startedParts();
   try {
     const platform = await startTestPlatform();
     started.add(() => platform.stop());
     const web = await startWebServer(platform.gatewayUrl);
     started.add(web.stop);
-    const browser = await launchBrowser(options.browser ?? inject('browser'));
+    const browser = await launchBrowser(options.browser ?? inject('browser'), { locale: options.locale ?? 'vi-VN' });
     started.add(browser.close);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     return { platform, baseUrl: web.baseUrl, browser: browser.context, page, stop: started.stopAll };
@@ -116,6 +116,26 @@ export async function signIn(harness: Harness, role: string, landing: string | R
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(landing);
   await page.waitForSelector('html[data-hydrated]');
+}
+
+/** Signs out with the header's button and waits for the login page. */
+export async function signOut(harness: Harness) {
+  await harness.page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await harness.page.waitForURL('**/dang-nhap');
+  await harness.page.waitForSelector('html[data-hydrated]');
+}
+
+/** Opens a member's record by its address and waits until it can be used. */
+export async function openRecord(harness: Harness, memberId: string) {
+  await harness.page.goto(`${harness.baseUrl}/dang-vien/${memberId}`);
+  await harness.page.waitForSelector('html[data-hydrated]');
+}
+
+/** Whether `locator` lies wholly inside the visible part of the page, where the person is looking. */
+export async function isInView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
 }
 
 /** Serious and critical accessibility problems axe-core finds on the current page. */

@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { clearToken } from '#lib/session.ts';
+import { signOut } from '#lib/server/gateway.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-  default: ({ cookies, url }) => {
-    clearToken(cookies, url);
+  /** The API ends the session too, so that a copied token stops working within seconds. */
+  default: async (event) => {
+    await signOut(event);
     redirect(303, '/dang-nhap');
   },
 };

@@ -9,6 +9,7 @@ export const load: PageServerLoad = async (event) => {
   const { me } = await loadQuery(event, SecuritySettingsQuery, {});
   return {
     enabled: me?.account?.secondFactorEnabled ?? false,
+    canChangePassword: me?.account?.availableActions.includes('CHANGE_PASSWORD') ?? false,
     rolesWithheld: rolesWithheldIn(event.url),
   };
 };

@@ -7,6 +7,7 @@ export const SecuritySettingsQuery = graphql(`
       account {
         status
         secondFactorEnabled
+        availableActions
       }
     }
   }

@@ -1,4 +1,4 @@
-import { vietnamDay } from '#lib/deadline.ts';
+import { vietnamDay } from '#lib/vietnam-time.ts';
 import { loadQuery } from '#lib/server/gateway.ts';
 import { MyProfileQuery } from './profile.graphql.ts';
 import type { PageServerLoad } from './$types';

@@ -4,25 +4,9 @@ export const MyProfileQuery = graphql(`
   query MyProfile {
     me {
       id
-      fullName
-      gender
-      birthDate
-      citizenId
-      phone
-      residenceAddress
-      residenceCell {
-        id
-        name
-      }
+      ...MemberFacts
       hometown
       ethnicity
-      workplace
-      position
-      joinedOn
-      officialOn
-      cardNumber
-      membershipKind
-      activityStatus
       organization {
         id
         name
@@ -35,10 +19,7 @@ export const MyProfileQuery = graphql(`
         }
       }
       duesStanding {
-        paidThrough
-        unpaidMonths
-        amountOwed
-        currentMonthlyAmount
+        ...DuesStandingFields
       }
       transfers {
         kind

@@ -5,23 +5,10 @@ export const MemberRecordQuery = graphql(`
     member(id: $id) {
       id
       version
-      fullName
-      gender
-      birthDate
-      citizenId
-      phone
-      residenceAddress
-      residenceCell {
-        id
-        name
+      ...MemberFacts
+      duesStanding {
+        ...DuesStandingFields
       }
-      workplace
-      position
-      joinedOn
-      officialOn
-      cardNumber
-      membershipKind
-      activityStatus
       organization {
         id
         name
@@ -45,6 +32,7 @@ export const MemberRecordQuery = graphql(`
         }
       }
       viewerCan {
+        seePersonalData
         editRecord
         issueAccount
         grantRole
@@ -118,16 +106,26 @@ export const UpdateMemberMutation = graphql(`
   }
 `);
 
-export const IssueAccountMutation = graphql(`
-  mutation IssueAccount($input: AccountTargetInput!) {
-    issueAccount(input: $input) {
-      account {
-        username
-      }
-      activationCode
-      userErrors {
-        ...UserErrorFields
-      }
+/** Issues an account, or a new one-time code for it (reissue): exactly one of the two flags is true. */
+export const IssueCodeMutation = graphql(`
+  mutation IssueCode($input: AccountTargetInput!, $issue: Boolean!, $reissue: Boolean!) {
+    issueAccount(input: $input) @include(if: $issue) {
+      ...IssuedCode
+    }
+    reissueAccount(input: $input) @include(if: $reissue) {
+      ...IssuedCode
+    }
+  }
+
+  # The one-time code either hands out, for the member's slip.
+  fragment IssuedCode on IssueAccountPayload {
+    account {
+      username
+    }
+    activationCode
+    activationExpiresAt
+    userErrors {
+      ...UserErrorFields
     }
   }
 `);

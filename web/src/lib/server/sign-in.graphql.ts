@@ -5,6 +5,8 @@ export const LoginMutation = graphql(`
     login(input: $input) {
       token
       expiresAt
+      refreshToken
+      refreshExpiresAt
       rolesWithheld
       userErrors {
         ...UserErrorFields

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, demoCellMember, expectFitsPhone, signIn, signOut, startHarness, type Harness } from './harness.ts';
+
+/** Each demo role meets a header that names them and a menu that leads only where their work is. */
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.stop());
+
+const menu = (harness: Harness) => harness.page.getByRole('navigation', { name: 'Chính' });
+const account = (harness: Harness, role: string) => harness.platform.accounts.find((a) => a.role === role)!;
+
+/** Follows "Tổ chức đảng" and answers the heading of the organization page it opens. */
+async function openOrganizations(harness: Harness) {
+  const { page } = harness;
+  await menu(harness).getByRole('link', { name: 'Tổ chức đảng' }).click();
+  await page.waitForURL(/\/to-chuc\/[0-9a-f-]{36}$/);
+  await page.waitForSelector('html[data-hydrated]');
+  return page.getByRole('heading', { level: 1 }).textContent();
+}
+
+describe('a plain member', () => {
+  it('is named in the header, is offered no register search, and shows where they are in the menu', async () => {
+    await signIn(harness, 'MEMBER');
+    const { page } = harness;
+    const header = await page.locator('header').innerText();
+    expect(header).toContain(account(harness, 'MEMBER').fullName);
+    expect(header).toContain('Đảng viên');
+    const entries = await menu(harness).getByRole('link').allInnerTexts();
+    expect(entries.map((entry) => entry.replace(/\s+/g, ' '))).toEqual(['Hồ sơ của tôi', 'Tổ chức đảng', 'Bảo mật tài khoản']);
+    expect(await menu(harness).getByRole('link', { name: 'Hồ sơ của tôi' }).getAttribute('aria-current')).toBe('page');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('opens their own cell from "Tổ chức đảng", marked as where they are', async () => {
+    expect(await openOrganizations(harness)).toBe(harness.platform.demo.member.cellName);
+    expect(await menu(harness).getByRole('link', { name: 'Tổ chức đảng' }).getAttribute('aria-current')).toBe('page');
+    expect(await menu(harness).getByRole('link', { name: 'Hồ sơ của tôi' }).getAttribute('aria-current')).toBeNull();
+  });
+
+  it('is told why, without a search form, on the search page’s address', async () => {
+    const { page, baseUrl } = harness;
+    await page.goto(`${baseUrl}/dang-vien`);
+    expect(await page.getByRole('alert').textContent()).toMatch(/^Chỉ bí thư, phó bí thư, ủy viên quản lý tài chính và quản trị viên được tìm/);
+    expect(await page.getByRole('search').count()).toBe(0);
+  });
+
+  it('has the header on a phone in little height: one row of the menu under the name', async () => {
+    const { page } = harness;
+    await page.goto(`${harness.baseUrl}/ho-so`);
+    await page.waitForSelector('html[data-hydrated]');
+    await expectFitsPhone(page, [page.getByRole('button', { name: 'Đăng xuất' }), ...(await menu(harness).getByRole('link').all())]);
+    const header = (await page.locator('header').boundingBox())!;
+    expect(header.height).toBeLessThanOrEqual(150);
+    const rows = new Set(await menu(harness).getByRole('link').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top))));
+    expect(rows.size).toBe(1);
+    // The full names stay for screen readers while the phone shows the first words.
+    expect((await menu(harness).getByRole('link', { name: 'Bảo mật tài khoản' }).locator('.rest').boundingBox())!.width).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signOut(harness);
+  });
+});
+
+describe('the analyst and the administrator', () => {
+  it('opens the analyst’s province, with no register search for reports', async () => {
+    await signIn(harness, 'ANALYST');
+    expect(await menu(harness).getByRole('link', { name: 'Tìm đảng viên' }).count()).toBe(0);
+    expect(await harness.page.locator('header').innerText()).toContain('Người lập báo cáo');
+    expect(await openOrganizations(harness)).toBe(account(harness, 'ANALYST').organizationName);
+    await signOut(harness);
+  });
+
+  it('opens the ward the administrator runs, not her own cell', async () => {
+    await signIn(harness, 'ADMIN');
+    expect(await harness.page.locator('header').innerText()).toContain('Quản trị');
+    expect(await openOrganizations(harness)).toBe(account(harness, 'ADMIN').organizationName);
+    await signOut(harness);
+  });
+});
+
+describe('the finance member', () => {
+  it('opens a record found in the register: the dues, without the personal data and without refusal', async () => {
+    await signIn(harness, 'FINANCE_MEMBER');
+    const { page } = harness;
+    const member = await demoCellMember(harness, 12);
+    await menu(harness).getByRole('link', { name: 'Tìm đảng viên' }).click();
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByLabel('Họ tên, số căn cước hoặc số thẻ đảng viên').fill(member.fullName);
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByRole('link', { name: member.fullName }).click();
+    await page.getByRole('heading', { level: 1, name: member.fullName }).waitFor();
+    await page.waitForSelector('html[data-hydrated]');
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Đảng phí');
+    expect(main).toContain('Mức đóng hằng tháng');
+    expect(main).toContain('chỉ bí thư, phó bí thư và quản trị viên cấp trên xem được');
+    expect(main).not.toContain(member.citizenId);
+    expect(await page.getByRole('heading', { name: 'Tài khoản đăng nhập' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('opens a record from the cell’s list as well', async () => {
+    const { page } = harness;
+    const member = await demoCellMember(harness, 13);
+    expect(await openOrganizations(harness)).toBe(harness.platform.demo.member.cellName);
+    await page.getByRole('link', { name: member.fullName, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: member.fullName }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Mức đóng hằng tháng');
+  });
+});
