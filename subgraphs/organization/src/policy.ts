@@ -40,6 +40,11 @@ export const policy = definePolicy({
   },
   /** The tree is not personal data: partner systems read it with this scope (signed-in people always may). */
   READ_TREE: { partnerScope: 'organizations:read' },
+  /**
+   * An organization kept out of the online roll-out (a commune's military or police cell) is seen only by the
+   * officers whose role reaches it: not by every signed-in person, nor by partners (docs/rules/organization-tree.md#roll-out-scope).
+   */
+  SEE_OUT_OF_ROLLOUT: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST'], over: (organization: OrganizationSubject) => organization.path },
 });
 
 export type OrganizationPolicy = typeof policy;

@@ -27,7 +27,7 @@ export function organizationSubgraph({ db }: DbHandle): SubgraphDefinition<Organ
       return {
         ...base,
         loaders,
-        reads: organizationReadService(store, loaders),
+        reads: organizationReadService(store, loaders, base.identity),
         tree: organizationService(store, base),
         bankAccounts: bankAccountService(store, base),
       };

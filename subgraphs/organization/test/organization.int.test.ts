@@ -33,10 +33,20 @@ describe('the organization tree', () => {
           name: 'Đảng bộ phường Hoa Lư',
           inRolloutScope: true,
           parent: { name: 'Đảng bộ tỉnh Ninh Bình' },
-          children: [{ name: 'Chi bộ Quân sự phường Hoa Lư' }, { name: 'Chi bộ tổ dân phố Bắc' }, { name: 'Chi bộ tổ dân phố Đông' }],
+          // The ward's military cell is kept out of the roll-out: not for a member's eyes.
+          children: [{ name: 'Chi bộ tổ dân phố Bắc' }, { name: 'Chi bộ tổ dân phố Đông' }],
         },
       ],
     });
+  });
+
+  it('shows an organization kept out of the roll-out only to the officers over it', async () => {
+    const wardAdmin: Identity = { personId: '00000000-0000-4000-8000-000000000002', grants: [{ role: 'ADMIN', orgId: 'w', orgPath: province.path }], partner: null };
+    const partner: Identity = { personId: null, grants: [], partner: { clientId: '00000000-0000-4000-8000-0000000000ff', scopes: ['organizations:read'] } };
+    const names = async (caller: Identity) =>
+      (await subgraph.call(TREE, { id: province.id }, caller)).data!.organization.children[0].children.map((child: { name: string }) => child.name);
+    expect(await names(wardAdmin)).toContain('Chi bộ Quân sự phường Hoa Lư');
+    expect(await names(partner)).not.toContain('Chi bộ Quân sự phường Hoa Lư');
   });
 
   it('loads each level of the tree in one statement, not one per organization', async () => {

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 
 export const Organization: Resolvers['Organization'] = {
-  __resolveReference: (reference, context) => context.loaders.byId.load(reference.id),
+  __resolveReference: (reference, context) => context.reads.reference(reference.id),
   parent: (organization, _, context) => context.reads.parentOf(organization),
   children: (organization, _, context) => context.reads.childrenOf(organization),
   history: (organization, _, context) => context.loaders.history.load(organization.id),
