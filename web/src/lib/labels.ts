@@ -31,7 +31,7 @@ export const ROLE: Record<Role, string> = {
 export const TRANSFER_STATE: Record<TransferState, { label: string; tone: Tone }> = {
   DRAFT: { label: 'Đang soạn', tone: 'neutral' },
   SUBMITTED: { label: 'Đã nộp', tone: 'info' },
-  RETURNED: { label: 'Bị trả lại', tone: 'warning' },
+  RETURNED_FOR_COMPLETION: { label: 'Trả lại để bổ sung', tone: 'warning' },
   REVIEWED: { label: 'Chi bộ đã xét', tone: 'info' },
   LETTER_ISSUED: { label: 'Đã cấp giấy giới thiệu', tone: 'info' },
   IN_TRANSIT: { label: 'Đang chuyển', tone: 'info' },
@@ -40,6 +40,9 @@ export const TRANSFER_STATE: Record<TransferState, { label: string; tone: Tone }
   HOSTED: { label: 'Đang sinh hoạt tạm thời', tone: 'info' },
   EXTENDED: { label: 'Đã gia hạn', tone: 'info' },
   COMPLETED: { label: 'Hoàn thành', tone: 'good' },
+  ENDED: { label: 'Đã kết thúc sinh hoạt tạm thời', tone: 'neutral' },
+  REJECTED: { label: 'Chi bộ không đồng ý', tone: 'danger' },
+  REFUSED: { label: 'Nơi đến không tiếp nhận', tone: 'danger' },
   CANCELLED: { label: 'Đã hủy', tone: 'neutral' },
 };
 
