@@ -1,5 +1,7 @@
+import { createDb, tables } from '@dangvu/drizzle';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, demoCellMember, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, demoCellMember, expectFitsPhone, isInView, openRecord, signIn, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 let memberId: string;
@@ -55,5 +57,82 @@ describe('the ward administrator manages a member’s account and roles', () => 
     await page.getByRole('button', { name: 'Mở khóa' }).click();
     await lock.waitFor();
     await expectFitsPhone(page);
+  });
+});
+
+describe('the administrator is shown each answer where she is looking', () => {
+  it('takes her to the refusal of "Giao chức trách" on a phone, beside the field it concerns', async () => {
+    const { page } = harness;
+    await page.setViewportSize({ width: 360, height: 740 });
+    // The cell has its secretary already: the API refuses a second one beside the role.
+    await page.locator('#role').selectOption({ label: 'Bí thư' });
+    await page.getByLabel('Tại tổ chức').selectOption({ label: harness.platform.demo.member.cellName });
+    await page.getByRole('button', { name: 'Giao chức trách' }).click();
+    const refusal = page.locator('#role-error');
+    await refusal.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('role');
+    expect(await isInView(page, refusal)).toBe(true);
+    expect(await isInView(page, page.locator('#role'))).toBe(true);
+    expect(await refusal.getAttribute('role')).toBe('alert');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
+describe('steps that cannot be undone ask first and say what will happen', () => {
+  const account = (harness: Harness) => section(harness, 'Tài khoản đăng nhập');
+
+  /** A form sent as a browser without scripts sends it, with the administrator's session. */
+  async function postWithoutScripts(path: string, fields: Record<string, string> = {}) {
+    const token = (await harness.browser.cookies(harness.baseUrl)).find((cookie) => cookie.name === 'dangvu_token')!;
+    const response = await fetch(`${harness.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { accept: 'text/html', origin: harness.baseUrl, 'content-type': 'application/x-www-form-urlencoded', cookie: `dangvu_token=${token.value}` },
+      body: new URLSearchParams(fields).toString(),
+    });
+    return response.text();
+  }
+
+  it('asks before revoking, saying it cannot be undone, and going back changes nothing', async () => {
+    const { page } = harness;
+    await account(harness).getByRole('button', { name: 'Thu hồi tài khoản' }).click();
+    const question = page.getByRole('group', { name: /^Thu hồi hẳn tài khoản của đồng chí/ });
+    await question.waitFor();
+    expect(await question.innerText()).toContain('Việc này không hoàn tác được.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');
+    expect(await axeViolations(page)).toEqual([]);
+    await question.getByRole('button', { name: 'Không, quay lại' }).click();
+    await account(harness).getByRole('button', { name: 'Thu hồi tài khoản' }).waitFor();
+    expect(await question.count()).toBe(0);
+    expect(await account(harness).innerText()).toContain('Chờ kích hoạt');
+  });
+
+  it('asks without scripts too: the first press only asks, the confirmation revokes', async () => {
+    const other = await demoCellMember(harness, 15);
+    await postWithoutScripts(`/dang-vien/${other.id}?/issueAccount`);
+    const asked = await postWithoutScripts(`/dang-vien/${other.id}?/revoke`);
+    expect(asked).toContain(`Thu hồi hẳn tài khoản của đồng chí ${other.fullName}?`);
+    expect(asked).toContain('name="xac-nhan" value="co"');
+    await openRecord(harness, other.id);
+    expect(await account(harness).innerText()).toContain('Chờ kích hoạt');
+    expect(await postWithoutScripts(`/dang-vien/${other.id}?/revoke`, { 'xac-nhan': 'co' })).toContain('Đã thu hồi tài khoản.');
+    await harness.page.reload();
+    expect(await account(harness).innerText()).toContain('Đã thu hồi');
+  });
+
+  it('tells the administrator ending a role of her own that it is hers, and what she loses', async () => {
+    const { page } = harness;
+    const handle = createDb(harness.platform.databaseUrl, { max: 1 });
+    const [own] = await handle.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, 'quantri.demo'));
+    await handle.close();
+    await openRecord(harness, own!.memberId);
+    const roles = section(harness, 'Chức trách');
+    await roles.getByRole('button', { name: 'Kết thúc' }).first().click();
+    const question = page.getByRole('group', { name: /^Kết thúc chức trách Quản trị tại / });
+    await question.waitFor();
+    expect(await question.innerText()).toContain('Đây là chức trách của chính đồng chí.');
+    expect(await question.innerText()).toContain('không tự giao lại cho mình được');
+    await question.getByRole('button', { name: 'Không, quay lại' }).click();
+    await roles.getByRole('button', { name: 'Kết thúc' }).first().waitFor();
+    expect(await roles.innerText()).not.toMatch(/Quản trị.*đến \d{2}\//);
   });
 });
