@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, demoCellMember, expectFitsPhone, isInView, openRecord, signIn, signOut, startHarness, type Harness } from './harness.ts';
+import { axeViolations, demoCellMember, expectFitsPhone, isInView, openRecord, sendCredentials, signIn, signOut, startHarness, type Harness } from './harness.ts';
 
 /**
  * A new member's first hour: the secretary issues the account and prints the slip, the member activates it
@@ -151,12 +151,9 @@ describe('the member activates the account on a phone', () => {
 describe('the member changes the password', () => {
   it('is refused beside the field when the current password is wrong, then changes it', async () => {
     const { page } = harness;
-    const account = { username: slip.username, password: PASSWORD };
     await page.goto(`${harness.baseUrl}/dang-nhap`);
     await page.waitForSelector('html[data-hydrated]');
-    await page.getByLabel('Tên đăng nhập').fill(account.username);
-    await page.getByLabel('Mật khẩu').fill(account.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await sendCredentials(harness, slip.username, PASSWORD);
     await page.waitForURL('**/ho-so');
     await page.getByRole('link', { name: 'Bảo mật tài khoản' }).click();
     await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
@@ -189,12 +186,9 @@ describe('the member changes the password', () => {
   it('signs in with the new password, and no longer with the old one', async () => {
     const { page } = harness;
     await signOut(harness);
-    await page.getByLabel('Tên đăng nhập').fill(slip.username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await sendCredentials(harness, slip.username, PASSWORD);
     await page.locator('#password-error').waitFor();
-    await page.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await sendCredentials(harness, slip.username, NEW_PASSWORD);
     await page.waitForURL('**/ho-so');
     await signOut(harness);
   });
@@ -222,9 +216,7 @@ describe('the secretary reissues a forgotten password’s account', () => {
 
   it('after which the member’s password no longer signs in', async () => {
     const { page } = harness;
-    await page.getByLabel('Tên đăng nhập').fill(slip.username);
-    await page.getByLabel('Mật khẩu').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await sendCredentials(harness, slip.username, NEW_PASSWORD);
     await page.locator('#password-error').waitFor();
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');
   });

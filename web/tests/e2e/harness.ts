@@ -105,15 +105,21 @@ export async function demoCellMember(harness: Harness, rosterNumber: number) {
   }
 }
 
+/** Types a username and password into the login page that is open, and sends them. */
+export async function sendCredentials(harness: Harness, username: string, password: string) {
+  const { page } = harness;
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
 /** Signs in through the login form as the demo account of `role`, and waits for the page login leads to. */
 export async function signIn(harness: Harness, role: string, landing: string | RegExp = '**/ho-so') {
   const account = harness.platform.accounts.find((a) => a.role === role)!;
   const { page } = harness;
   await page.goto(`${harness.baseUrl}/dang-nhap`);
   await page.waitForSelector('html[data-hydrated]');
-  await page.getByLabel('Tên đăng nhập').fill(account.username);
-  await page.getByLabel('Mật khẩu').fill(account.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await sendCredentials(harness, account.username, account.password);
   await page.waitForURL(landing);
   await page.waitForSelector('html[data-hydrated]');
 }

@@ -2,7 +2,7 @@ import { createDb, tables } from '@dangvu/drizzle';
 import { newTotpSecret, totpCode, totpStep } from '@dangvu/subgraph-members/totp';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, expectFitsPhone, signIn, signOut, startHarness, type Harness } from './harness.ts';
+import { axeViolations, expectFitsPhone, sendCredentials, signIn, signOut, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 const secret = newTotpSecret();
@@ -36,9 +36,7 @@ async function enterPassword(harness: Harness, username: string) {
   const { page, baseUrl } = harness;
   await page.goto(`${baseUrl}/dang-nhap`);
   await page.waitForSelector('html[data-hydrated]');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(harness.platform.accounts.find((account) => account.username === username)!.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await sendCredentials(harness, username, harness.platform.accounts.find((account) => account.username === username)!.password);
   await page.getByLabel('Mã xác thực').waitFor();
 }
 
