@@ -6,6 +6,7 @@ import type { AuditTrailService } from './audit/audit-trail.service.ts';
 import type { ViewRecorder } from './audit/view-recorder.ts';
 import type { ContactChangeService } from './contact-change/contact-change.service.ts';
 import type { MemberEditService } from './member/member-edit.service.ts';
+import type { MemberReadService } from './member/member-read.service.ts';
 import type { MemberSearchService } from './member/member-search.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 import type { PartnerService } from './partner/partner.service.ts';
@@ -25,6 +26,7 @@ export interface MembersContext extends RequestContext {
   partners: PartnerService;
   memberEdits: MemberEditService;
   contactChanges: ContactChangeService;
+  reads: MemberReadService;
   search: MemberSearchService;
   auditTrail: AuditTrailService;
   abilities: ViewerAbilities;

@@ -1,5 +1,5 @@
 import { isAuthenticated, isPerson } from '@dangvu/subgraph-kit';
-import { allow, and, or, rule } from 'graphql-shield';
+import { allow, and, rule } from 'graphql-shield';
 import type { MembersContext } from './context.ts';
 import { policy, type MemberSubject, type OrganizationReference } from './policy.ts';
 
@@ -9,11 +9,15 @@ const organization = (parent: unknown) => parent as OrganizationReference;
 
 const personalData = policy.rule('SEE_PERSONAL_DATA', member);
 
-/** The organization is the caller's own or one above it: a member needs to know whom to turn to. */
-const onOwnLine = rule({ cache: 'strict' })(async (parent, _args, context: MembersContext) => {
-  const { path } = organization(parent);
+/**
+ * An organization's officers: for those the policy names, and for a member whose own organization it is or
+ * lies under (whom to turn to), looked up only when the policy has not already said yes.
+ */
+const seesOfficers = rule({ cache: 'strict' })(async (parent, _args, context: MembersContext) => {
+  const subject = organization(parent);
+  if (policy.can(context.identity, 'SEE_OFFICERS', subject)) return true;
   const me = context.identity.personId ? await context.loaders.byId.load(context.identity.personId) : null;
-  return Boolean(path && me?.orgPath.startsWith(path));
+  return Boolean(subject.path && me?.orgPath.startsWith(subject.path));
 });
 
 /**
@@ -74,7 +78,7 @@ export const rules = {
     id: allow,
     path: allow,
     members: policy.rule('LIST_MEMBERS', organization),
-    officers: or(policy.rule('SEE_OFFICERS', organization), onOwnLine),
+    officers: seesOfficers,
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),

@@ -14,6 +14,7 @@ import { viewRecorder } from './audit/view-recorder.ts';
 import { contactChangeService } from './contact-change/contact-change.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberEditService } from './member/member-edit.service.ts';
+import { memberReadService } from './member/member-read.service.ts';
 import { memberSearchService } from './member/member-search.service.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
@@ -73,6 +74,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         partners: partnerService(store, base, deps.authSigner.key),
         memberEdits: memberEditService(store, base),
         contactChanges: contactChangeService(store, base),
+        reads: memberReadService(loaders, base.identity),
         search: memberSearchService(store.repos, views, base),
         auditTrail: auditTrailService(store, base),
       };
