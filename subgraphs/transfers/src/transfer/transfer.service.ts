@@ -175,13 +175,15 @@ export function transferService(store: TransfersStore, context: RequestContext, 
    * One step: the machine's decision on the locked dossier, then `outcome` (the step's own rules and writes,
    * or its refusals), then the dossier advanced, the step chained and signed, the audit entry written.
    */
-  function step(
+  async function step(
     action: TransferAction,
     input: StepInput,
     machineInput: TransferStepInput,
     outcome: (repos: Repositories, row: TransferRow, calendar: WorkingCalendar) => Promise<StepOutcome | UserError[]>,
     duesOwed?: { owed: boolean; explained: UserError | null },
   ): Promise<StepPayload> {
+    // Read before the transaction begins: the calendar's first read uses the pool, which the transaction may hold whole.
+    const calendar = await deps.calendar.get();
     return store.transaction(async (repos) => {
       const row = await locked(repos, input);
       if (isUserError(row)) return refused(row);
@@ -189,7 +191,6 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       if (!machine.actionNames.includes(action)) {
         return refused({ code: 'ILLEGAL_TRANSITION', field: 'transferId', message: `Không thể ${ACTION_WORDS[action]} với ${machine.subject}.` });
       }
-      const calendar = await deps.calendar.get();
       const [letter = null] = await repos.letters.currentOf([row.id]);
       const actor = transferActor(identity, subjectOf(row));
       const decided = transition(machine, entityOf(row, letter, calendar, today(), duesOwed?.owed), action, actor, machineInput);
