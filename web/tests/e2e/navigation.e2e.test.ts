@@ -1,5 +1,7 @@
+import { createDb, tables } from '@dangvu/drizzle';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, demoCellMember, expectFitsPhone, signIn, signOut, startHarness, type Harness } from './harness.ts';
+import { axeViolations, demoCellMember, expectFitsPhone, openRecord, signIn, signOut, startHarness, type Harness } from './harness.ts';
 
 /** Each demo role meets a header that names them and a menu that leads only where their work is. */
 let harness: Harness;
@@ -75,6 +77,30 @@ describe('the analyst and the administrator', () => {
     await signIn(harness, 'ADMIN');
     expect(await harness.page.locator('header').innerText()).toContain('Quản trị');
     expect(await openOrganizations(harness)).toBe(account(harness, 'ADMIN').organizationName);
+  });
+
+  it('lets a member with roles in two places choose where to work', async () => {
+    const { page } = harness;
+    const handle = createDb(harness.platform.databaseUrl, { max: 1 });
+    const [secretary] = await handle.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, 'bithu.demo'));
+    await handle.close();
+    // The administrator makes the cell's secretary a deputy secretary of the ward as well, from today.
+    await openRecord(harness, secretary!.memberId);
+    await page.locator('#role').selectOption({ label: 'Phó bí thư' });
+    await page.getByLabel('Tại tổ chức').selectOption({ label: account(harness, 'ADMIN').organizationName });
+    await page.getByRole('button', { name: 'Giao chức trách' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã giao chức trách.' }).waitFor();
+    await signOut(harness);
+
+    await signIn(harness, 'SECRETARY');
+    expect(await page.locator('header').innerText()).toMatch(/Bí thư, Phó bí thư|Phó bí thư, Bí thư/);
+    await menu(harness).getByRole('link', { name: 'Tổ chức đảng' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tổ chức đảng' }).waitFor();
+    const places = page.getByRole('main').getByRole('listitem');
+    expect((await places.allInnerTexts()).sort()).toEqual([account(harness, 'ADMIN').organizationName, harness.platform.demo.member.cellName].sort());
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: account(harness, 'ADMIN').organizationName }).click();
+    await page.getByRole('heading', { level: 1, name: account(harness, 'ADMIN').organizationName }).waitFor();
     await signOut(harness);
   });
 });

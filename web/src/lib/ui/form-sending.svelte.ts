@@ -6,7 +6,7 @@ import { tick } from 'svelte';
  * (its label, hint and message come with it), else the answer marked `data-form-answer` (FormNotice, an
  * issued code, a question before an irreversible step). On a phone the answer is often off screen otherwise.
  */
-export function showAnswer(form: HTMLFormElement) {
+function showAnswer(form: HTMLFormElement) {
   const field = form.isConnected ? form.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
   const answer = field ?? document.querySelector<HTMLElement>('[data-form-answer]');
   if (!answer) return;
