@@ -20,6 +20,31 @@ export interface DbOptions {
   onQuery?: (query: string) => void;
 }
 
+type Client = postgres.Sql | postgres.TransactionSql;
+
+/**
+ * drizzle sends each statement unnamed (`prepare: false`), so postgres.js first asks the server to describe it,
+ * a round trip of its own, and the server parses and plans it every time. Named statements are parsed once per
+ * connection and then cost one round trip.
+ */
+function preparing<C extends Client>(client: C): C {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: never[], options?: postgres.UnsafeQueryOptions) => target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        const open = Reflect.get(target, property, receiver) as (...args: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: Client) => unknown;
+          return open(...args, (tx: Client) => work(preparing(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 export function createDb(url: string, options: DbOptions = {}): DbHandle {
   const onQuery = options.onQuery;
   const sql = postgres(url, {
@@ -27,5 +52,5 @@ export function createDb(url: string, options: DbOptions = {}): DbHandle {
     onnotice: () => {},
     ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
   });
-  return { db: drizzle({ client: sql, schema }), sql, close: () => sql.end({ timeout: 5 }) };
+  return { db: drizzle({ client: preparing(sql), schema }), sql, close: () => sql.end({ timeout: 5 }) };
 }
