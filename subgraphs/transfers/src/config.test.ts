@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadSubgraphConfig } from '@dangvu/subgraph-kit';
+import { loadSubgraphConfig, type ConfigError } from '@dangvu/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { transfersConfig } from './config.ts';
 
