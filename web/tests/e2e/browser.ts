@@ -59,9 +59,9 @@ const LAUNCH_TIMEOUT_MS = 15_000;
 
 /**
  * Starts the chosen Chromium headless with a fresh profile, removed again on close; `locale` is the language
- * the browser says it speaks (what a date widget would follow).
+ * the browser says it speaks (what a date widget would follow), `javaScript: false` a browser without scripts.
  */
-export async function launchBrowser(choice: BrowserChoice, options: { locale?: string } = {}): Promise<RunningBrowser> {
+export async function launchBrowser(choice: BrowserChoice, options: { locale?: string; javaScript?: boolean } = {}): Promise<RunningBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'dangvu-chromium-'));
   const removeProfile = () => rm(profile, { recursive: true, force: true });
   let context: BrowserContext;
@@ -74,6 +74,7 @@ export async function launchBrowser(choice: BrowserChoice, options: { locale?: s
       args: choice.args,
       timeout: LAUNCH_TIMEOUT_MS,
       locale: options.locale,
+      javaScriptEnabled: options.javaScript ?? true,
     });
   } catch (cause) {
     await removeProfile();

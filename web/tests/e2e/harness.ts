@@ -137,11 +137,11 @@ export async function openRecord(harness: Harness, memberId: string) {
   await harness.page.waitForSelector('html[data-hydrated]');
 }
 
-/** Whether `locator` lies wholly inside the visible part of the page, where the person is looking. */
+/** Whether `locator` lies wholly inside the visible part of the page (to the pixel), where the person is looking. */
 export async function isInView(page: Page, locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   const viewport = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+  return box !== null && box.y > -1 && box.y + box.height < viewport.height + 1 && box.x > -1 && box.x + box.width < viewport.width + 1;
 }
 
 /** Serious and critical accessibility problems axe-core finds on the current page. */
