@@ -40,7 +40,11 @@ const trusted = trustedProxies(proxies.entries);
 const throttle = new CredentialThrottle(limits);
 
 /** The forms that check a password, each with the field that names the account. */
-const CREDENTIAL_FORMS = new Map([['/dang-nhap', 'username']]);
+const CREDENTIAL_FORMS = new Map([
+  ['/dang-nhap', 'username'],
+  // The one-time code is a credential too: guessing it is guessing a password.
+  ['/kich-hoat', 'username'],
+]);
 const MAX_FORM_BYTES = 16 * 1024;
 
 // adapter-node reads both headers below at import; each is set on every request from what this server knows.

@@ -120,6 +120,18 @@ describe('the web server at sign-in', () => {
     expect((await signIn('198.51.100.50', 'nguoi-khac')).status).toBe(400);
   });
 
+  it('limits guesses of a one-time activation code as it limits sign-in', async () => {
+    const activate = (address: string) =>
+      fetch(`${baseUrl}/kich-hoat`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl, 'x-forwarded-for': address },
+        body: new URLSearchParams({ username: '037190000999', activationCode: 'AAAAA-AAAAA', password: 'x', passwordAgain: 'x' }),
+      });
+    for (let i = 0; i < PER_ACCOUNT; i++) expect((await activate(`198.18.0.${i + 1}`)).status).not.toBe(429);
+    expect((await activate('198.18.0.99')).status).toBe(429);
+  });
+
   it('counts a visitor that is not behind a trusted proxy by its own address, whatever it claims', async () => {
     const direct = await startWeb({ WEB_TRUSTED_PROXIES: '10.0.0.1' });
     for (let i = 0; i < PER_ADDRESS; i++) await signIn(`192.0.2.${i + 1}`, `gia-${i}`, { url: direct });
