@@ -30,10 +30,25 @@ type Fixture = {
   otherMember: string;
   endedGrant: string;
   decidedRequest: string;
+  /** A dossier of the demo member to the other ward's cell: every step on a version it is not at meets STALE_VERSION. */
+  demoTransfer: string;
 };
 type Org = { id: string; path: string };
 
 type Call = { document: string; variables: (f: Fixture) => Record<string, unknown> };
+
+/** One row per step of a dossier: its mutation on the demo member's dossier, with the step's own input. */
+function transferSteps(steps: Record<string, Record<string, unknown>>): Record<string, Call> {
+  return Object.fromEntries(
+    Object.entries(steps).map(([name, input]) => [
+      name,
+      {
+        document: `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { userErrors { code } } }`,
+        variables: (f: Fixture) => ({ input: { transferId: f.demoTransfer, expectedVersion: 999, ...input } }),
+      },
+    ]),
+  );
+}
 
 const OPERATIONS: Record<string, Call> = {
   organization: { document: 'query ($id: ID!) { organization(id: $id) { id name } }', variables: (f) => ({ id: f.cell.id }) },
@@ -139,6 +154,35 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation { removeCalendarAdjustment(input: { day: "2027-03-04" }) { userErrors { code } } }',
     variables: () => ({}),
   },
+  // The transfer steps, on a dossier of the demo member: a caller who may see it meets STALE_VERSION, one who
+  // may not FORBIDDEN; the vouchers and codes below are refused as such.
+  transfer: { document: 'query ($id: ID!) { transfer(id: $id) { id state } }', variables: (f) => ({ id: f.demoTransfer }) },
+  transferByCode: { document: '{ transferByCode(code: "KHONG-CO-2026-0001") { id } }', variables: () => ({}) },
+  startTransfer: {
+    document:
+      'mutation { startTransfer(input: { kind: OFFICIAL, memberVoucher: "sai", reason: "x", decisionReference: "x", effectiveOn: "2026-01-01", selfReview: "x" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  ...transferSteps({
+    submitTransfer: {},
+    cancelTransfer: { reason: 'x' },
+    reviewTransfer: { meetingOn: '2026-01-01', conclusion: 'x' },
+    returnTransferForCompletion: { missing: 'x' },
+    rejectTransfer: { reason: 'x' },
+    issueTransferLetter: { letterVoucher: 'sai' },
+    handOverTransferDossier: {},
+    replaceLostTransferLetter: { policeConfirmation: 'x', circumstances: 'x' },
+    receiveTransfer: {},
+    acceptTransfer: {},
+    refuseTransfer: { reason: 'x' },
+    recordExternalReceipt: { slipReference: 'x', receivedOn: '2026-01-01' },
+    extendTemporaryTransfer: { endsOn: '2026-12-31', reason: 'x' },
+    endTemporaryTransfer: { endedOn: '2026-01-01' },
+  }),
+  recordTransferHandover: {
+    document: 'mutation { recordTransferHandover(input: { code: "KHONG-CO-2026-0001", letterNumber: "x" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
 };
 
 let platform: TestPlatform;
@@ -183,6 +227,34 @@ beforeAll(async () => {
     otherMember: otherMember.id,
     endedGrant: ended!.id,
     decidedRequest: decided!.id,
+    demoTransfer: (
+      await db
+        .insert(tables.transfers)
+        .values({
+          code: 'MATRIX-2026-0001',
+          memberId: memberAccount.memberId,
+          memberName: platform.demo.member.fullName,
+          kind: 'OFFICIAL',
+          fromOrgId: cell.id,
+          originPath: cell.path,
+          originCode: cell.code,
+          originName: cell.name,
+          grassrootsOrgId: cell.id,
+          route: 'SUPERIOR',
+          issuerOrgId: ward.id,
+          issuerPath: ward.path,
+          issuerCode: ward.code,
+          issuerName: ward.name,
+          toOrgId: otherCell.id,
+          destinationPath: otherCell.path,
+          destinationName: otherCell.name,
+          receivingRootPath: otherWard.path,
+          reason: 'Chuyển công tác',
+          effectiveOn: '2026-01-05',
+          lastStepOn: '2026-01-05',
+        })
+        .returning()
+    )[0]!.id,
   };
   const staff = (n: number) => inCell.find((m) => m.rosterNumber === n)!.id;
   Object.assign(callers, {

@@ -443,13 +443,14 @@ export function transferService(store: TransfersStore, context: RequestContext, 
      */
     issueLetter(input: StepInput & { letterVoucher: string }): Promise<StepPayload> {
       const member = deps.vouchers.open<LetterVoucher>(input.letterVoucher, 'letter', identity.personId, 'letterVoucher');
-      if (isUserError(member)) return Promise.resolve(refused(member));
-      const clearance = duesClearance(member.dues, today());
+      const clearance = isUserError(member) ? null : duesClearance(member.dues, today());
       return step(
         'ISSUE_LETTER',
         input,
         {},
         async (repos, row, calendar) => {
+          // Told only to a caller the dossier is visible to, once the machine let them issue.
+          if (isUserError(member)) return [member];
           if (member.memberId !== row.memberId) return [{ code: 'INVALID_VOUCHER', field: 'letterVoucher', message: 'Dữ liệu xác nhận là của một đảng viên khác.' }];
           return { decision: await issueLetter(repos, row, calendar, member, (clearance as { paidThrough: string | null }).paidThrough) };
         },
