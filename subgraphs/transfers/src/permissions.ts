@@ -55,6 +55,7 @@ export const rules = {
     transferVoucher: isPerson,
     transferInbox: policy.rule('SEE_TRANSFER_INBOX', (organization) => organization as OrganizationParent),
     transfersAwaitingReceipt: policy.rule('SEE_TRANSFER_INBOX', (organization) => organization as OrganizationParent),
+    transferCounts: policy.rule('SEE_TRANSFER_COUNTS', (organization) => organization as OrganizationParent),
   },
   // Reached only through the guarded fields above, each of which checked the caller against the dossier.
   Transfer: allow,
@@ -63,6 +64,7 @@ export const rules = {
   TransferTimelineEntry: allow,
   TransferLetter: allow,
   TransferInboxEntry: allow,
+  TransferCounts: allow,
   TransferPayload: allow,
   // Reached only through the guarded operations above.
   CalendarAdjustment: allow,

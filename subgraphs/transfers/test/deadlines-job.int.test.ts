@@ -93,6 +93,14 @@ describe('the daily deadline job', () => {
     ]);
   });
 
+  it('counts, for reports, the open dossiers from the cell and those late or stalled, naming no one', async () => {
+    const COUNTS = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { transferCounts { open overdue startOverdue stalled } } } }';
+    const counts = (as: Identity) => client.query(COUNTS, { r: [{ __typename: 'Organization', id: t.commune.id, path: t.commune.path }] }, as);
+    const analyst = person('ANALYST', t.province);
+    expect((await counts(analyst)).data!._entities[0].transferCounts).toEqual({ open: 3, overdue: 0, startOverdue: 1, stalled: 1 });
+    expect((await counts(lateSelf)).errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
   it('clears the escalation with the next step', async () => {
     time.set('2026-03-04T02:00:00Z');
     await client.mutate('reviewTransfer', { transferId: stalled, expectedVersion: 2, meetingOn: '2026-03-02', conclusion: 'Nhất trí' }, cellSecretary);

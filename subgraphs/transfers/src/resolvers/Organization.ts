@@ -9,4 +9,5 @@ export const Organization: OrganizationResolvers = {
   transferVoucher: (organization, _, context) => context.vouchers.organization(organization, context.identity.personId),
   transferInbox: (organization, _, context) => context.reads.inbox({ path: organization.path! }),
   transfersAwaitingReceipt: (organization, _, context) => context.reads.awaitingReceipt({ path: organization.path! }),
+  transferCounts: (organization, _, context) => context.reads.counts({ path: organization.path! }),
 };

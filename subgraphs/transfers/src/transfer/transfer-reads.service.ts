@@ -148,6 +148,8 @@ export function transferReadService(store: TransfersStore, loaders: TransferLoad
       return byUrgency(entries);
     },
 
+    counts: (organization: { path: string }) => store.repos.transfers.countsFrom(organization.path),
+
     async awaitingReceipt(organization: { path: string }): Promise<TransferRow[]> {
       const rows = await store.repos.transfers.awaitingReceiptFrom(organization.path);
       const entries = await Promise.all(rows.map(async (transfer) => ({ transfer, deadline: await deadlineOf(transfer) })));

@@ -92,6 +92,23 @@ export function transferRepository(db: Executor) {
           ),
         ),
 
+    /**
+     * How many dossiers from the organization's subtree are open, and of those how many are past deadline B
+     * (OVERDUE), were flagged past deadline A, or stalled (docs/rules/transfers.md#deadlines): for reports.
+     */
+    async countsFrom(path: string) {
+      const [row] = await db
+        .select({
+          open: sql<number>`count(*)::int`,
+          overdue: sql<number>`count(*) filter (where ${transfers.state} = 'OVERDUE')::int`,
+          startOverdue: sql<number>`count(*) filter (where ${transfers.startOverdueOn} is not null and ${transfers.state} in ('DRAFT', 'RETURNED_FOR_COMPLETION'))::int`,
+          stalled: sql<number>`count(*) filter (where ${transfers.escalatedOn} is not null)::int`,
+        })
+        .from(transfers)
+        .where(and(open(), sql`starts_with(${transfers.originPath}, ${path})`));
+      return row!;
+    },
+
     /** Open dossiers after `afterId`, in id order, for the daily job. */
     openAfter: (afterId: string | null, limit: number) =>
       db

@@ -25,6 +25,7 @@ import { dossierCode, letterNumber, normalizedCode } from './transfer-codes.rule
 import type { TransferLetterRow } from './transfer-letter.repository.ts';
 import type { TransferChanges, TransferRow } from './transfer.repository.ts';
 import {
+  CLOSED_STATES,
   officialTransferMachine,
   temporaryTransferMachine,
   type TransferAction,
@@ -299,7 +300,7 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       if (errors.length || Array.isArray(fields) || isUserError(route)) return refused(...errors);
 
       return store.transaction(async (repos) => {
-        const [open] = (await repos.transfers.ofMembers([member.memberId])).filter((row) => isRouted(row) && !CLOSED.has(row.state));
+        const [open] = (await repos.transfers.ofMembers([member.memberId])).filter((row) => isRouted(row) && !CLOSED_STATES.includes(row.state));
         if (open) {
           return refused({ code: 'TRANSFER_IN_PROGRESS', field: 'memberVoucher', message: `Đảng viên đang có hồ sơ chuyển sinh hoạt ${open.code} chưa xong.` });
         }
@@ -551,8 +552,6 @@ export function transferService(store: TransfersStore, context: RequestContext, 
 }
 
 export type TransferService = ReturnType<typeof transferService>;
-
-const CLOSED = new Set<TransferState>(['COMPLETED', 'ENDED', 'REJECTED', 'REFUSED', 'CANCELLED']);
 
 /** Runs `work` on the texts when they all passed, else answers their errors. */
 function withTexts<K extends string>(values: Record<K, string | null | UserError>, work: (texts: Record<K, string | null>) => Promise<StepPayload>): Promise<StepPayload> {
