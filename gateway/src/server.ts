@@ -7,13 +7,14 @@ import {
   errorMaskingPlugin,
   formatError,
   graphqlHttpHandler,
-  importKey,
   listen,
   type Logger,
   type RunningServer,
   type RequestContext,
+  SIGNING_ALG,
   type SubgraphName,
 } from '@dangvu/subgraph-kit';
+import { importJWK, type CryptoKey } from 'jose';
 import { gatewayCallers } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { credentialGuard } from './credential-guard.ts';
@@ -37,7 +38,8 @@ async function subgraphsReady(urls: string[]): Promise<boolean> {
 
 export async function createGateway(config: GatewayConfig, log: Logger) {
   const production = config.mode === 'production';
-  const gatewayPrivateKey = await importKey(config.keys.gatewayPrivateKey);
+  // Extractable, so that node:crypto signs each subgraph call rather than WebCrypto, at a third of the cost.
+  const gatewayPrivateKey = (await importJWK(config.keys.gatewayPrivateKey, SIGNING_ALG, { extractable: true })) as CryptoKey;
   const identify = await gatewayCallers(config, gatewayPrivateKey);
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
