@@ -41,6 +41,18 @@ describe('a plain member', () => {
     expect(await menu(harness).getByRole('link', { name: 'Hồ sơ của tôi' }).getAttribute('aria-current')).toBeNull();
   });
 
+  it('opens a neighbouring cell from the ward’s page, told why its officers are not named', async () => {
+    const { page } = harness;
+    await page.getByRole('link', { name: /^↑/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Đảng bộ (phường|xã) / }).waitFor();
+    const neighbour = page.locator('.children a').filter({ hasNotText: harness.platform.demo.member.cellName }).first();
+    const name = (await neighbour.textContent())!;
+    await neighbour.click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Tên cấp ủy chỉ đảng viên của tổ chức này');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('is told why, without a search form, on the search page’s address', async () => {
     const { page, baseUrl } = harness;
     await page.goto(`${baseUrl}/dang-vien`);

@@ -1,12 +1,14 @@
-import { error } from '@sveltejs/kit';
 import { settle } from '#lib/form-result.ts';
 import { loadQuery, mutate } from '#lib/server/gateway.ts';
+import { loadRecord } from '#lib/server/partial-query.ts';
 import { OrganizationPageQuery, OrganizationRestrictedQuery, RequireSecondFactorMutation, SetBankAccountMutation } from './organization.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Anyone may open an organization of the tree; its officers' names answer null to those who may not read them (a neighbouring cell's members), and the page shows the rest. */
 export const load: PageServerLoad = async (event) => {
-  const { organization, banks } = await loadQuery(event, OrganizationPageQuery, { id: event.params.id });
-  if (!organization) error(404, 'Không tìm thấy tổ chức đảng này.');
+  const { organization, banks } = await loadRecord(event, OrganizationPageQuery, { id: event.params.id }, (data) =>
+    data.organization ? { organization: data.organization, banks: data.banks } : null,
+  );
   const { listMembers, requireSecondFactor } = organization.viewerCan;
   const restricted =
     listMembers || requireSecondFactor
