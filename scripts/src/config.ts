@@ -37,5 +37,6 @@ export const startConfig = {
     gateway: { privateJwk: overridingKey('GATEWAY_PRIVATE_KEY'), publicJwk: overridingKey('GATEWAY_PUBLIC_KEY') },
     /** Passed on as it is: the members subgraph checks its form. */
     membersSecrets: variable('MEMBERS_SECRETS_KEY', text.optional()),
+    transfersSecrets: variable('TRANSFERS_SECRETS_KEY', text.optional()),
   },
 };

@@ -17,6 +17,8 @@ export interface PlatformKeys {
   gateway: KeyPairJwk;
   /** MEMBERS_SECRETS_KEY: 32 random bytes, base64url; seals the members subgraph's secrets. Never rotated here. */
   membersSecrets: string;
+  /** TRANSFERS_SECRETS_KEY: likewise for the transfers subgraph (the actors' signing keys, the vouchers). Never rotated here. */
+  transfersSecrets: string;
 }
 
 /** RFC 7638 thumbprint of an Ed25519 key (its required members in order: crv, kty, x), as the gateway computes it. */
@@ -41,6 +43,7 @@ export async function loadOrCreateKeys(file: string): Promise<PlatformKeys> {
     auth: named(kept.auth ?? (await generateSigningKeys())),
     gateway: named(kept.gateway ?? (await generateSigningKeys())),
     membersSecrets: kept.membersSecrets ?? newSecretsKey(),
+    transfersSecrets: kept.transfersSecrets ?? newSecretsKey(),
   };
   if (JSON.stringify(keys) !== JSON.stringify(kept)) await writeFile(file, JSON.stringify(keys), { mode: 0o600 });
   return keys;
@@ -71,5 +74,6 @@ export function keyEnvironment(keys: PlatformKeys, env: NodeJS.ProcessEnv, now =
     GATEWAY_PRIVATE_KEY: env.GATEWAY_PRIVATE_KEY ?? json(keys.gateway.privateJwk),
     GATEWAY_PUBLIC_KEY: env.GATEWAY_PUBLIC_KEY ?? json(keys.gateway.publicJwk),
     MEMBERS_SECRETS_KEY: env.MEMBERS_SECRETS_KEY ?? keys.membersSecrets,
+    TRANSFERS_SECRETS_KEY: env.TRANSFERS_SECRETS_KEY ?? keys.transfersSecrets,
   };
 }

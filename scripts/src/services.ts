@@ -16,7 +16,7 @@ export const KEYS_OF: Readonly<Record<ProcessName, readonly KeyVariable[]>> = {
   organization: ['GATEWAY_PUBLIC_KEY'],
   members: ['GATEWAY_PUBLIC_KEY', 'AUTH_PRIVATE_KEY', 'MEMBERS_SECRETS_KEY'],
   dues: ['GATEWAY_PUBLIC_KEY'],
-  transfers: ['GATEWAY_PUBLIC_KEY'],
+  transfers: ['GATEWAY_PUBLIC_KEY', 'TRANSFERS_SECRETS_KEY'],
   gateway: ['GATEWAY_PRIVATE_KEY', 'AUTH_PUBLIC_KEY'],
   web: [],
 };
@@ -63,7 +63,14 @@ export function serviceSpecs(plan: LaunchPlan): ServiceSpec[] {
       command: node,
       args: entry,
       cwd: join(ROOT, 'subgraphs', name),
-      env: { ...base, ...keysOf(name), DATABASE_URL: plan.databaseUrl(name), [portVariable(name)]: String(ports[name]) },
+      env: {
+        ...base,
+        ...keysOf(name),
+        DATABASE_URL: plan.databaseUrl(name),
+        [portVariable(name)]: String(ports[name]),
+        // The letter's QR code opens the dossier's page in the web app this launcher starts.
+        ...(name === 'transfers' ? { TRANSFERS_PUBLIC_ORIGIN: `http://${host === '127.0.0.1' ? 'localhost' : host}:${ports.web}` } : {}),
+      },
     })),
     {
       name: 'gateway',

@@ -33,13 +33,14 @@ const ports = { web: config.ports.web, gateway: config.ports.gateway, ...config.
 await mkdir(DATA_DIR, { recursive: true });
 // keyEnvironment takes its overrides by variable name, as the services read them: the keys read above, as JSON again.
 const json = (key: object | undefined) => key && JSON.stringify(key);
-const { auth, gateway, membersSecrets } = config.keys;
+const { auth, gateway, membersSecrets, transfersSecrets } = config.keys;
 const keys = keyEnvironment(await loadOrCreateKeys(join(DATA_DIR, 'keys.json')), {
   AUTH_PRIVATE_KEY: json(auth.privateJwk),
   AUTH_PUBLIC_KEY: json(auth.publicJwk),
   GATEWAY_PRIVATE_KEY: json(gateway.privateJwk),
   GATEWAY_PUBLIC_KEY: json(gateway.publicJwk),
   MEMBERS_SECRETS_KEY: membersSecrets,
+  TRANSFERS_SECRETS_KEY: transfersSecrets,
 });
 const database = await startDatabase(config.database, () => {});
 const webBuild = join(ROOT, 'web/build/index.js');

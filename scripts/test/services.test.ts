@@ -42,7 +42,9 @@ describe('the environment npm start gives each process', () => {
 
   it('hands the gateway’s signing key to the gateway alone, and the other subgraphs only its public key', () => {
     expect(keysHandedTo('gateway')).toEqual(['AUTH_PUBLIC_KEY', 'GATEWAY_PRIVATE_KEY']);
-    for (const subgraph of ['organization', 'dues', 'transfers'] as const) expect(keysHandedTo(subgraph)).toEqual(['GATEWAY_PUBLIC_KEY']);
+    for (const subgraph of ['organization', 'dues'] as const) expect(keysHandedTo(subgraph)).toEqual(['GATEWAY_PUBLIC_KEY']);
+    // The transfers subgraph also seals its own secrets (its actors' signing keys), with a key of its own.
+    expect(keysHandedTo('transfers')).toEqual(['GATEWAY_PUBLIC_KEY', 'TRANSFERS_SECRETS_KEY']);
     expect(keysHandedTo('web')).toEqual([]);
   });
 
