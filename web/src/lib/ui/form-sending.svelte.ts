@@ -1,5 +1,6 @@
-import type { SubmitFunction } from '$app/forms';
+import { applyAction, type SubmitFunction } from '$app/forms';
 import { tick } from 'svelte';
+import { BUSY, type FormResult } from '../form-result.ts';
 
 /**
  * Takes the person to what a form answered, wherever on the page it is said: the first field in error
@@ -17,21 +18,38 @@ function showAnswer(form: HTMLFormElement) {
 
 /**
  * A page's enhanced forms: `busy` while one is being sent, and after the answer, the person taken to it.
- * What was typed stays unless `clear` (a password is not left in its field once accepted).
+ * What was typed stays unless `clear` (a password is not left in its field once accepted). With
+ * `refusedAs`, an answer that is no action's (the web server's "too many attempts", a failure on the way)
+ * is said above the form as that action's refusal, rather than on an error page that loses what was typed.
  */
 export class FormSending {
   busy = $state(false);
   readonly #clear: boolean;
+  readonly #refusedAs: string | null;
 
-  constructor(options: { clear?: boolean } = {}) {
+  constructor(options: { clear?: boolean; refusedAs?: string } = {}) {
     this.#clear = options.clear ?? false;
+    this.#refusedAs = options.refusedAs ?? null;
   }
 
   submit: SubmitFunction = () => {
     this.busy = true;
-    return async ({ update, formElement }) => {
+    return async ({ update, result, formElement }) => {
       try {
-        await update({ reset: this.#clear });
+        if (result.type === 'error' && this.#refusedAs !== null) {
+          const refusal: FormResult = {
+            action: this.#refusedAs,
+            ok: false,
+            message: result.error.message || BUSY,
+            fieldErrors: {},
+            values: {},
+            extra: null,
+            asking: null,
+          };
+          await applyAction({ type: 'failure', status: result.status ?? 500, data: { ...refusal }, location: location.pathname + location.search });
+        } else {
+          await update({ reset: this.#clear });
+        }
       } finally {
         this.busy = false;
       }
