@@ -19,7 +19,8 @@ const EXPECTED_FILE = new URL('./permission-matrix.expected.json', import.meta.u
 const EXPECTED_FIELDS_FILE = new URL('./permission-matrix.fields.expected.json', import.meta.url);
 const SUBGRAPHS_UNDER_TEST = ['ORGANIZATION', 'MEMBERS', 'DUES', 'TRANSFERS'];
 
-type Outcome = 'allowed' | 'forbidden' | 'unauthenticated';
+/** `hidden`: answered as if the thing did not exist (null, no error), as a member outside the caller's reach is. */
+type Outcome = 'allowed' | 'hidden' | 'forbidden' | 'unauthenticated';
 type Fixture = {
   cell: Org;
   otherCell: Org;
@@ -58,6 +59,7 @@ const OPERATIONS: Record<string, Call> = {
   member: { document: 'query ($id: ID!) { member(id: $id) { id fullName } }', variables: (f) => ({ id: f.member }) },
   members: { document: '{ members(filter: { query: "nguyen" }, first: 5) { pageInfo { hasNextPage } } }', variables: () => ({}) },
   auditTrail: { document: 'query ($id: ID!) { auditTrail(entityId: $id) { id } }', variables: (f) => ({ id: f.member }) },
+  viewerCan: { document: '{ viewerCan { searchMembers } }', variables: () => ({}) },
   createOrganization: {
     document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { parentId: f.ward.id, code: 'ma thu', name: 'x', type: 'GRASSROOTS_CELL' } }),
@@ -297,6 +299,8 @@ async function outcome(name: string, { document, variables }: Call, identity: Id
   // Past authorization, the thing asked for is missing (a caller with no account of their own, say).
   if (codes.every((code) => code === 'NOT_FOUND') && codes.length > 0) return 'allowed';
   if (codes.length > 0) throw new Error(`${name}: unexpected errors ${JSON.stringify(body.errors)}`);
+  // Every fixture exists: a null answer with no error is the thing withheld, not missing.
+  if (body.data && Object.values(body.data).every((value) => value === null)) return 'hidden';
   return 'allowed';
 }
 
