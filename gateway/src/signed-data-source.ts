@@ -1,13 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall, type RequestContext } from '@dangvu/subgraph-kit';
 import type { CryptoKey } from 'jose';
-import { createRequire } from 'node:module';
-import type { Fetcher } from '@apollo/utils.fetcher';
-
-// make-fetch-happen ships no types; this is the one call made of it (the fetcher Apollo's own default uses).
-const makeFetchHappen = createRequire(import.meta.url)('make-fetch-happen') as {
-  defaults(options: { maxSockets?: number; retry?: boolean }): Fetcher;
-};
+import { subgraphFetcher } from './subgraph-fetcher.ts';
 
 /** Forwards each planned fetch with the caller's identity in a header signed for that subgraph alone. */
 export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {
@@ -15,7 +9,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {
   private readonly privateKey: CryptoKey;
 
   constructor(options: { name: string; url: string; privateKey: CryptoKey; maxSockets: number }) {
-    super({ url: options.url, fetcher: makeFetchHappen.defaults({ maxSockets: options.maxSockets, retry: false }) });
+    super({ url: options.url, fetcher: subgraphFetcher({ maxSockets: options.maxSockets }) });
     this.subgraph = options.name;
     this.privateKey = options.privateKey;
   }
