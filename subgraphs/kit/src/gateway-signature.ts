@@ -38,7 +38,7 @@ function keyObject(key: CryptoKey): KeyObject | null {
 
 async function ed25519Signature(data: Buffer, privateKey: CryptoKey): Promise<Buffer> {
   const handle = keyObject(privateKey);
-  return handle ? sign(null, data, handle) : Buffer.from(await crypto.subtle.sign('Ed25519', privateKey, data));
+  return handle ? sign(null, data, handle) : Buffer.from(await crypto.subtle.sign('Ed25519', privateKey, new Uint8Array(data)));
 }
 
 /** Binds a signature to one document and its variables, so a captured header cannot carry another query. */
