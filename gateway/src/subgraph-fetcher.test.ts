@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { subgraphFetcher } from './subgraph-fetcher.ts';
 
@@ -13,8 +13,8 @@ afterEach(async () => {
 });
 
 /** A stand-in subgraph that answers each POST after `delayMs`, counting the connections it was opened. */
-async function subgraph(answer: { status: number; body: string; delayMs?: number }) {
-  const sockets = new Set<unknown>();
+async function subgraph(answer: { status: number; body: string; delayMs?: number; keepAliveMs?: number }) {
+  const sockets = new Set<Socket>();
   const received: { method?: string; header?: string; body: string }[] = [];
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -27,6 +27,7 @@ async function subgraph(answer: { status: number; body: string; delayMs?: number
       }, answer.delayMs ?? 0);
     });
   });
+  if (answer.keepAliveMs) server.keepAliveTimeout = answer.keepAliveMs;
   server.on('connection', (socket) => sockets.add(socket));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, sockets, received };
@@ -49,6 +50,14 @@ describe('subgraphFetcher', () => {
     await Promise.all(Array.from({ length: 20 }, call));
     expect(stub.received).toHaveLength(40);
     expect(stub.sockets.size).toBe(3);
+  });
+
+  it("lets go of an idle connection before the subgraph's keep-alive timeout closes it under a call", async () => {
+    const stub = await subgraph({ status: 200, body: '{}', keepAliveMs: 2_000 });
+    await subgraphFetcher({ maxSockets: 1 })(stub.url, { method: 'POST', body: '{}' });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The server would close it at 2 s; the fetcher closed it a second before.
+    expect([...stub.sockets].map((socket) => socket.closed)).toEqual([true]);
   });
 
   it('passes a refusal on as a response that is not ok, for the data source to report', async () => {

@@ -9,6 +9,9 @@ function headersOf(incoming: IncomingHttpHeaders): FetcherHeaders {
   return headers;
 }
 
+/** Longest an unused connection is kept; a subgraph's `Keep-Alive: timeout=5` brings it down to 4 s. */
+const IDLE_CONNECTION_MS = 60_000;
+
 /** A subgraph's whole answer, read off the socket before the planner looks at it. */
 class SubgraphResponse implements FetcherResponse {
   readonly redirected = false;
@@ -51,7 +54,9 @@ class SubgraphResponse implements FetcherResponse {
  * request among them (docs/benchmarks.md). Nothing is retried: a call may be a mutation.
  */
 export function subgraphFetcher({ maxSockets }: { maxSockets: number }): Fetcher {
-  const agent = new Agent({ keepAlive: true, maxSockets });
+  // With a timeout set, node:http closes an idle connection a second before the server's announced
+  // Keep-Alive timeout, rather than send a call down one the server is closing (ECONNRESET under load).
+  const agent = new Agent({ keepAlive: true, maxSockets, timeout: IDLE_CONNECTION_MS });
   return (url: string, init: FetcherRequestInit = {}) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       const outgoing = request(url, { method: init.method ?? 'GET', headers: init.headers, agent, signal: init.signal }, (incoming) => {
