@@ -40,8 +40,6 @@ export function organizationReadService(store: Store<Pick<Repositories, 'organiz
       const rows = await loaders.byId.loadMany(versions.map((version) => version.orgId));
       return versions.map((version, index) => asOf(rows[index] as OrganizationRow, version, day)).filter((child) => visible(child));
     },
-    /** An organization another subgraph refers to, under the same rule as a direct read. */
-    reference: async (id: string) => visible(await loaders.byId.load(id)),
     /** What the viewer's abilities are decided on: the organization where it stands today. */
     subjectOf: (organization: OrganizationAsOf): OrganizationSubject => ({ path: organization.currentPath ?? organization.path }),
   };
