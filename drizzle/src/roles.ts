@@ -72,9 +72,28 @@ const SUPERUSER_ONLY = new Set(['SUPERUSER', 'REPLICATION', 'BYPASSRLS']);
 export async function ensureServiceRoles(sql: Sql, passwords: Partial<ServicePasswords> = {}): Promise<{ passwordsKept: ServiceName[] }> {
   const passwordsKept: ServiceName[] = [];
   for (const service of SERVICE_NAMES) {
-    if ((await ensureRole(sql, service, passwords[service])) === 'kept') passwordsKept.push(service);
+    if ((await concurrently(() => ensureRole(sql, service, passwords[service]))) === 'kept') passwordsKept.push(service);
   }
   return { passwordsKept };
+}
+
+/** What PostgreSQL answers when another session creates or alters the same role at the same moment. */
+const RACED = new Set(['XX000', '23505', '42710']);
+
+/**
+ * Roles belong to the whole server, not to one database, so no advisory lock (per database) orders two
+ * migrations of different databases on one server (parallel test runs, two installations): the loser of a
+ * race on a role tries again, and then finds the role made.
+ */
+async function concurrently<T>(work: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= tries || !RACED.has(code(error) ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 /**
