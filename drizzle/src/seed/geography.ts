@@ -33,3 +33,24 @@ export const COMMUNES: readonly Commune[] = [
 
 /** Regional minimum monthly wage from 1 January 2026, whole dong. */
 export const MINIMUM_WAGE = { II: 4_730_000, III: 4_140_000 } as const;
+
+/**
+ * The merged province has 129 communes and wards (97 xã, 32 phường) since 1 July 2025. The province-sized data
+ * set has as many: the twelve above, then more named the way communes commonly are, from two words of good
+ * omen or place (names made up for the demo, fixed for a given count).
+ */
+export const PROVINCE_COMMUNE_COUNT = { ward: 32, commune: 97 } as const;
+
+const NAME_HEADS = ['An', 'Bình', 'Phú', 'Yên', 'Thanh', 'Hòa', 'Tân', 'Hưng', 'Đông', 'Trung', 'Xuân', 'Vĩnh', 'Quang', 'Kim', 'Gia', 'Hồng'];
+const NAME_TAILS = ['Lộc', 'Thịnh', 'Phúc', 'Sơn', 'Hải', 'Lâm', 'Minh', 'Thành', 'Thuận', 'Nghĩa', 'Khánh', 'Long', 'Lạc', 'Định', 'Mỹ', 'Tiến'];
+
+export function provinceCommunes(): Commune[] {
+  const taken = new Set(COMMUNES.map((commune) => commune.name));
+  const names = NAME_TAILS.flatMap((tail) => NAME_HEADS.map((head) => `${head} ${tail}`)).filter((name) => !taken.has(name));
+  const wards = PROVINCE_COMMUNE_COUNT.ward - COMMUNES.filter((commune) => commune.kind === 'Phường').length;
+  const total = PROVINCE_COMMUNE_COUNT.ward + PROVINCE_COMMUNE_COUNT.commune - COMMUNES.length;
+  return [
+    ...COMMUNES,
+    ...names.slice(0, total).map((name, index): Commune => (index < wards ? { kind: 'Phường', name, region: 'II' } : { kind: 'Xã', name, region: 'III' })),
+  ];
+}

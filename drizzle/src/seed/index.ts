@@ -4,7 +4,7 @@ import type { Sql } from '../client.ts';
 
 type Tx = postgres.TransactionSql;
 import { copyRows } from './copy.ts';
-import { planOrganizations, type SeedOrganization } from './organizations.ts';
+import { planOrganizations, type SeedOrganization, type SeedScale } from './organizations.ts';
 import { makeMember, Uniques, type SeedMember } from './people.ts';
 import { Random } from './random.ts';
 
@@ -21,8 +21,15 @@ export interface DemoAccount {
   organizationName: string;
 }
 
+export type { SeedScale } from './organizations.ts';
+
+/** How many members each scale holds unless told otherwise. */
+export const SCALE_MEMBERS: Readonly<Record<SeedScale, number>> = { demo: 3_000, province: 300_000 };
+
 export interface SeedOptions {
   members: number;
+  /** The shape of the tree (organizations.ts): a few even communes, or the whole province. */
+  scale?: SeedScale;
   seed?: number;
   /** The day the data is "as of": dues run for the twelve months up to it. */
   asOf?: Date;
@@ -82,7 +89,7 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
   const random = new Random(options.seed ?? 2026);
   const asOf = options.asOf ?? new Date();
   const progress = options.onProgress ?? (() => {});
-  const organizations = planOrganizations(random, options.members);
+  const organizations = planOrganizations(random, options.members, options.scale);
   const uniques = new Uniques();
 
   return sql.begin(async (tx) => {

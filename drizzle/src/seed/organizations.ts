@@ -1,4 +1,4 @@
-import { COMMUNES, PROVINCE, type Commune } from './geography.ts';
+import { COMMUNES, PROVINCE, provinceCommunes, type Commune } from './geography.ts';
 import type { Random } from './random.ts';
 import { VILLAGES } from './vietnamese.ts';
 
@@ -24,17 +24,37 @@ export interface SeedOrganization {
 const AVERAGE_VILLAGE_CELL = 30;
 
 /**
+ * `demo`: a few communes of even size, even cells. `province`: the whole province, every one of its communes
+ * and wards, sized unevenly as a city ward and a mountain commune are, with village cells of about 10 to 50
+ * members and a demo cell of fifty (the secretary's list in docs/benchmarks.md).
+ */
+export type SeedScale = 'demo' | 'province';
+
+const PROVINCE_DEMO_CELL = 50;
+
+/** `total` split into `parts` that add up to it: evenly, or in proportion to weights drawn from [min, max]. */
+function split(total: number, parts: number, weights?: { random: Random; min: number; max: number }): number[] {
+  if (!weights) return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
+  const drawn = Array.from({ length: parts }, () => weights.min + weights.random.next() * (weights.max - weights.min));
+  const sum = drawn.reduce((a, b) => a + b, 0);
+  const sizes = drawn.map((weight) => Math.floor((total * weight) / sum));
+  for (let i = 0, left = total - sizes.reduce((a, b) => a + b, 0); left > 0; i++, left--) sizes[i % parts]!++;
+  return sizes;
+}
+
+/**
  * Province → communes/wards → cells of every kind: village, school, agency, an enterprise grassroots
  * committee with subordinate cells, and in the first commune a military and a police cell kept out of
  * the roll-out. Sizes add up to `members`.
  */
-export function planOrganizations(random: Random, members: number): SeedOrganization[] {
+export function planOrganizations(random: Random, members: number, scale: SeedScale = 'demo'): SeedOrganization[] {
+  const province = scale === 'province';
   const root = node(random, null, { code: PROVINCE.code, name: `Đảng bộ tỉnh ${PROVINCE.name}`, type: 'PROVINCIAL', unit: 'committee' });
   const out: SeedOrganization[] = [root];
-  const communeCount = Math.min(COMMUNES.length, Math.max(2, Math.ceil(members / 500)));
-  for (let c = 0; c < communeCount; c++) {
-    const commune = COMMUNES[c]!;
-    const share = Math.floor(members / communeCount) + (c < members % communeCount ? 1 : 0);
+  const communes = province ? provinceCommunes() : COMMUNES.slice(0, Math.min(COMMUNES.length, Math.max(2, Math.ceil(members / 500))));
+  const shares = split(members, communes.length, province ? { random, min: 0.4, max: 1.8 } : undefined);
+  for (const [c, commune] of communes.entries()) {
+    const share = shares[c]!;
     const place = `${commune.kind.toLowerCase()} ${commune.name}`;
     const committee = node(random, root, {
       code: `${root.code}.${c + 1}`,
@@ -65,10 +85,13 @@ export function planOrganizations(random: Random, members: number): SeedOrganiza
     const remaining = Math.max(0, share - placed);
     const villages = Math.max(1, Math.round(remaining / AVERAGE_VILLAGE_CELL));
     const unitWord = commune.kind === 'Phường' ? 'tổ dân phố' : 'thôn';
-    for (let v = 0; v < villages; v++) {
+    const demoCell = province && c === 0 && villages > 1 ? Math.min(PROVINCE_DEMO_CELL, remaining) : 0;
+    const sizes = demoCell
+      ? [demoCell, ...split(remaining - demoCell, villages - 1, { random, min: 0.4, max: 1.7 })]
+      : split(remaining, villages, province ? { random, min: 0.4, max: 1.7 } : undefined);
+    for (const [v, size] of sizes.entries()) {
       const base = VILLAGES[v % VILLAGES.length]!;
       const round = Math.floor(v / VILLAGES.length);
-      const size = Math.floor(remaining / villages) + (v < remaining % villages ? 1 : 0);
       const village = `${base}${round ? ` ${round + 1}` : ''}`;
       add(`Chi bộ ${unitWord} ${village}`, 'GRASSROOTS_CELL', 'village', size, committee, village);
     }
