@@ -52,41 +52,101 @@ function keysFor(keys: Map<string, CryptoKey>, token: string): CryptoKey[] {
   }
 }
 
-/** The session a verified token names, if any: partner tokens name none. */
-function sessionIdOf(token: string): string | null {
-  const { sid } = decodeJwt(token);
-  return typeof sid === 'string' ? sid : null;
+/** What a verified token said, kept until its expiry: who, under which session, and until when. */
+interface Verified {
+  identity: Identity;
+  sessionId: string | null;
+  expiresAtMs: number;
+}
+
+/**
+ * Tokens verified lately, keyed by the whole token (its signature included, so an altered token never matches).
+ * A web app sends the same token with every request of its fifteen minutes; checking its Ed25519 signature
+ * again each time was a fifth of the gateway's CPU on `{ me }` (docs/benchmarks.md). What the cache keeps is
+ * exactly what verification established once, with the same keys (they are read at start and never change
+ * within a process); expiry is checked on every use, and the session check below still runs on every request.
+ */
+function verifiedTokens(capacity: number, now: () => number) {
+  const kept = new Map<string, Verified>();
+  return {
+    recall(token: string): Verified | 'expired' | null {
+      const verified = kept.get(token);
+      if (!verified) return null;
+      if (now() >= verified.expiresAtMs) {
+        kept.delete(token);
+        return 'expired';
+      }
+      return verified;
+    },
+    remember(token: string, identity: Identity): Verified {
+      const { sid, exp } = decodeJwt(token);
+      const verified = { identity: deepFreeze(identity), sessionId: typeof sid === 'string' ? sid : null, expiresAtMs: (exp ?? 0) * 1000 };
+      // A token without an expiry (none is signed so) is verified every time rather than kept for ever.
+      if (exp === undefined) return verified;
+      kept.set(token, verified);
+      // The oldest first: a Map iterates in insertion order.
+      while (kept.size > capacity) kept.delete(kept.keys().next().value!);
+      return verified;
+    },
+  };
+}
+
+/** One identity object is handed to every request of a token, so none of them may change it for the others. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export interface CallerCheckOptions {
   keys: Map<string, CryptoKey>;
   sessions: SessionCheck;
+  /** Verified tokens kept at most (the oldest go first); a token is about 600 bytes. */
+  capacity?: number;
+  now?: () => number;
+  /** How a token's signature and claims are checked: the kit's, unless a test counts the checks. */
+  verify?: typeof verifyAccessToken;
 }
+
+const EXPIRED = refused('Phiên đăng nhập đã hết hạn. Đồng chí vui lòng đăng nhập lại.');
 
 /**
  * The caller behind a request: anonymous without an Authorization header, refused with a bad one, and refused
  * when the token's session has ended or its grants are no longer held (answered 401, so that the web app
  * refreshes or signs in again).
  */
-export function callerCheck({ keys, sessions }: CallerCheckOptions) {
+export function callerCheck({ keys, sessions, capacity = 10_000, now = Date.now, verify = verifyAccessToken }: CallerCheckOptions) {
+  const verifiedTokensCache = verifiedTokens(capacity, now);
+
+  async function verified(token: string): Promise<Verified | HttpRejection> {
+    const recalled = verifiedTokensCache.recall(token);
+    if (recalled === 'expired') return EXPIRED;
+    if (recalled) return recalled;
+    let result: Awaited<ReturnType<typeof verifyAccessToken>> = { ok: false, reason: 'invalid' };
+    for (const key of keysFor(keys, token)) {
+      result = await verify(token, key);
+      if (result.ok || result.reason === 'expired') break;
+    }
+    if (!result.ok) return result.reason === 'expired' ? EXPIRED : INVALID;
+    return verifiedTokensCache.remember(token, result.identity);
+  }
+
   return async function identify(request: IncomingMessage, requestId: string): Promise<Identity | HttpRejection> {
     const header = request.headers.authorization;
     if (header === undefined) return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header);
     if (!match) return refused('Thông tin xác thực không đúng định dạng (cần "Bearer <token>").');
     const token = match[1]!;
-    let result: Awaited<ReturnType<typeof verifyAccessToken>> = { ok: false, reason: 'invalid' };
-    for (const key of keysFor(keys, token)) {
-      result = await verifyAccessToken(token, key);
-      if (result.ok || result.reason === 'expired') break;
-    }
-    if (!result.ok) return result.reason === 'expired' ? refused('Phiên đăng nhập đã hết hạn. Đồng chí vui lòng đăng nhập lại.') : INVALID;
-    const sessionId = sessionIdOf(token);
+    const caller = await verified(token);
+    if (caller instanceof HttpRejection) return caller;
+    const { identity, sessionId } = caller;
     // Only login puts a session in a token; tokens without one are partners' (docs/decisions/0008-sessions.md).
-    if (!sessionId || !result.identity.personId) return result.identity;
+    if (!sessionId || !identity.personId) return identity;
     try {
-      const state = await sessions.state(token, sessionId, result.identity, requestId);
-      return state === 'ACTIVE' ? result.identity : SESSION_REFUSALS[state];
+      const state = await sessions.state(token, sessionId, identity, requestId);
+      return state === 'ACTIVE' ? identity : SESSION_REFUSALS[state];
     } catch {
       return new HttpRejection(503, 'INTERNAL', 'Hệ thống tạm thời chưa kiểm tra được phiên đăng nhập. Vui lòng thử lại sau ít phút.');
     }
