@@ -46,23 +46,31 @@ export function auditLog(executor: Executor) {
         const hash = entryHash(entry);
         prevHash = hash;
         return {
-          chain,
-          occurredAt: new Date(occurredAt),
-          actorId: entry.actorId,
-          onBehalfOf: entry.onBehalfOf ?? null,
+          actor_id: entry.actorId,
+          on_behalf_of: entry.onBehalfOf ?? null,
           action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId,
+          entity_type: entry.entityType,
+          entity_id: entry.entityId,
           before: entry.before,
           after: entry.after,
-          requestId: entry.requestId,
-          orgPath: entry.orgPath ?? null,
-          subjectMemberId: entry.subjectMemberId ?? null,
-          prevHash: entry.prevHash,
+          request_id: entry.requestId,
+          org_path: entry.orgPath ?? null,
+          subject_member_id: entry.subjectMemberId ?? null,
+          prev_hash: entry.prevHash,
           hash,
         };
       });
-      await executor.insert(auditEntries).values(rows);
+      // One statement with the same three parameters whatever the batch's size: a multi-row insert would be
+      // built anew and prepared once per row count (fifty rows, 700 parameters, on a list with phones).
+      // The entries take their ids in the batch's order, which is the chain's.
+      await executor.execute(sql`
+        insert into ${auditEntries} (chain, occurred_at, actor_id, on_behalf_of, action, entity_type, entity_id, before, after, request_id, org_path, subject_member_id, prev_hash, hash)
+        select ${chain}, ${occurredAt}::timestamptz, r.actor_id, r.on_behalf_of, r.action, r.entity_type, r.entity_id, r.before, r.after, r.request_id, r.org_path, r.subject_member_id, r.prev_hash, r.hash
+        from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (
+          actor_id uuid, on_behalf_of uuid, action text, entity_type text, entity_id text, before jsonb, after jsonb,
+          request_id text, org_path text, subject_member_id uuid, prev_hash text, hash text
+        )) with ordinality as r(actor_id, on_behalf_of, action, entity_type, entity_id, before, after, request_id, org_path, subject_member_id, prev_hash, hash, position)
+        order by r.position`);
     },
   };
 }

@@ -101,6 +101,29 @@ describe('the hash-chained audit trail', () => {
     expect(checked).toBeGreaterThanOrEqual(65);
   });
 
+  it('appends a batch of any size with the same three statements, in its order, and verifies it', async () => {
+    const statements: string[] = [];
+    const counted = createDb(database.serviceUrl('members'), { max: 1, onQuery: (query) => statements.push(query) });
+    handles.push(counted);
+    // A new connection first asks PostgreSQL for its types: warm it before counting.
+    await append(counted, renamed(5_000, 'một'));
+    statements.length = 0;
+    await append(counted, renamed(5_001, 'một'));
+    const forOne = [...statements];
+    statements.length = 0;
+    const fifty = Array.from({ length: 50 }, (_, index) => ({ ...renamed(6_000 + index, `Chi bộ ${index}`), before: null, orgPath: null }));
+    await append(counted, ...fifty);
+    // The very same statements, prepared once per connection: the batch travels as one parameter.
+    expect(statements).toEqual(forOne);
+    // Its lock, the chain's last hash and one insert, inside the transaction.
+    expect(statements.filter((query) => !/^(begin|commit)/i.test(query.trim()))).toHaveLength(3);
+    const stored = await handle.sql<{ entity_id: string; before: unknown; org_path: string | null }[]>`
+      select entity_id, before, org_path from audit.entries where entity_id like 'org-60__' order by id`;
+    expect(stored.map((row) => row.entity_id)).toEqual(fifty.map((entry) => entry.entityId));
+    expect(stored.every((row) => row.before === null && row.org_path === null)).toBe(true);
+    expect((await verifyAuditChain(handle.db)).problems).toEqual([]);
+  });
+
   it('finds an altered entry, on its chain', async () => {
     const [second] = await handle.sql<{ id: string; chain: string }[]>`select id, chain from audit.entries where entity_id = 'org-1'`;
     await tamper(`update audit.entries set after = '{"name": "Chi bộ bị sửa", "version": 2}' where id = ${second!.id}`);
