@@ -33,7 +33,7 @@ export interface TestPlatform {
   gatewaySigningKey: CryptoKey;
   /** Signs access tokens as login would, for tests of expiry and grants. */
   authSigningKey: CryptoKey;
-  /** Counts SQL statements the subgraphs send, for N+1 checks. */
+  /** Counts SQL statements the subgraphs send while serving requests, for N+1 checks (outbox consumers poll uncounted). */
   queries: { count: number };
   stop(): Promise<void>;
 }
@@ -59,13 +59,15 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const database = await createTestDatabase();
   const queries = { count: 0 };
   const db = createDb(database.url, { max: 8, onQuery: () => queries.count++ });
+  // The consumers poll every 50 ms: on the counted pool they would add statements to whatever a test counts.
+  const consumersDb = createDb(database.url, { max: 2 });
   const seed = await seedDemoData(db.sql, { members: options.members ?? 200 });
   const [auth, gatewayKeys] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
   const gatewayPublicKey = await importKey(gatewayKeys.publicJwk);
   const authSigningKey = await importKey(auth.privateJwk);
   const consumers: { stop(): void }[] = [];
   const start = async <C extends RequestContext>(definition: SubgraphDefinition<C>) => {
-    for (const consumer of definition.consumers ?? []) consumers.push(runOutboxConsumer(db.db, consumer, silentLogger, 50));
+    for (const consumer of definition.consumers ?? []) consumers.push(runOutboxConsumer(consumersDb.db, consumer, silentLogger, 50));
     const subgraph = await createSubgraph(definition, {
       gatewayPublicKey,
       production: options.production ?? true,
@@ -116,7 +118,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       for (const consumer of consumers) consumer.stop();
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
-      await db.close();
+      await Promise.all([db.close(), consumersDb.close()]);
       await database.drop();
     },
   };
