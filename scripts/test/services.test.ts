@@ -9,7 +9,7 @@ import { membersConfig } from '../../subgraphs/members/src/config.ts';
 import { organizationConfig } from '../../subgraphs/organization/src/config.ts';
 import { transfersConfig } from '../../subgraphs/transfers/src/config.ts';
 import { keyEnvironment, loadOrCreateKeys } from '../src/keys.ts';
-import { serviceSpecs, type KeyVariable } from '../src/services.ts';
+import { HEAP_FLAGS, serviceSpecs, type KeyVariable } from '../src/services.ts';
 
 /** Every key npm start makes, each replaced by a stand-in named after its variable, so a test can tell them apart. */
 const made = await loadOrCreateKeys(join(await mkdtemp(join(tmpdir(), 'dangvu-keys-')), 'keys.json'));
@@ -84,5 +84,16 @@ describe('the environment npm start gives each process', () => {
     expect(trustedBy('0.0.0.0')).toBe('127.0.0.1,::1');
     expect(trustedBy('192.168.1.20')).toBe('127.0.0.1,::1,192.168.1.20');
     expect(trustedBy('192.168.1.20', { GATEWAY_TRUSTED_PROXIES: '10.0.0.0/8' })).toBe('10.0.0.0/8');
+  });
+
+  it('starts every subgraph and the gateway with its heap sized for the process, before its entry point', () => {
+    for (const dev of [false, true]) {
+      const specs = serviceSpecs({ dev, node: '/usr/bin/node', host: '127.0.0.1', ports: { ...DEFAULT_PORTS }, databaseUrl: () => 'postgres://db/dangvu', keys, inherited: {} });
+      for (const name of ['organization', 'members', 'dues', 'transfers', 'gateway'] as const) {
+        const { args } = specs.find((service) => service.name === name)!;
+        expect(args.slice(0, HEAP_FLAGS[name].length)).toEqual(HEAP_FLAGS[name]);
+        expect(args.at(-1)).toBe('src/index.ts');
+      }
+    }
   });
 });
