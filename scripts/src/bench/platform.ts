@@ -75,7 +75,8 @@ export async function findOrStartPlatform(say: (line: string) => void): Promise<
     const output = openSync(log, 'w');
     say(`Khởi động nền tảng (nhật ký: ${log}) / starting the platform`);
     child = spawn(process.execPath, [join(ROOT, 'scripts/src/start.ts')], { cwd: ROOT, env, stdio: ['ignore', output, output] });
-    await waitUntil(() => answers(`http://${host}:${ports.gateway}/readyz`), child, 180_000, log);
+    // A clean start builds the web app first: two minutes and more on a busy two-core machine.
+    await waitUntil(() => answers(`http://${host}:${ports.gateway}/readyz`), child, 600_000, log);
   }
   const passwords = await loadOrCreateDatabasePasswords(join(DATA_DIR, 'database-passwords.json'));
   const databaseUrl = config.database.url ?? `postgres://postgres@127.0.0.1:${config.database.embedded.port}/dangvu`;
