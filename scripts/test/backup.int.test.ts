@@ -169,6 +169,51 @@ describe('npm run backup and npm run restore with the embedded server', () => {
     }
   }, 180_000);
 
+  it('restores a backup taken while entries are being written to exactly what its manifest counted', async () => {
+    const running = await startDatabase(loadConfig(databaseConfig(source), sourceEnv), () => {}, { passwordsFile: join(source, 'database-passwords.json') });
+    const handle = createDb(running.url, { max: 2 });
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await handle.db.transaction((tx) =>
+          auditLog(tx).append([{ actorId: null, action: 'member.viewed', entityType: 'Member', entityId: `w-${written}`, requestId: null }]),
+        );
+        written++;
+      }
+    })();
+    const backupDir = join(source, 'backup-under-writes');
+    try {
+      while (written < 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await command(backupCommand, ['--to', backupDir], source, sourceEnv)).code).toBe(0);
+      while (written < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      writing = false;
+      await writer;
+      await handle.close();
+      await running.stop();
+    }
+    const manifest = JSON.parse(await readFile(join(backupDir, 'manifest.json'), 'utf8'));
+    const inBackup = manifest.census.tables['audit.entries'] as number;
+    const beforeWrites = before.rows['audit.entries']!;
+    expect(inBackup).toBeGreaterThanOrEqual(beforeWrites + 20);
+    expect(inBackup).toBeLessThan(beforeWrites + written);
+
+    const target = await installationDir();
+    const env = { EMBEDDED_PG_PORT: String(await freePort()) };
+    const restored = await command(restoreCommand, [backupDir], target, env);
+    expect(restored.output).toContain('khớp với bản sao lưu');
+    expect(restored.code).toBe(0);
+    const database = await startDatabase(loadConfig(databaseConfig(target), env), () => {}, { passwordsFile: join(target, 'database-passwords.json') });
+    try {
+      const after = await contentsOf(database.url);
+      expect(after.rows['audit.entries']).toBe(inBackup);
+      expect(after.heads).toEqual(manifest.census.auditHeads);
+    } finally {
+      await database.stop();
+    }
+  }, 180_000);
+
   it('refuses while the embedded server runs, and leaves it running', async () => {
     const running = await startDatabase(loadConfig(databaseConfig(source), sourceEnv), () => {}, { passwordsFile: join(source, 'database-passwords.json') });
     try {
