@@ -45,7 +45,7 @@ async function dumpExternal(url: string, into: string, env: NodeJS.ProcessEnv): 
     if (!pgDump) {
       throw new Error(
         `Không có pg_dump phiên bản ${version.major} trở lên cho máy chủ PostgreSQL ${version.version}: cài gói postgresql-client-${version.major} ` +
-          `hoặc đặt PG_BIN_DIR tới thư mục chứa pg_dump. / No pg_dump ${version.major} or newer for this server: install it or set PG_BIN_DIR.`,
+          `hoặc thêm thư mục chứa pg_dump vào PATH. / No pg_dump ${version.major} or newer for this server: install it or put it on PATH.`,
       );
     }
     const connection = toolConnection(url, env);

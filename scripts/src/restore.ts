@@ -54,8 +54,8 @@ async function restoreDump(backupDir: string, manifest: BackupManifest, url: str
   const pgRestore = await findPgTool('pg_restore', Math.max(major, manifest.tool.major), env);
   if (!pgRestore) {
     throw new Error(
-      `Không có pg_restore phiên bản ${Math.max(major, manifest.tool.major)} trở lên: cài postgresql-client hoặc đặt PG_BIN_DIR. / ` +
-        'No pg_restore new enough for this dump and server: install it or set PG_BIN_DIR.',
+      `Không có pg_restore phiên bản ${Math.max(major, manifest.tool.major)} trở lên: cài postgresql-client hoặc thêm nó vào PATH. / ` +
+        'No pg_restore new enough for this dump and server: install it or put it on PATH.',
     );
   }
   const connection = toolConnection(url, env);

