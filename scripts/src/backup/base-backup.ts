@@ -26,6 +26,10 @@ const ANCHORED_EXCLUDES = [
   ...['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans'].map((dir) => `./${dir}/*`),
 ];
 
+/** PostgreSQL's lock_not_available: the lock_timeout ran out. */
+const LOCK_NOT_AVAILABLE = '55P03';
+const LOCK_ATTEMPTS = 10;
+
 /** tar exits 1 when a file changed while it was read, which a base backup expects: the WAL replay repairs it. */
 async function tar(args: string[]): Promise<void> {
   try {
@@ -67,21 +71,29 @@ export async function takeBaseBackup(sql: postgres.Sql, dataDir: string, into: s
       '--anchored', ...ANCHORED_EXCLUDES.map((pattern) => `--exclude=${pattern}`),
       '.',
     ]);
-    return await sql.begin(async (tx) => {
-      const tables = await tx<{ name: string }[]>`
-        select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = any(${[...SCHEMA_NAMES, 'drizzle']})`;
-      await tx`set local lock_timeout = '60s'`;
-      await tx.unsafe(`lock table ${tables.map(({ name }) => name).join(', ')} in share mode`);
-      const census = await takeCensus(tx);
-      const [stopped] = await session<{ last: string; labelfile: string; spcmapfile: string }[]>`
-        select pg_walfile_name(lsn) as last, labelfile, spcmapfile from pg_backup_stop(false)`;
-      const wal = join(dataDir, 'pg_wal');
-      const segments = (await readdir(wal)).filter((name) => /^[0-9A-F]{24}$/.test(name) && name >= started!.first && name <= stopped!.last).sort();
-      await tar(['--create', '--gzip', `--file=${join(into, BASE_FILES.wal)}`, `--directory=${wal}`, ...segments]);
-      await writeFile(join(into, BASE_FILES.label), stopped!.labelfile, { mode: 0o600 });
-      if (stopped!.spcmapfile) await writeFile(join(into, BASE_FILES.tablespaces), stopped!.spcmapfile, { mode: 0o600 });
-      return census;
-    });
+    const tables = await sql<{ name: string }[]>`
+      select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = any(${[...SCHEMA_NAMES, 'drizzle']})`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await sql.begin(async (tx) => {
+          // A queued lock holds up every writer behind it: wait briefly for a long transaction, then let go and try again.
+          await tx`set local lock_timeout = '2s'`;
+          await tx.unsafe(`lock table ${tables.map(({ name }) => name).join(', ')} in share mode`);
+          const census = await takeCensus(tx);
+          const [stopped] = await session<{ last: string; labelfile: string; spcmapfile: string }[]>`
+            select pg_walfile_name(lsn) as last, labelfile, spcmapfile from pg_backup_stop(false)`;
+          const wal = join(dataDir, 'pg_wal');
+          const segments = (await readdir(wal)).filter((name) => /^[0-9A-F]{24}$/.test(name) && name >= started!.first && name <= stopped!.last).sort();
+          await tar(['--create', '--gzip', `--file=${join(into, BASE_FILES.wal)}`, `--directory=${wal}`, ...segments]);
+          await writeFile(join(into, BASE_FILES.label), stopped!.labelfile, { mode: 0o600 });
+          if (stopped!.spcmapfile) await writeFile(join(into, BASE_FILES.tablespaces), stopped!.spcmapfile, { mode: 0o600 });
+          return census;
+        });
+      } catch (error) {
+        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || attempt >= LOCK_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+      }
+    }
   } finally {
     // Dropped with the session at the caller's sql.end(): the temporary slot, and a backup an error left unstopped.
     session.release();
