@@ -112,7 +112,8 @@ export async function backupCommand(argv: readonly string[], deps: BackupDeps): 
     return 2;
   }
   const createdAt = (deps.now?.() ?? new Date()).toISOString();
-  const into = resolve(to ?? join(deps.dataDir, 'backups', createdAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')));
+  // npm runs scripts from the repository's root; a relative --to means where the operator typed it (INIT_CWD).
+  const into = to ? resolve(deps.env.INIT_CWD ?? process.cwd(), to) : join(deps.dataDir, 'backups', createdAt.replaceAll(':', '-').replace(/\.\d+Z$/, 'Z'));
   if (existsSync(into) && readdirSync(into).length > 0) {
     say(`${into} đã có dữ liệu; chọn thư mục khác / is not empty: choose another directory`);
     return 2;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, migrateDatabase, SCHEMA_NAMES, SERVICE_NAMES } from '@dangvu/drizzle';
 import { assertNode24 } from '@dangvu/drizzle/testing';
@@ -118,7 +118,7 @@ export async function restoreCommand(argv: readonly string[], deps: RestoreDeps)
     say(USAGE);
     return 2;
   }
-  const backupDir = resolve(parsed.positionals[0]!);
+  const backupDir = resolve(deps.env.INIT_CWD ?? process.cwd(), parsed.positionals[0]!);
   const force = parsed.values.force;
   const aside = `.before-restore-${(deps.now?.() ?? new Date()).toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z')}`;
   try {
@@ -139,6 +139,7 @@ export async function restoreCommand(argv: readonly string[], deps: RestoreDeps)
       if ((occupied || replacedFiles.length) && !force) refuse([occupied ? dataDir : '', ...replacedFiles].filter(Boolean).join(', '));
       const staging = `${dataDir}.restoring-${process.pid}`;
       await rm(staging, { recursive: true, force: true });
+      await mkdir(dirname(dataDir), { recursive: true });
       try {
         await placeBaseBackup(backupDir, staging);
       } catch (error) {
