@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertNode24 } from '@dangvu/drizzle/testing';
@@ -124,6 +124,8 @@ export async function backupCommand(argv: readonly string[], deps: BackupDeps): 
     const source = url ? await dumpExternal(url, into, deps.env) : await baseBackupEmbedded(deps, into);
     const installationFiles = await saveInstallationFiles(deps.dataDir, into);
     await writeManifest(into, { createdAt, ...source, installationFiles });
+    // The dump and the archives were written with the umask's mode: they hold every member's record.
+    for (const entry of await readdir(into, { withFileTypes: true })) if (entry.isFile()) await chmod(join(into, entry.name), 0o600);
     say(
       `Đã sao lưu ${source.source.database} (PostgreSQL ${source.source.version}, ${source.method}) vào ${into}: ` +
         `${Object.keys(source.census.tables).length} bảng, ${totalRows(source.census)} dòng, ${auditEntries(source.census)} mục nhật ký ` +

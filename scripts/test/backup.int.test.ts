@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, migrateDatabase, SCHEMA_NAMES, SERVICE_NAMES, serviceDatabaseUrl, startEmbeddedPostgres, type EmbeddedServer } from '@dangvu/drizzle';
@@ -112,6 +112,7 @@ describe('npm run backup and npm run restore with the embedded server', () => {
       const online = await command(backupCommand, ['--to', backups.online], source, sourceEnv);
       expect(online.output).toContain('Đã sao lưu');
       expect(online.code).toBe(0);
+      for (const name of ['base.tar.gz', 'wal.tar.gz', 'backup_label']) expect((await stat(join(backups.online, name))).mode & 0o077, name).toBe(0);
     } finally {
       await running.stop();
     }
@@ -298,6 +299,7 @@ describe('npm run backup and npm run restore with DATABASE_URL', () => {
     }
     expect(backup.output).toContain('Đã sao lưu');
     expect(backup.code).toBe(0);
+    for (const name of ['manifest.json', 'database.dump']) expect((await stat(join(backupDir, name))).mode & 0o077, name).toBe(0);
     const manifest = JSON.parse(await readFile(join(backupDir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ method: 'pg_dump', source: { major }, installationFiles: ['keys.json', 'database-passwords.json'] });
     expect(manifest.tool.major).toBeGreaterThanOrEqual(major);
