@@ -327,6 +327,16 @@ describe('npm run backup and npm run restore with DATABASE_URL', () => {
     const forced = await command(restoreCommand, [backupDir, '--force'], target, { PATH: process.env.PATH, DATABASE_URL: targetUrl });
     expect(forced.code).toBe(0);
     expect((await contentsOf(targetUrl)).rows).toEqual(before.rows);
+
+    // A restore that does not give back what the manifest counted says so, and fails.
+    manifest.census.tables['members.members'] += 1;
+    manifest.census.auditHeads[0].hash = 'f'.repeat(64);
+    await writeFile(join(backupDir, 'manifest.json'), JSON.stringify(manifest));
+    const short = await command(restoreCommand, [backupDir, '--force'], target, { PATH: process.env.PATH, DATABASE_URL: targetUrl });
+    expect(short.code).toBe(1);
+    expect(short.output).toContain(`✗ bảng / table members.members: ${before.rows['members.members']! + 1} → ${before.rows['members.members']}`);
+    expect(short.output).toContain(`✗ chuỗi nhật ký / audit chain ${before.heads[0]!.chain}: ${before.heads[0]!.count} mục ffffffffffff →`);
+    expect(short.output).not.toContain('Đã khôi phục');
   }, 300_000);
 });
 
