@@ -91,9 +91,12 @@ export async function auditDependenciesCommand(deps: AuditDependenciesDeps): Pro
   return 0;
 }
 
+/** A registry that neither answers nor refuses must not hold CI up: past this, what was printed is judged (nothing). */
+const AUDIT_TIMEOUT_MS = 120_000;
+
 function runNpmAudit(): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['audit', '--omit=dev', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('npm', ['audit', '--omit=dev', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], timeout: AUDIT_TIMEOUT_MS });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.once('error', reject);
