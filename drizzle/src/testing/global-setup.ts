@@ -65,7 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
  * (TEST_DATABASE_URL) must not reset each other's passwords: they are derived from the administrator's URL,
  * as secret as it and the same for every run against it.
  */
-function testServicePasswords(adminUrl: string): ServicePasswords {
+export function testServicePasswords(adminUrl: string): ServicePasswords {
   const derive = (service: string) => createHash('sha256').update(`${adminUrl}\0${service}`).digest('base64url');
   return Object.fromEntries(SERVICE_NAMES.map((service) => [service, derive(service)])) as ServicePasswords;
 }

@@ -1,4 +1,4 @@
 export { createTestDatabase, type TestDatabase } from './database.ts';
-export { freePort, withDatabase } from './global-setup.ts';
+export { freePort, testServicePasswords, withDatabase } from './global-setup.ts';
 export { assertNode24 } from './node-version.ts';
 export { buildAccount, buildMember, buildOrganization, grantRole } from './builders.ts';
