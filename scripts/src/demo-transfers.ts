@@ -75,7 +75,7 @@ export async function seedDemoTransfers(
     const [member] = await sql<{ id: string; full_name: string }[]>`
       select id, full_name from members.members where org_id = ${cell.id} and roster_number = ${plan.roster}`;
     await sql`update dues.obligations set status = 'PAID_CASH', paid_at = now()
-      where member_id = ${member!.id} and period < ${`${today.slice(0, 7)}-01`} and status = 'DUE'`;
+      where member_id = ${member!.id} and period < ${`${today.slice(0, 7)}-01`} and status not in ('PAID_ONLINE', 'PAID_CASH', 'WAIVED', 'PREPAID')`;
     const vouchers = await call<{ member: { transferVoucher: string }; organization: { transferVoucher: string } }>(officers.cell, 'query ($m: ID!, $d: ID!) { member(id: $m) { transferVoucher } organization(id: $d) { transferVoucher } }', {
       m: member!.id,
       d: destination.id,

@@ -6,7 +6,7 @@ import { seedDemoTransfers } from '@dangvu/scripts/src/demo-transfers.ts';
 import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, demoCellMember, expectFitsPhone, sendCredentials, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, demoCellMember, expectFitsPhone, openRecord, sendCredentials, signIn, startHarness, type Harness } from './harness.ts';
 
 /**
  * Both transfer procedures on a phone, across the roles of the demo province: the member (or the cell's
@@ -280,7 +280,9 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
     await setDues(member.id);
 
     await signInAsDemo('SECRETARY');
-    await page.goto(`${harness.baseUrl}/chuyen-sinh-hoat/moi?dang-vien=${member.id}`);
+    await openRecord(harness, member.id);
+    await page.getByRole('link', { name: 'Làm đề nghị chuyển sinh hoạt đảng thay đồng chí này' }).click();
+    await page.getByRole('heading', { name: 'Bước 1. Loại chuyển và nơi đến' }).waitFor();
     await page.waitForSelector('html[data-hydrated]');
     expect(await page.locator('main').innerText()).toContain(`Đảng viên: ${member.fullName}`);
     await page.getByRole('radio', { name: /Chuyển tạm thời/ }).check();
