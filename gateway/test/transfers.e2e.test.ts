@@ -155,7 +155,7 @@ describe('an official transfer between two communes of the demo province', () =>
       async () => (await handle.db.select().from(tables.members).where(eq(tables.members.id, member.id)))[0]!,
       (row) => row.orgId === otherCell.id,
     );
-    expect(moved).toMatchObject({ orgId: otherCell.id, orgPath: otherCell.path });
+    expect(moved).toMatchObject({ orgId: otherCell.id, orgPath: otherCell.path, rosterNumber: 99 });
     const [after] = await eventually(
       () => handle.db.select().from(tables.memberCounts).where(eq(tables.memberCounts.orgId, otherCell.id)),
       (rows) => rows[0]?.members === (before?.members ?? 0) + 1,
@@ -193,6 +193,11 @@ describe('an official transfer to an organization outside the system', () => {
     expect(slip.transfer!.state).toBe('COMPLETED');
     const [event] = await handle.db.select().from(tables.outboxEvents).where(and(eq(tables.outboxEvents.topic, 'member.transferredOut'), eq(tables.outboxEvents.aggregateId, member.id)));
     expect(event!.payload).toMatchObject({ transferId: id, destinationName: 'Đảng ủy Bộ Xây dựng' });
+    const gone = await eventually(
+      async () => (await handle.db.select().from(tables.members).where(eq(tables.members.id, member.id)))[0]!,
+      (row) => row.activityStatus === 'TRANSFERRED_OUT',
+    );
+    expect({ status: gone.activityStatus, orgId: gone.orgId }).toEqual({ status: 'TRANSFERRED_OUT', orgId: cell.id });
   });
 });
 
@@ -205,6 +210,12 @@ describe('a temporary transfer with an extension and its end', () => {
     await toHandOver(id, member);
     await step('receiveTransfer', { transferId: id, expectedVersion: 5 }, officers.otherCell!);
     expect((await step('acceptTransfer', { transferId: id, expectedVersion: 6 }, officers.otherCell!)).transfer!.state).toBe('HOSTED');
+    const hostOf = async () =>
+      (await call(officers.cell!, 'query ($id: ID!) { member(id: $id) { activityStatus temporaryHost { organization { name } until } } }', { id: member.id })).member;
+    expect(await eventually(hostOf, (m) => m.temporaryHost !== null)).toEqual({
+      activityStatus: 'TEMP_AWAY',
+      temporaryHost: { organization: { name: otherCell.name }, until: monthsLater(6) },
+    });
     const tooLong = await step('extendTemporaryTransfer', { transferId: id, expectedVersion: 7, endsOn: monthsLater(13), reason: 'Kéo dài' }, officers.otherCell!);
     expect(tooLong.userErrors.map((e) => e.code)).toEqual(['MUST_BE_OFFICIAL']);
     expect((await step('extendTemporaryTransfer', { transferId: id, expectedVersion: 7, endsOn: monthsLater(10), reason: 'Kéo dài' }, officers.otherCell!)).transfer!.state).toBe('EXTENDED');
@@ -213,5 +224,31 @@ describe('a temporary transfer with an extension and its end', () => {
     expect(home!.orgId).toBe(cell.id);
     const hosts = await handle.db.select().from(tables.outboxEvents).where(and(eq(tables.outboxEvents.topic, 'member.temporaryHostChanged'), eq(tables.outboxEvents.aggregateId, member.id)));
     expect(hosts.map((e) => (e.payload as { host: { until: string } | null }).host?.until ?? null)).toEqual([monthsLater(6), monthsLater(10), null]);
+    expect(await eventually(hostOf, (m) => m.temporaryHost === null)).toEqual({ activityStatus: 'ACTIVE', temporaryHost: null });
+  });
+});
+
+describe('a partner system given transfers:read', () => {
+  it('reads a dossier by its code through the gateway; one without the scope reads nothing of it', async () => {
+    const member = await memberOf(cell, 19);
+    const { code } = (await start(member, { kind: 'OFFICIAL' }, otherCell)).transfer!;
+    const [province] = await handle.db.select().from(tables.organizations).where(isNull(tables.organizations.parentId));
+    const admin = { personId: member.id, grants: [{ role: 'ADMIN' as const, orgId: province!.id, orgPath: province!.path }], partner: null };
+    const tokenFor = async (scopes: string[]) => {
+      const registered = (
+        await call(admin, 'mutation ($scopes: [String!]!) { registerPartnerClient(input: { name: "Cổng dịch vụ công tỉnh", scopes: $scopes }) { partner { id } clientSecret userErrors { code } } }', { scopes })
+      ).registerPartnerClient;
+      expect(registered.userErrors).toEqual([]);
+      const issued = await post(platform, {
+        query: 'mutation ($id: ID!, $secret: String!) { partnerToken(input: { clientId: $id, clientSecret: $secret }) { token } }',
+        variables: { id: registered.partner.id, secret: registered.clientSecret },
+      });
+      return { authorization: `Bearer ${issued.body.data!.partnerToken.token}` };
+    };
+    const BY_CODE = { query: 'query ($code: String!) { transferByCode(code: $code) { code state kind } }', variables: { code } };
+    const allowed = await post(platform, BY_CODE, await tokenFor(['transfers:read']));
+    expect(allowed.body).toEqual({ data: { transferByCode: { code, state: 'DRAFT', kind: 'OFFICIAL' } } });
+    const without = await post(platform, BY_CODE, await tokenFor(['members:read']));
+    expect(without.body.data!.transferByCode).toBeNull();
   });
 });

@@ -4,13 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_ROLE_LABELS, DEMO_USERNAMES } from '@dangvu/drizzle/seed';
 import { assertNode24 } from '@dangvu/drizzle/testing';
-import { ConfigError, graphqlUrl, loadConfig, SUBGRAPH_NAMES } from '@dangvu/subgraph-kit';
+import { ConfigError, graphqlUrl, importKey, loadConfig, SUBGRAPH_NAMES } from '@dangvu/subgraph-kit';
 import { createDb } from '@dangvu/drizzle';
 import postgres from 'postgres';
 import { scheduleAuditCheckpoints } from './audit-verify.ts';
 import { DATA_DIR, ROOT, startConfig } from './config.ts';
 import { startDatabase } from './database.ts';
 import { prepareForStart } from './demo-mode.ts';
+import { seedDemoTransfers } from './demo-transfers.ts';
 import { keyEnvironment, loadOrCreateKeys } from './keys.ts';
 import { serviceSpecs } from './services.ts';
 import { Supervisor } from './supervisor.ts';
@@ -45,11 +46,13 @@ const keys = keyEnvironment(await loadOrCreateKeys(join(DATA_DIR, 'keys.json')),
 const database = await startDatabase(config.database, () => {});
 const webBuild = join(ROOT, 'web/build/index.js');
 const mode = dev ? 'development' : 'production';
+/** The demo province, when this start loaded it into an empty database. */
+const first: { seeded: Awaited<ReturnType<typeof prepareForStart>> } = { seeded: null };
 // Everything up to the launch plan can fail with the database already running: it is stopped then.
 const services = await (async () => {
   try {
     say(database.origin === 'embedded' ? `PostgreSQL nhúng (embedded) đang chạy, dữ liệu tại ${DATA_DIR}` : 'Dùng PostgreSQL từ DATABASE_URL');
-    const seeded = await prepareForStart(database, config.seed.members);
+    const seeded = (first.seeded = await prepareForStart(database, config.seed.members));
     if (seeded) say(`Đã nạp dữ liệu mẫu: ${seeded.organizations} tổ chức đảng, ${seeded.members} đảng viên`);
     if (database.origin === 'DATABASE_URL') say('Không tự nạp dữ liệu mẫu vào cơ sở dữ liệu riêng; nếu cần, chạy npm run seed / no demo data loaded, run npm run seed for it');
     if (!dev && !existsSync(webBuild)) {
@@ -124,6 +127,15 @@ if (!ready) {
   say('✗ Nền tảng chưa sẵn sàng sau 60 giây; xem nhật ký ở trên. / not ready after 60 s, see the logs above');
 } else {
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  // Dossiers are opened through the platform itself, so only once it answers, and only on the first start.
+  if (first.seeded) {
+    try {
+      const dossiers = await seedDemoTransfers(sql, { url: gatewayUrl, authSigningKey: await importKey(JSON.parse(keys.AUTH_PRIVATE_KEY!)) }, first.seeded.demoCell.name);
+      say(`Đã lập hồ sơ chuyển sinh hoạt mẫu: ${dossiers.map((d) => `${d.code} (${d.state})`).join(', ')}`);
+    } catch (error) {
+      say(`✗ Chưa lập được hồ sơ chuyển sinh hoạt mẫu: ${(error as Error).message}`);
+    }
+  }
   const accounts = await sql<{ username: string; full_name: string }[]>`
     select a.username, m.full_name from members.accounts a join members.members m on m.id = a.member_id
     where a.username = any(${[...DEMO_USERNAMES.map(([, username]) => username)]})`;

@@ -74,6 +74,13 @@ export const members = membersSchema.table(
     orgId: uuid('org_id').notNull(),
     /** Copy of that organization's materialized path, so role checks over a subtree need no cross-schema read. */
     orgPath: text('org_path').notNull(),
+    /**
+     * Where the member is active temporarily (docs/rules/transfers.md#what-completion-changes), kept from the
+     * transfers subgraph's member.temporaryHostChanged; the official organization above stays theirs.
+     */
+    temporaryHostOrgId: uuid('temporary_host_org_id'),
+    /** The planned end of that temporary activity; set with the host, null with it. */
+    temporaryHostUntil: date('temporary_host_until'),
     duesCategory: duesCategory('dues_category').notNull(),
     /** Whole dong per month: the salary, benefit, pension or allowance the rate applies to. */
     duesBasis: bigint('dues_basis', { mode: 'number' }),
@@ -91,6 +98,7 @@ export const members = membersSchema.table(
     index('members_name_order_idx').on(t.nameSearch, t.id),
     index('members_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     check('members_citizen_id_digits', sql`${t.citizenId} ~ '^[0-9]{12}$'`),
+    check('members_temporary_host_until', sql`(${t.temporaryHostOrgId} is null) = (${t.temporaryHostUntil} is null)`),
     check(
       'members_official_after_probation',
       sql`${t.officialOn} is null or ${t.officialOn} >= ${t.joinedOn} + interval '12 months'`,

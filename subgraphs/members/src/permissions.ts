@@ -90,6 +90,7 @@ export const rules = {
   OrganizationViewerCan: allow,
   // Reached only through a field guarded above.
   Officer: allow,
+  TemporaryHost: allow,
   LoginPayload: allow,
   LogoutPayload: allow,
   // Reached only as answers to the mutations above, each guarded by its rule and its service.

@@ -18,6 +18,8 @@ import { memberReadService } from './member/member-read.service.ts';
 import { memberSearchService } from './member/member-search.service.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
+import { memberTransferredOutConsumer } from './member/member-transferred-out.consumer.ts';
+import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { rules } from './permissions.ts';
@@ -54,7 +56,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     typeDefs,
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
-    consumers: [organizationMovedConsumer, memberTransferredConsumer],
+    consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
     jobs: [signInWindowsPurge],
     afterRequest: (context) => context.views.flush(),
     context: (base) => {

@@ -74,11 +74,12 @@ const memberStep = { roles: ON_BEHALF_ROLES, self: (dossier: DossierSubject) => 
 
 /** Each ability of the transfers subgraph, named once (docs/rules/transfers.md#who-reads-transfers, #who-acts-on-a-dossier). */
 export const policy = definePolicy({
-  /** A member's dossiers: the member, and the secretary, deputy or administrator over the member's organization. */
+  /** A member's dossiers: the member, the secretary, deputy or administrator over the member's organization, partners allowed to read transfers. */
   SEE_TRANSFERS: {
     roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
     over: memberPath,
     self: memberId,
+    partnerScope: 'transfers:read',
   },
   /** One dossier: the member, the officers over the member's cell, the receiving side's officers, partners allowed to read transfers. */
   SEE_TRANSFER: {

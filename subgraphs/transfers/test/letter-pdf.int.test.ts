@@ -100,7 +100,7 @@ describe('the introduction letter as a PDF', () => {
       }
     });
     expect(decoded).toContain(link);
-    expect(link).toBe(`https://dangvu.example.vn/ho-so-chuyen-sinh-hoat/${encodeURIComponent(code)}?giay=${encodeURIComponent(number)}`);
+    expect(link).toBe(`https://dangvu.example.vn/chuyen-sinh-hoat/ma/${encodeURIComponent(code)}?giay=${encodeURIComponent(number)}`);
   });
 
   it('records the handover when the receiving side scans it, from what the code carries', async () => {
@@ -118,7 +118,7 @@ describe('the introduction letter as a PDF', () => {
 
 describe('the QR reader of these tests', () => {
   it('reads back what the qrcode package encodes, across versions and segment modes', () => {
-    for (const text of ['https://dangvu.example.vn/ho-so-chuyen-sinh-hoat/T.1.5-2026-0001?giay=01-GGT%2FT.1%2F2026', 'HS 0042', '1234567890', 'Nguyễn Thị Hòa']) {
+    for (const text of ['https://dangvu.example.vn/chuyen-sinh-hoat/ma/T.1.5-2026-0001?giay=01-GGT%2FT.1%2F2026', 'HS 0042', '1234567890', 'Nguyễn Thị Hòa']) {
       const { modules } = create(text, { errorCorrectionLevel: 'M' });
       const matrix = Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, col) => Boolean(modules.get(row, col))));
       expect(decodeQr(matrix)).toBe(text);

@@ -103,7 +103,7 @@ describe('an official transfer between two communes, step by step', () => {
       // Deadline B: 30 working days from Monday 02/03/2026.
       validUntil: '2026-04-13',
       form: 'OFFICIAL_10_BOX',
-      link: `http://localhost:3000/ho-so-chuyen-sinh-hoat/T.1.5-2026-0001?giay=${encodeURIComponent('01-GGT/T.1/2026')}`,
+      link: `http://localhost:3000/chuyen-sinh-hoat/ma/T.1.5-2026-0001?giay=${encodeURIComponent('01-GGT/T.1/2026')}`,
       voidedNumbers: [],
     });
     expect(dossier.nextDeadline).toMatchObject({ kind: 'PRESENT_LETTER', dueOn: '2026-04-13', workingDaysLeft: 30 });
@@ -139,6 +139,43 @@ describe('an official transfer between two communes, step by step', () => {
     const other: MemberFacts = { id: randomUUID(), fullName: 'Trần Văn Bình', cell: t.cell };
     const started = await start({}, other, person(undefined, undefined, other.id));
     expect(started.payload!.transfer!.code).toBe('T.1.5-2026-0002');
+  });
+});
+
+describe('a partner system', () => {
+  const partner = (scopes: string[]) => ({ personId: null, grants: [], partner: { clientId: randomUUID(), scopes } });
+  const reader = partner(['transfers:read']);
+  const stranger = partner(['members:read', 'organizations:read', 'dues:read']);
+  let id: string;
+  let code: string;
+  const moving: MemberFacts = { id: randomUUID(), fullName: 'Đỗ Thị Lan', cell: t.cell };
+
+  beforeAll(async () => {
+    const started = await start({}, moving, person(undefined, undefined, moving.id));
+    ({ id, code } = started.payload!.transfer! as { id: string; code: string });
+  });
+
+  it('with transfers:read reads a dossier by id, by code and in the member’s list, and may take no step on it', async () => {
+    expect(await read(id, reader)).toMatchObject({ code, state: 'DRAFT', availableActions: [] });
+    const byCode = await client.query('query ($code: String!) { transferByCode(code: $code) { id } }', { code }, reader);
+    expect(byCode.data!.transferByCode).toEqual({ id });
+    const list = await client.entity({ __typename: 'Member', id: moving.id, orgPath: t.cell.path }, 'transfers { id }', reader);
+    expect(list.transfers).toEqual([{ id }]);
+    const submitted = await client.mutate('submitTransfer', { transferId: id, expectedVersion: 1 }, reader);
+    expect(submitted.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('without it reads nothing of transfers: FORBIDDEN by id and in the list, null by code', async () => {
+    const byId = await client.query('query ($id: ID!) { transfer(id: $id) { id } }', { id }, stranger);
+    expect(byId.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const byCode = await client.query('query ($code: String!) { transferByCode(code: $code) { id } }', { code }, stranger);
+    expect(byCode.data!.transferByCode).toBeNull();
+    const list = await subgraph.call(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { transfers { id } } } }',
+      { r: [{ __typename: 'Member', id: moving.id, orgPath: t.cell.path }] },
+      stranger,
+    );
+    expect(list.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -18,6 +18,8 @@ export const Member: MemberResolvers = {
     return member;
   },
   organization: (member) => ({ id: member.orgId, path: member.orgPath }),
+  temporaryHost: (member) =>
+    member.temporaryHostOrgId && member.temporaryHostUntil ? { organization: { id: member.temporaryHostOrgId }, until: member.temporaryHostUntil } : null,
   residenceCell: (member, _, context) => {
     context.views.record(member);
     return member.residenceOrgId ? { id: member.residenceOrgId } : null;

@@ -14,7 +14,7 @@ export interface LetterDeps {
 
 /** The web page a letter's QR code opens: the dossier by its code, and which letter was scanned. */
 export const letterLink = (publicOrigin: string, code: string, number: string) =>
-  `${publicOrigin.replace(/\/$/, '')}/ho-so-chuyen-sinh-hoat/${encodeURIComponent(code)}?giay=${encodeURIComponent(number)}`;
+  `${publicOrigin.replace(/\/$/, '')}/chuyen-sinh-hoat/ma/${encodeURIComponent(code)}?giay=${encodeURIComponent(number)}`;
 
 let fonts: Record<FontWeight, Buffer> | null = null;
 
