@@ -1,0 +1,1 @@
+ALTER TABLE "organization"."organizations" ADD COLUMN "rollout_online_from" date;
