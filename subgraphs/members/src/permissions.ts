@@ -78,6 +78,7 @@ export const rules = {
     accessLog: personalData,
     roleGrants: personalData,
     statusChanges: personalData,
+    startableStatusChanges: personalData,
     account: personalData,
     duesBasis: policy.rule('SEE_DUES_BASIS', member),
   },

@@ -145,3 +145,21 @@ describe('a terminal status, decided by the competent committee', () => {
     expect(wrong.userErrors[0].code).toBe('INVALID_CREDENTIALS');
   });
 });
+
+describe('what the record offers to start', () => {
+  const STARTABLE = 'query ($id: ID!) { member(id: $id) { startableStatusChanges } }';
+  it('offers the member their applications, the cell the decisions it takes, the committee the terminal ones', async () => {
+    const plain = await buildMember(subgraph.db.db, t.cell, { fullName: 'Vũ Thị Gấm' });
+    const own = await subgraph.call(STARTABLE, { id: plain.id }, personWith(plain.id));
+    expect(own.data!.member.startableStatusChanges).toEqual(['EXEMPTION', 'TEMPORARY_EXEMPTION']);
+    const byCell = await subgraph.call(STARTABLE, { id: plain.id }, cellSecretary());
+    expect(byCell.data!.member.startableStatusChanges).toEqual(['EXEMPTION', 'TEMPORARY_EXEMPTION', 'ABROAD']);
+    // The cell's secretary does not decide about the cell's deputy: the same reach is not a cover.
+    const onDeputy = await subgraph.call(STARTABLE, { id: t.deputy.id }, cellSecretary());
+    expect(onDeputy.data!.member.startableStatusChanges).toEqual([]);
+    const byWard = await subgraph.call(STARTABLE, { id: t.deputy.id }, wardSecretary());
+    expect(byWard.data!.member.startableStatusChanges).toEqual(['EXEMPTION', 'TEMPORARY_EXEMPTION', 'ABROAD', 'REMOVAL', 'EXPULSION', 'DEATH', 'LEFT_SYSTEM']);
+    const onOwnSecretary = await subgraph.call(STARTABLE, { id: t.secretary.id }, deputy());
+    expect(onOwnSecretary.data!.member.startableStatusChanges).toEqual([]);
+  });
+});
