@@ -144,6 +144,12 @@ describe('a terminal status, decided by the competent committee', () => {
     const wrong = (await subgraph.call(LOGIN, { u: 'cuong.pham', p: 'sai mật khẩu rồi' })).data!.login;
     expect(wrong.userErrors[0].code).toBe('INVALID_CREDENTIALS');
   });
+
+  it('keeps such a member out even when the account is unlocked again', async () => {
+    await subgraph.db.db.update(tables.accounts).set({ status: 'ACTIVE' }).where(eq(tables.accounts.memberId, t.leaving.id));
+    const answer = (await subgraph.call(LOGIN, { u: 'cuong.pham', p: PASSWORD })).data!.login;
+    expect(answer).toMatchObject({ token: null, userErrors: [{ code: 'MEMBERSHIP_ENDED' }] });
+  });
 });
 
 describe('what the record offers to start', () => {

@@ -77,11 +77,11 @@ export function loginService(
       if (!(await signInWindows.claim(username, kind, SIGN_IN_LIMITS[kind], at))) return refused;
       const matches = await passwords.verify(account?.passwordHash ?? (await unknownUserHash(passwords)), input.password);
       if (!account || !matches) return refused;
-      if (account.status !== 'ACTIVE') {
-        // Only to whoever knows the password: a member whose membership ended is told why, not "wrong password".
-        const ended = account.status === 'LOCKED' && endedMembershipMessage((await members.byId(account.memberId))?.activityStatus ?? 'ACTIVE');
-        return ended ? refusedWith(ended.code, ended.field, ended.message) : refused;
-      }
+      // Whatever the account's state (an administrator may have unlocked it), a member whose membership ended
+      // does not sign in; told why, and only once the password is right.
+      const ended = endedMembershipMessage((await members.byId(account.memberId))?.activityStatus ?? 'ACTIVE');
+      if (ended) return refusedWith(ended.code, ended.field, ended.message);
+      if (account.status !== 'ACTIVE') return refused;
       await signInWindows.clear(username, ['PASSWORD', 'SECOND_FACTOR']);
       return sessions.open(account, { secondFactor: kind === 'SECOND_FACTOR' });
     },
