@@ -77,6 +77,16 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: SetRolloutScopeInput!) { setRolloutScope(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { id: f.cell.id, inRolloutScope: true } }),
   },
+  reclassifyOrganization: {
+    // The kind it has: an allowed caller meets SAME_TYPE and changes nothing.
+    document: 'mutation ($input: ReclassifyOrganizationInput!) { reclassifyOrganization(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id, type: 'GRASSROOTS_CELL' } }),
+  },
+  setRolloutStage: {
+    // No month set: an allowed caller changes nothing.
+    document: 'mutation ($input: SetRolloutStageInput!) { setRolloutStage(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id, onlineFrom: null } }),
+  },
   dissolveOrganization: {
     document: 'mutation ($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { id: f.cell.id } }),
@@ -132,6 +142,28 @@ const OPERATIONS: Record<string, Call> = {
   decideContactChange: {
     document: 'mutation ($input: DecideContactChangeInput!) { decideContactChange(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { requestId: f.decidedRequest, approve: true } }),
+  },
+  applyForStatusChange: {
+    // The demo member is active: a return to activity does not fit, whoever may apply meets STATUS_DOES_NOT_ALLOW.
+    document: 'mutation ($input: ApplyForStatusChangeInput!) { applyForStatusChange(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, kind: 'RETURN_TO_ACTIVITY' } }),
+  },
+  resolveStatusChange: {
+    document: 'mutation ($input: ResolveStatusChangeInput!) { resolveStatusChange(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', adopted: true, decision: { decidedOn: '2026-01-01', reference: '1-NQ/CB' } } }),
+  },
+  reportStatusChange: {
+    document: 'mutation ($input: ReportStatusChangeInput!) { reportStatusChange(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead' } }),
+  },
+  withdrawStatusChange: {
+    document: 'mutation ($input: WithdrawStatusChangeInput!) { withdrawStatusChange(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead' } }),
+  },
+  decideMemberStatus: {
+    // A decision dated in the future: whoever may decide meets DECISION_DATE_IN_FUTURE and nothing changes.
+    document: 'mutation ($input: DecideMemberStatusInput!) { decideMemberStatus(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, kind: 'DEATH', decision: { decidedOn: '2999-01-01', reference: '1-QĐ/ĐU' } } }),
   },
   startSecondFactor: { document: 'mutation { startSecondFactor { userErrors { code } } }', variables: () => ({}) },
   confirmSecondFactor: { document: 'mutation { confirmSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },

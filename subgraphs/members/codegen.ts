@@ -16,5 +16,6 @@ export default subgraphCodegen({
     Organization: '../policy.ts#OrganizationReference',
     OrganizationViewerCan: '../policy.ts#OrganizationReference',
     PartnerClient: '../partner/partner.repository.ts#PartnerRow',
+    StatusChange: '../member/status/status-change.repository.ts#StatusChangeRow',
   },
 });

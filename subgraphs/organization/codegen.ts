@@ -3,11 +3,13 @@ import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
 export default subgraphCodegen({
   context: '../context.ts#OrganizationContext',
-  scalars: { Date: 'string' },
+  scalars: { Date: 'string', YearMonth: 'string' },
   mappers: {
     Organization: '../organization/as-of.ts#OrganizationAsOf',
     OrganizationVersion: '../organization/organization.repository.ts#OrganizationVersionRow',
     OrganizationViewerCan: '../policy.ts#OrganizationSubject',
     BankAccount: '../bank-account/bank-account.repository.ts#BankAccountRow',
+    Rollout: '../organization/organization-read.service.ts#RolloutPlace',
+    Coverage: '../organization/readiness.repository.ts#CoverageRow',
   },
 });

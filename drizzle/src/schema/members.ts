@@ -272,3 +272,54 @@ export const totpRequirements = membersSchema.table('totp_requirements', {
   setBy: uuid('set_by'),
   setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** docs/rules/member-status.md: the procedures that change a member's activity status, each by decision. */
+export const statusChangeKind = membersSchema.enum('status_change_kind', [
+  'EXEMPTION',
+  'TEMPORARY_EXEMPTION',
+  'RETURN_TO_ACTIVITY',
+  'ABROAD',
+  'REMOVAL',
+  'EXPULSION',
+  'DEATH',
+  'LEFT_SYSTEM',
+]);
+export const statusChangeState = membersSchema.enum('status_change_state', ['APPLIED', 'RESOLVED', 'REPORTED', 'REJECTED', 'WITHDRAWN', 'DECIDED']);
+
+/**
+ * One status change of a member, from the application (when the procedure has one) to the decision that
+ * changes the status, with the decision record: who decided, on which day, its reference (số nghị quyết,
+ * quyết định) and the name of the scanned document. Never deleted: the register's history of statuses.
+ */
+export const statusChanges = membersSchema.table(
+  'status_changes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: statusChangeKind().notNull(),
+    state: statusChangeState().notNull(),
+    /** The status the member had when the procedure began, and the one the decision gives. */
+    fromStatus: activityStatus('from_status').notNull(),
+    toStatus: activityStatus('to_status').notNull(),
+    /** The member's organization path when it began: who may act on it is decided on the member's current one. */
+    orgPath: text('org_path').notNull(),
+    reason: text(),
+    appliedBy: uuid('applied_by'),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+    decidedOn: date('decided_on'),
+    decisionReference: text('decision_reference'),
+    attachmentName: text('attachment_name'),
+    reportedBy: uuid('reported_by'),
+    reportedOn: date('reported_on'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('status_changes_member_idx').on(t.memberId, t.createdAt),
+    // One procedure awaiting the cell per member: fifty identical applications make one.
+    uniqueIndex('status_changes_one_open_idx').on(t.memberId).where(sql`${t.state} = 'APPLIED'`),
+  ],
+);

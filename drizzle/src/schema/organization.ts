@@ -39,6 +39,11 @@ export const organizations = organizationSchema.table(
     path: text().notNull(),
     /** A commune may keep, say, its military and police cells out of the roll-out (docs/rules/organization-tree.md#roll-out-scope). */
     inRolloutScope: boolean('in_rollout_scope').notNull().default(true),
+    /**
+     * First day of the month the organization enters the online procedures, as its superior set it; null
+     * takes the month of the nearest organization above that has one (docs/rules/organization-tree.md#roll-out-stage).
+     */
+    rolloutOnlineFrom: date('rollout_online_from'),
     /** Day the organization was dissolved; it stays in the tree for history and reports. */
     dissolvedOn: date('dissolved_on'),
     /** Optimistic-locking counter, raised by every change. */

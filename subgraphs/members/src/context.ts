@@ -13,6 +13,8 @@ import type { PartnerService } from './partner/partner.service.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
+import type { StatusChangeReads } from './member/status/status-change-read.service.ts';
+import type { StatusChangeService } from './member/status/status-change.service.ts';
 
 /** The members subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface MembersContext extends RequestContext {
@@ -30,4 +32,6 @@ export interface MembersContext extends RequestContext {
   search: MemberSearchService;
   auditTrail: AuditTrailService;
   abilities: ViewerAbilities;
+  statusChanges: StatusChangeService;
+  statusChangeReads: StatusChangeReads;
 }

@@ -56,6 +56,12 @@ export const rules = {
     updateMember: and(isPerson, policy.rule('EDIT_RECORD')),
     proposeContactChange: isPerson,
     decideContactChange: and(isPerson, policy.rule('DECIDE_CONTACT_CHANGE')),
+    // The member applies or withdraws; the cell and the committee decide: the status machines say who, on whom.
+    applyForStatusChange: isPerson,
+    withdrawStatusChange: isPerson,
+    resolveStatusChange: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
+    reportStatusChange: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
+    decideMemberStatus: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
     startSecondFactor: isPerson,
     confirmSecondFactor: isPerson,
     disableSecondFactor: isPerson,
@@ -71,6 +77,8 @@ export const rules = {
     phone: personalData,
     accessLog: personalData,
     roleGrants: personalData,
+    statusChanges: personalData,
+    startableStatusChanges: personalData,
     account: personalData,
     duesBasis: policy.rule('SEE_DUES_BASIS', member),
   },
@@ -106,6 +114,9 @@ export const rules = {
   MemberPayload: allow,
   ContactChangePayload: allow,
   ContactChangeRequest: allow,
+  // Reached through Member.statusChanges (personal data) or the guarded status mutations.
+  StatusChange: allow,
+  StatusChangePayload: allow,
   SecondFactorEnrolment: allow,
   // The connection's own fields; each Member inside keeps its field rules.
   MemberConnection: allow,

@@ -1,5 +1,6 @@
 import { definePolicy, grantsReach, ROLES, type Identity, type Role } from '@dangvu/subgraph-kit';
 import type { AccountActor } from './account/account.machine.ts';
+import type { StatusActor } from './member/status/status.machine.ts';
 
 /** A member as the policy sees one: a row, or the reference other subgraphs send (id and, through @requires, orgPath). */
 export interface MemberSubject {
@@ -45,6 +46,22 @@ export function accountActor(identity: Identity, target: AccountSubject, holdsAc
   };
 }
 
+/**
+ * How the caller stands to a member whose status is to change, as the status machines read it
+ * (member/status/status.machine.ts): the roles over the member's cell, those over the organization above it
+ * (the competent committee), and those that cover the member's own roles.
+ */
+export function statusActor(identity: Identity, target: AccountSubject): StatusActor {
+  const ids = target.orgPath.split('/').filter(Boolean);
+  const above = ids.length > 1 ? `/${ids.slice(0, -1).join('/')}/` : null;
+  return {
+    self: target.id === identity.personId,
+    rolesOver: ROLES.filter((role) => grantsReach(identity, target.orgPath, [role])),
+    rolesAbove: above ? ROLES.filter((role) => grantsReach(identity, above, [role])) : [],
+    coveringRoles: ROLES.filter((role) => coversRolesOf(identity, target, role)),
+  };
+}
+
 const ISSUERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'] as const;
 
 /** Each ability of the members subgraph, named once (docs/rules/personal-data.md, docs/rules/roles.md, docs/rules/accounts.md). */
@@ -78,6 +95,8 @@ export const policy = definePolicy({
     when: (identity, grant: { orgPath: string; memberId: string }) => grant.memberId !== identity.personId,
   },
   END_ROLE: { roles: ['ADMIN'], over: (grant: { orgPath: string }) => grant.orgPath },
+  /** The shield's gate for the cell's and the committee's steps on a status change; which member, the status machines decide (statusActor). */
+  DECIDE_MEMBER_STATUS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
   DECIDE_CONTACT_CHANGE: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: memberPath },
   LIST_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], over: organizationPath },
   SEE_PENDING_CONTACT_CHANGES: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: organizationPath },

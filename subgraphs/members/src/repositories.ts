@@ -9,6 +9,7 @@ import { memberRepository } from './member/member.repository.ts';
 import { partnerRepository } from './partner/partner.repository.ts';
 import { roleGrantRepository } from './role/role-grant.repository.ts';
 import { sessionRepository } from './session/session.repository.ts';
+import { statusChangeRepository } from './member/status/status-change.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -21,6 +22,7 @@ export function repositories(executor: Executor) {
     totpRequirements: totpRequirementRepository(executor),
     signInWindows: signInWindowRepository(executor),
     sessions: sessionRepository(executor),
+    statusChanges: statusChangeRepository(executor),
     auditTrail: auditTrailRepository(executor),
     audit: auditLog(executor),
   };

@@ -12,6 +12,8 @@ import { secondFactorService } from './account/second-factor.service.ts';
 import { auditTrailService } from './audit/audit-trail.service.ts';
 import { viewRecorder } from './audit/view-recorder.ts';
 import { contactChangeService } from './contact-change/contact-change.service.ts';
+import { statusChangeReads } from './member/status/status-change-read.service.ts';
+import { statusChangeService } from './member/status/status-change.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberEditService } from './member/member-edit.service.ts';
 import { memberReadService } from './member/member-read.service.ts';
@@ -79,6 +81,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         reads: memberReadService(loaders, base.identity),
         search: memberSearchService(store.repos, views, base),
         auditTrail: auditTrailService(store, base),
+        statusChanges: statusChangeService(store, base, now),
+        statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
       };
     },
   };

@@ -175,7 +175,7 @@ describe('Organization.members', () => {
 describe('Organization.memberStatistics', () => {
   const STATISTICS = `query ($a: ID!, $aPath: String!, $b: ID!, $bPath: String!) { _entities(representations: [
     { __typename: "Organization", id: $a, path: $aPath }, { __typename: "Organization", id: $b, path: $bPath }
-  ]) { ... on Organization { memberStatistics { total official probationary byStatus { status count } } } } }`;
+  ]) { ... on Organization { memberStatistics { total official probationary ended byStatus { status count } } } } }`;
   const both = () => ({ a: fixture.province.id, aPath: fixture.province.path, b: fixture.cell.id, bPath: fixture.cell.path });
 
   it('counts a subtree’s members for an analyst over it, for several organizations in one statement', async () => {
@@ -187,8 +187,8 @@ describe('Organization.memberStatistics', () => {
     expect(subgraph.queryCount()).toBe(1);
     const [province, cell] = data!._entities.map((entity: { memberStatistics: unknown }) => entity.memberStatistics);
     const total = (await subgraph.db.db.select().from(tables.members)).length;
-    expect(province).toEqual({ total, official: total, probationary: 0, byStatus: [{ status: 'ACTIVE', count: total }] });
-    expect(cell).toEqual({ total: 2, official: 2, probationary: 0, byStatus: [{ status: 'ACTIVE', count: 2 }] });
+    expect(province).toEqual({ total, official: total, probationary: 0, ended: 0, byStatus: [{ status: 'ACTIVE', count: total }] });
+    expect(cell).toEqual({ total: 2, official: 2, probationary: 0, ended: 0, byStatus: [{ status: 'ACTIVE', count: 2 }] });
   });
 
   it('names no one to the analyst, and is refused outside the analyst’s subtree', async () => {

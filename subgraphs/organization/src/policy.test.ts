@@ -24,14 +24,16 @@ describe('where a decision about an organization is taken', () => {
 
 describe('the organization policy on a cell', () => {
   it.each([
-    // who, shape the tree / roll-out scope (from above), dues account (its own officers)
+    // who, shape the tree / roll-out scope (from above), dues account (its own officers, or officers above)
     ['the ward’s administrator', person('ADMIN', ward), true, false],
-    ['the province’s secretary', person('SECRETARY', province), true, false],
-    ['the ward’s secretary', person('SECRETARY', ward), true, false],
+    ['the province’s secretary', person('SECRETARY', province), true, true],
+    ['the ward’s secretary', person('SECRETARY', ward), true, true],
+    ['the ward’s deputy secretary', person('DEPUTY_SECRETARY', ward), false, true],
     ['another ward’s administrator', person('ADMIN', otherWard), false, false],
     ['the cell’s own secretary', person('SECRETARY', cell.path), false, true],
     ['the cell’s finance member', person('FINANCE_MEMBER', cell.path), false, true],
-    ['the ward’s finance member', person('FINANCE_MEMBER', ward), false, false],
+    ['the ward’s finance member', person('FINANCE_MEMBER', ward), false, true],
+    ['another ward’s secretary', person('SECRETARY', otherWard), false, false],
     ['the cell’s deputy secretary', person('DEPUTY_SECRETARY', cell.path), false, false],
     ['an analyst over it', person('ANALYST', ward), false, false],
     ['a member without a role', person(), false, false],
@@ -45,6 +47,11 @@ describe('the organization policy on a cell', () => {
   it('knows the cell’s own officers by the organization, even with a path from before a move', () => {
     const before: Identity = { personId: 'm', grants: [{ role: 'FINANCE_MEMBER', orgId: 'c', orgPath: '/p/x/c/' }], partner: null };
     expect(policy.can(before, 'SET_DUES_ACCOUNT', cell)).toBe(true);
+  });
+
+  it('leaves a root’s dues account to its own secretary and finance member, there being no one above', () => {
+    expect(policy.can(person('SECRETARY', province), 'SET_DUES_ACCOUNT', root)).toBe(true);
+    expect(policy.can(person('DEPUTY_SECRETARY', province), 'SET_DUES_ACCOUNT', root)).toBe(false);
   });
 
   it('lets a root be shaped only by a role on the root itself', () => {

@@ -1,4 +1,4 @@
-import { definePolicy, type Identity } from '@dangvu/subgraph-kit';
+import { definePolicy, grantsReach, type Identity } from '@dangvu/subgraph-kit';
 
 /** An organization as the policy sees it: its place in the tree, the materialized path `/root/…/self/`. */
 export interface OrganizationSubject {
@@ -18,6 +18,8 @@ export function superiorPath({ path }: OrganizationSubject): string {
 
 const TREE_SHAPERS = ['ADMIN', 'SECRETARY'] as const;
 const DUES_ACCOUNT_HOLDERS = ['SECRETARY', 'FINANCE_MEMBER'] as const;
+/** Officers of a committee above, who may keep the dues accounts of the organizations they manage. */
+const SUPERIOR_OFFICERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'] as const;
 
 /** A role among `roles` held on the organization itself, not on one above it. */
 const holdsOn = (identity: Identity, { path }: OrganizationSubject, roles: readonly string[]) =>
@@ -30,13 +32,17 @@ export const policy = definePolicy({
    * organization is checked at the place it is created, a move at both the place it leaves and the one it goes to.
    */
   SHAPE_TREE: { roles: TREE_SHAPERS, over: superiorPath },
-  /** In or out of the online roll-out: decided from above, like the tree's shape. */
+  /** In or out of the online roll-out, and the month it goes online: decided from above, like the tree's shape. */
   SET_ROLLOUT_SCOPE: { roles: TREE_SHAPERS, over: superiorPath },
-  /** The dues account: the organization's own secretary or finance member, nobody above (docs/rules/bank-accounts.md#who-sets-the-account). */
+  /**
+   * The dues account: the organization's own secretary or finance member, or an officer of a committee above
+   * it (docs/rules/bank-accounts.md#who-sets-the-account). The organization's own deputy is not among them.
+   */
   SET_DUES_ACCOUNT: {
-    roles: DUES_ACCOUNT_HOLDERS,
-    // Matched on the organization's id, not on reach: a role above does not count.
-    when: (identity, organization: OrganizationSubject) => holdsOn(identity, organization, DUES_ACCOUNT_HOLDERS),
+    roles: SUPERIOR_OFFICERS,
+    when: (identity, organization: OrganizationSubject) =>
+      holdsOn(identity, organization, DUES_ACCOUNT_HOLDERS) ||
+      (superiorPath(organization) !== organization.path && grantsReach(identity, superiorPath(organization), SUPERIOR_OFFICERS)),
   },
   /** The tree is not personal data: partner systems read it with this scope (signed-in people always may). */
   READ_TREE: { partnerScope: 'organizations:read' },

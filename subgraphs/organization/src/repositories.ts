@@ -3,6 +3,7 @@ import { auditLog, createStore, publishEvent, type Executor, type Store, type To
 import { bankAccountRepository } from './bank-account/bank-account.repository.ts';
 import { organizationEvents, type OrganizationEvents } from './events.ts';
 import { organizationRepository } from './organization/organization.repository.ts';
+import { readinessRepository } from './organization/readiness.repository.ts';
 
 type EventPayload<T extends Topic<OrganizationEvents>> = Parameters<typeof publishEvent<OrganizationEvents, T>>[4];
 
@@ -23,6 +24,7 @@ export function repositories(executor: Executor) {
   return {
     organizations: organizationRepository(executor),
     bankAccounts: bankAccountRepository(executor),
+    readiness: readinessRepository(executor),
     audit: auditLog(executor),
     outbox: outbox(executor),
   };

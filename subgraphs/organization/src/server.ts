@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
-import { DateScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { DateScalar, YearMonthScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import { bankAccountService } from './bank-account/bank-account.service.ts';
 import type { OrganizationContext } from './context.ts';
@@ -19,7 +19,7 @@ export function organizationSubgraph({ db }: DbHandle): SubgraphDefinition<Organ
   return {
     name: 'organization',
     typeDefs,
-    resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<OrganizationContext>['resolvers'],
+    resolvers: { ...resolvers, Date: DateScalar, YearMonth: YearMonthScalar } as SubgraphDefinition<OrganizationContext>['resolvers'],
     rules,
     consumers: [memberCountsConsumer],
     context: (base) => {

@@ -60,7 +60,7 @@ describe('createOrganization', () => {
 
   it.each([
     ['a cell under a cell', { parentId: () => tree.dong.id, type: 'GRASSROOTS_CELL' }, 'CELL_HAS_NO_CHILDREN'],
-    ['a subordinate cell under a ward', { parentId: () => tree.hoaLu.id, type: 'SUBORDINATE_CELL' }, 'INVALID_PARENT_TYPE'],
+    ['a partial committee under a ward', { parentId: () => tree.hoaLu.id, type: 'PARTIAL_COMMITTEE' }, 'INVALID_PARENT_TYPE'],
     ['a ward under a ward', { parentId: () => tree.hoaLu.id, type: 'PROVINCE_SUBORDINATE' }, 'INVALID_PARENT_TYPE'],
     ['a code already used', { parentId: () => tree.hoaLu.id, type: 'GRASSROOTS_CELL', code: 'NB.1.1' }, 'CODE_TAKEN'],
     ['a lower-case code', { parentId: () => tree.hoaLu.id, type: 'GRASSROOTS_CELL', code: 'nb.x' }, 'INVALID_CODE'],
@@ -206,9 +206,13 @@ describe('setBankAccount', () => {
     expect(await auditActions()).toContain('bankAccount.changed');
   });
 
-  it('refuses the secretary of the ward above: only the organization’s own officers set its account', async () => {
-    const { errors } = await subgraph.call(SET_ACCOUNT, { input: input() }, as('SECRETARY', tree.hoaLu));
-    expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  it('lets the finance member of the ward above set it, and refuses another ward’s secretary and the cell’s deputy', async () => {
+    const { data } = await subgraph.call(SET_ACCOUNT, { input: { ...input(), bankBin: '970436' } }, as('FINANCE_MEMBER', tree.hoaLu));
+    expect(data!.setBankAccount.userErrors).toEqual([]);
+    for (const caller of [as('SECRETARY', tree.tamDiep), as('DEPUTY_SECRETARY', tree.dong)]) {
+      const { errors } = await subgraph.call(SET_ACCOUNT, { input: input() }, caller);
+      expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
   });
 
   it('names each bad field and changes nothing', async () => {

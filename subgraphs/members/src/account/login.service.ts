@@ -7,6 +7,7 @@ import type { SignInAttemptKind } from './sign-in-window.repository.ts';
 import { normalUsername, SIGN_IN_LIMITS } from './sign-in-limits.ts';
 import { totpSecretOf } from './totp-secret.ts';
 import { acceptedStep } from './totp.rules.ts';
+import { endedMembershipMessage } from '../member/status/status.rules.ts';
 
 export interface LoginDeps {
   passwords: PasswordHasher;
@@ -57,7 +58,7 @@ function unknownUserHash(passwords: PasswordHasher) {
  * guessing passwords never locks its holder out.
  */
 export function loginService(
-  { accounts, signInWindows }: Pick<Repositories, 'accounts' | 'signInWindows'>,
+  { accounts, signInWindows, members }: Pick<Repositories, 'accounts' | 'signInWindows' | 'members'>,
   { passwords, secrets, sessions, now }: LoginDeps,
 ) {
   return {
@@ -75,7 +76,12 @@ export function loginService(
       }
       if (!(await signInWindows.claim(username, kind, SIGN_IN_LIMITS[kind], at))) return refused;
       const matches = await passwords.verify(account?.passwordHash ?? (await unknownUserHash(passwords)), input.password);
-      if (!account || !matches || account.status !== 'ACTIVE') return refused;
+      if (!account || !matches) return refused;
+      // Whatever the account's state (an administrator may have unlocked it), a member whose membership ended
+      // does not sign in; told why, and only once the password is right.
+      const ended = endedMembershipMessage((await members.byId(account.memberId))?.activityStatus ?? 'ACTIVE');
+      if (ended) return refusedWith(ended.code, ended.field, ended.message);
+      if (account.status !== 'ACTIVE') return refused;
       await signInWindows.clear(username, ['PASSWORD', 'SECOND_FACTOR']);
       return sessions.open(account, { secondFactor: kind === 'SECOND_FACTOR' });
     },

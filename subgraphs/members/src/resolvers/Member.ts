@@ -31,6 +31,8 @@ export const Member: MemberResolvers = {
   duesBasis: personal('duesBasis'),
   accessLog: (member, _, context) => context.loaders.accessLog.load(member.id),
   roleGrants: (member, _, context) => context.loaders.roleGrants.load(member.id),
+  statusChanges: (member, _, context) => context.statusChangeReads.ofMember(member.id),
+  startableStatusChanges: (member, _, context) => context.statusChangeReads.startable(member),
   account: (member, _, context) => context.loaders.account.load(member.id),
   viewerCan: (member) => member,
   grantableOrganizations: (member, _, context) => context.roles.grantableOrganizations(member),

@@ -25,4 +25,9 @@ export const Mutation: MutationResolvers = {
   updateMember: (_, { input }, context) => context.memberEdits.update(input as Partial<MemberFields> & { id: string; expectedVersion: number }),
   proposeContactChange: (_, { input }, context) => context.contactChanges.propose(input),
   decideContactChange: (_, { input }, context) => context.contactChanges.decide(input),
+  applyForStatusChange: (_, { input }, context) => context.statusChanges.apply(input),
+  resolveStatusChange: (_, { input }, context) => context.statusChanges.resolve(input),
+  reportStatusChange: (_, { input }, context) => context.statusChanges.report(input),
+  withdrawStatusChange: (_, { input }, context) => context.statusChanges.withdraw(input),
+  decideMemberStatus: (_, { input }, context) => context.statusChanges.decide(input),
 };

@@ -13,6 +13,7 @@ import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
+import { StatusChange } from './StatusChange.ts';
 import { ViewerCan } from './ViewerCan.ts';
 
 export const resolvers: Resolvers = {
@@ -28,6 +29,7 @@ export const resolvers: Resolvers = {
   ViewerCan,
   AuditEntry,
   ContactChangeRequest,
+  StatusChange,
   IssueAccountPayload,
   DateTime: DateTimeScalar,
   JSON: JSONScalar,

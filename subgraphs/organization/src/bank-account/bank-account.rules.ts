@@ -40,3 +40,12 @@ export function bankAccountErrors(account: BankAccountInput): UserError[] {
   }
   return errors;
 }
+
+/**
+ * Who may hold a dues account (docs/rules/bank-accounts.md#eligible-organizations): every grassroots
+ * organization and every committee above it; a subordinate cell, a partial committee and a party group pay
+ * through the grassroots committee they belong to.
+ */
+export const ACCOUNT_ELIGIBLE_TYPES = ['CENTRAL', 'CENTRAL_DIRECT_COMMITTEE', 'PROVINCIAL', 'OVERSEAS', 'PROVINCE_SUBORDINATE', 'GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'] as const;
+
+export const isAccountEligible = (type: string): boolean => (ACCOUNT_ELIGIBLE_TYPES as readonly string[]).includes(type);

@@ -41,8 +41,32 @@ describe("setting an organization's dues account", () => {
   });
 
   it.each([
-    ['the secretary of the ward above', () => as('SECRETARY', ward)],
+    ['the secretary of the ward above', 'SECRETARY'],
+    ['the deputy secretary of the ward above', 'DEPUTY_SECRETARY'],
+    ['the finance member of the ward above', 'FINANCE_MEMBER'],
+  ] as const)('is done for a cell by %s, audited as theirs', async (_who, role) => {
+    const { userErrors } = await setAccount(as(role, ward));
+    expect(userErrors).toEqual([]);
+    expect(tree.bankAccounts.get(cell.id)).toMatchObject({ updatedBy: uuid(90) });
+    expect(tree.audit).toEqual([expect.objectContaining({ action: 'bankAccount.set', actorId: uuid(90), orgPath: cell.path })]);
+  });
+
+  it.each([
+    ['a subordinate cell', 'SUBORDINATE_CELL'],
+    ['a partial committee', 'PARTIAL_COMMITTEE'],
+  ] as const)('refuses %s, which pays through its grassroots committee, with NOT_ELIGIBLE', async (_who, type) => {
+    const committee = tree.add({ id: uuid(4), type: 'GRASSROOTS_COMMITTEE', parent: ward });
+    const inside = tree.add({ id: uuid(5), type, parent: committee });
+    const { bankAccount, userErrors } = await setAccount(as('SECRETARY', inside), inside);
+    expect(bankAccount).toBeNull();
+    expect(userErrors).toEqual([expect.objectContaining({ code: 'NOT_ELIGIBLE', field: 'organizationId', message: expect.stringContaining('đảng bộ cơ sở') })]);
+    expect(tree.bankAccounts.size).toBe(0);
+    expect(tree.audit).toEqual([]);
+  });
+
+  it.each([
     ['an administrator above', () => as('ADMIN', ward)],
+    ['the secretary of another ward', () => as('SECRETARY', tree.add({ id: uuid(6), type: 'PROVINCE_SUBORDINATE' }))],
     ['the cell’s deputy secretary', () => as('DEPUTY_SECRETARY', cell)],
     ['a member without a role', () => personWith(uuid(91))],
   ])('refuses %s with FORBIDDEN and sets nothing', async (_who, caller) => {

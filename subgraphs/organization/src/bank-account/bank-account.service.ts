@@ -2,7 +2,7 @@ import { auditor, notFound, parseId, type RequestContext, type Store, type UserE
 import { policy } from '../policy.ts';
 import type { Repositories } from '../repositories.ts';
 import type { BankAccountRow } from './bank-account.repository.ts';
-import { bankAccountErrors, normalizeBankAccount, type BankAccountInput } from './bank-account.rules.ts';
+import { bankAccountErrors, isAccountEligible, normalizeBankAccount, type BankAccountInput } from './bank-account.rules.ts';
 
 export interface BankAccountPayload {
   bankAccount: BankAccountRow | null;
@@ -27,6 +27,18 @@ export function bankAccountService(store: Store<DuesAccountRepositories>, contex
         policy.assert(identity, 'SET_DUES_ACCOUNT', organization);
         if (organization.dissolvedOn) {
           return { bankAccount: null, userErrors: [{ code: 'ALREADY_DISSOLVED', field: 'organizationId', message: 'Tổ chức đã giải thể.' }] };
+        }
+        if (!isAccountEligible(organization.type)) {
+          return {
+            bankAccount: null,
+            userErrors: [
+              {
+                code: 'NOT_ELIGIBLE',
+                field: 'organizationId',
+                message: 'Chi bộ trực thuộc, đảng bộ bộ phận và tổ đảng không có tài khoản đảng phí riêng; đảng phí nộp qua tài khoản của đảng bộ cơ sở.',
+              },
+            ],
+          };
         }
         const account = normalizeBankAccount(input);
         const userErrors = bankAccountErrors(account);

@@ -2,6 +2,7 @@ import { groupLoader, rowLoader } from '@dangvu/subgraph-kit';
 import type { BankAccountRow } from '../bank-account/bank-account.repository.ts';
 import type { Repositories } from '../repositories.ts';
 import type { OrganizationRow, OrganizationVersionRow } from './organization.repository.ts';
+import type { CoverageRow, SizeRow } from './readiness.repository.ts';
 
 /** `id|day` keys for the loaders that read the tree as it stood on a day. */
 const splitDayKey = (keys: readonly string[]) => {
@@ -10,12 +11,19 @@ const splitDayKey = (keys: readonly string[]) => {
 };
 
 /** Per-request batches over the tree and its accounts; never shared between requests. */
-export function organizationLoaders({ organizations, bankAccounts }: Pick<Repositories, 'organizations' | 'bankAccounts'>) {
+export function organizationLoaders({ organizations, bankAccounts, readiness }: Pick<Repositories, 'organizations' | 'bankAccounts' | 'readiness'>) {
   return {
     byId: rowLoader(organizations.byIds, (row: OrganizationRow) => row.id),
     children: groupLoader(organizations.childrenOf, (row: OrganizationRow) => row.parentId!),
+    /** Children read as a list are known by id too: their own children's roll-out line then costs no statement. */
+    primeById(rows: readonly OrganizationRow[]) {
+      for (const row of rows) this.byId.prime(row.id, row);
+    },
     history: groupLoader(organizations.versionsOf, (row: OrganizationVersionRow) => row.orgId),
     bankAccount: rowLoader(bankAccounts.ofOrganizations, (row: BankAccountRow) => row.orgId),
+    sizes: rowLoader(readiness.sizes, (row: SizeRow) => row.orgId),
+    /** By the organization's current path: the subtree is today's. */
+    accountCoverage: rowLoader(readiness.accountCoverage, (row: CoverageRow) => row.path),
     // One batch per day: a request asks about one day, so the keys of a batch share it.
     versionOn: rowLoader(
       (keys: readonly string[]) => {

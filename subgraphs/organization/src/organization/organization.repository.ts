@@ -6,7 +6,7 @@ const { organizations, organizationVersions, memberCounts } = tables;
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationInsert = typeof organizations.$inferInsert;
-export type OrganizationChanges = Partial<Pick<OrganizationInsert, 'name' | 'parentId' | 'inRolloutScope' | 'dissolvedOn'>>;
+export type OrganizationChanges = Partial<Pick<OrganizationInsert, 'name' | 'type' | 'parentId' | 'inRolloutScope' | 'rolloutOnlineFrom' | 'dissolvedOn'>>;
 export type OrganizationVersionRow = typeof organizationVersions.$inferSelect;
 
 /** Versions in force on `day`: started, and not yet ended. */
@@ -35,6 +35,14 @@ export function organizationRepository(db: Executor) {
     async codeTaken(code: string): Promise<boolean> {
       const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, code));
       return row !== undefined;
+    },
+    /** The kinds of the organizations directly under it that are not dissolved, each once. */
+    async activeChildTypes(id: string): Promise<OrganizationRow['type'][]> {
+      const rows = await db
+        .selectDistinct({ type: organizations.type })
+        .from(organizations)
+        .where(and(eq(organizations.parentId, id), isNull(organizations.dissolvedOn)));
+      return rows.map((row) => row.type);
     },
     async activeChildCount(id: string): Promise<number> {
       const [row] = await db

@@ -1,6 +1,6 @@
 import { tables } from '@dangvu/drizzle';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_PARENTS, dissolveError, moveError, nameError, codeError, ORG_TYPES, placementError, type OrgType, type TreeNode } from './organization.rules.ts';
+import { ALLOWED_PARENTS, dissolveError, moveError, nameError, codeError, ORG_TYPES, placementError, reclassifyError, type OrgType, type TreeNode } from './organization.rules.ts';
 
 const node = (type: OrgType, path = `/${type}/`, dissolvedOn: string | null = null): TreeNode => ({ id: type, type, path, dissolvedOn });
 
@@ -23,21 +23,34 @@ describe('placementError: every kind under every kind', () => {
     }
   });
 
-  it('puts a subordinate cell only under a grassroots or partial committee', () => {
+  it('puts a subordinate cell under a grassroots or partial committee, a commune-level committee or an overseas committee', () => {
     expect(ORG_TYPES.filter((parent) => placementError('SUBORDINATE_CELL', node(parent)) === null)).toEqual([
+      'PROVINCE_SUBORDINATE',
       'GRASSROOTS_COMMITTEE',
       'PARTIAL_COMMITTEE',
+      'OVERSEAS',
     ]);
   });
 
-  it('puts a grassroots organization only under a commune/ward, provincial or central-direct committee', () => {
-    for (const grassroots of ['GRASSROOTS_CELL', 'GRASSROOTS_COMMITTEE'] as const) {
-      expect(ORG_TYPES.filter((parent) => placementError(grassroots, node(parent)) === null)).toEqual([
-        'CENTRAL_DIRECT_COMMITTEE',
-        'PROVINCIAL',
-        'PROVINCE_SUBORDINATE',
-      ]);
-    }
+  it('accepts under a commune-level committee grassroots cells, grassroots committees and cells directly under it', () => {
+    expect(ORG_TYPES.filter((child) => placementError(child, node('PROVINCE_SUBORDINATE')) === null)).toEqual([
+      'GRASSROOTS_COMMITTEE',
+      'GRASSROOTS_CELL',
+      'SUBORDINATE_CELL',
+    ]);
+  });
+
+  it('lets an overseas committee hold cells, and a central-direct committee a committee of committees', () => {
+    expect(ORG_TYPES.filter((child) => placementError(child, node('OVERSEAS')) === null)).toEqual(['GRASSROOTS_CELL', 'SUBORDINATE_CELL']);
+    expect(placementError('PROVINCE_SUBORDINATE', node('CENTRAL_DIRECT_COMMITTEE'))).toBeNull();
+  });
+
+  it('puts a grassroots committee only under a commune/ward, provincial or central-direct committee', () => {
+    expect(ORG_TYPES.filter((parent) => placementError('GRASSROOTS_COMMITTEE', node(parent)) === null)).toEqual([
+      'CENTRAL_DIRECT_COMMITTEE',
+      'PROVINCIAL',
+      'PROVINCE_SUBORDINATE',
+    ]);
   });
 
   it('refuses a dissolved parent, naming the field', () => {
@@ -63,6 +76,41 @@ describe('moveError', () => {
   it('applies the placement rules to the new parent', () => {
     expect(moveError(node('GRASSROOTS_CELL', '/p/w/cell/'), node('PARTIAL_COMMITTEE', '/p/w/c/pc/'))?.code).toBe('INVALID_PARENT_TYPE');
     expect(moveError(node('GRASSROOTS_CELL', '/p/x/cell/'), ward)).toBeNull();
+  });
+});
+
+describe('reclassifyError', () => {
+  const ward = node('PROVINCE_SUBORDINATE', '/p/w/');
+  const committee = node('GRASSROOTS_COMMITTEE', '/p/w/c/');
+  const cell = node('GRASSROOTS_CELL', '/p/w/cell/');
+
+  it('accepts a kind that fits the parent and every child', () => {
+    expect(reclassifyError(cell, 'SUBORDINATE_CELL', ward, [])).toBeNull();
+    expect(reclassifyError(committee, 'GRASSROOTS_CELL', ward, [])).toBeNull();
+  });
+
+  it('lets a grassroots cell become a subordinate cell under a grassroots committee in one step', () => {
+    expect(reclassifyError(cell, 'SUBORDINATE_CELL', committee, [], true)).toBeNull();
+    expect(reclassifyError(cell, 'GRASSROOTS_CELL', committee, [], true)).toMatchObject({ code: 'INVALID_PARENT_TYPE', field: 'newParentId' });
+  });
+
+  it('refuses a kind the parent does not take, or children the kind cannot hold', () => {
+    expect(reclassifyError(cell, 'PARTIAL_COMMITTEE', ward, [])).toMatchObject({ code: 'INVALID_PARENT_TYPE', field: 'type' });
+    expect(reclassifyError(committee, 'GRASSROOTS_CELL', ward, ['SUBORDINATE_CELL', 'PARTIAL_COMMITTEE'])).toMatchObject({
+      code: 'CHILDREN_DO_NOT_FIT',
+      message: expect.stringContaining('chi bộ trực thuộc, đảng bộ bộ phận'),
+    });
+    expect(reclassifyError(ward, 'PROVINCIAL', node('PROVINCIAL', '/p/'), [])?.code).toBe('INVALID_PARENT_TYPE');
+  });
+
+  it('refuses the same kind, a dissolved organization, and a move into its own subtree', () => {
+    expect(reclassifyError(cell, 'GRASSROOTS_CELL', ward, [])?.code).toBe('SAME_TYPE');
+    expect(reclassifyError({ ...cell, dissolvedOn: '2026-01-01' }, 'SUBORDINATE_CELL', ward, [])?.code).toBe('ALREADY_DISSOLVED');
+    expect(reclassifyError(committee, 'PARTIAL_COMMITTEE', node('GRASSROOTS_COMMITTEE', '/p/w/c/x/'), [], true)?.code).toBe('MOVE_INTO_OWN_SUBTREE');
+  });
+
+  it('keeps a root a root', () => {
+    expect(reclassifyError(node('CENTRAL', '/r/'), 'PROVINCIAL', null, [])).toMatchObject({ code: 'INVALID_PARENT_TYPE' });
   });
 });
 

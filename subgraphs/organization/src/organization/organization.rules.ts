@@ -17,20 +17,22 @@ export type OrgType = (typeof ORG_TYPES)[number];
 
 /**
  * Which kinds of organization may sit directly under which (docs/rules/organization-tree.md#placement):
- * a subordinate cell only under a grassroots or partial committee, a grassroots organization only under a
- * commune/ward, provincial or central-direct committee, and a cell under nothing at all. A party group
- * (tổ đảng) divides a cell but is not an organization of the tree, so it has no allowed parent here.
+ * a subordinate cell under a grassroots or partial committee, a commune-level committee (a cell directly
+ * under it) or an overseas committee; a grassroots organization under a commune/ward, provincial or
+ * central-direct committee, or a grassroots cell under an overseas committee; a committee of committees
+ * (`PROVINCE_SUBORDINATE`) under a province or a central-direct committee; and a cell under nothing at all.
+ * A party group (tổ đảng) divides a cell but is not an organization of the tree, so it has no allowed parent here.
  */
 export const ALLOWED_PARENTS: Record<OrgType, readonly OrgType[]> = {
   CENTRAL: [],
   CENTRAL_DIRECT_COMMITTEE: ['CENTRAL'],
   PROVINCIAL: ['CENTRAL'],
   OVERSEAS: ['CENTRAL'],
-  PROVINCE_SUBORDINATE: ['PROVINCIAL'],
+  PROVINCE_SUBORDINATE: ['PROVINCIAL', 'CENTRAL_DIRECT_COMMITTEE'],
   GRASSROOTS_COMMITTEE: ['PROVINCE_SUBORDINATE', 'PROVINCIAL', 'CENTRAL_DIRECT_COMMITTEE'],
-  GRASSROOTS_CELL: ['PROVINCE_SUBORDINATE', 'PROVINCIAL', 'CENTRAL_DIRECT_COMMITTEE'],
+  GRASSROOTS_CELL: ['PROVINCE_SUBORDINATE', 'PROVINCIAL', 'CENTRAL_DIRECT_COMMITTEE', 'OVERSEAS'],
   PARTIAL_COMMITTEE: ['GRASSROOTS_COMMITTEE'],
-  SUBORDINATE_CELL: ['GRASSROOTS_COMMITTEE', 'PARTIAL_COMMITTEE'],
+  SUBORDINATE_CELL: ['GRASSROOTS_COMMITTEE', 'PARTIAL_COMMITTEE', 'PROVINCE_SUBORDINATE', 'OVERSEAS'],
   PARTY_GROUP: [],
 };
 
@@ -41,7 +43,7 @@ const TYPE_NAMES: Record<OrgType, string> = {
   CENTRAL_DIRECT_COMMITTEE: 'đảng bộ trực thuộc Trung ương',
   PROVINCIAL: 'đảng bộ tỉnh, thành phố',
   OVERSEAS: 'tổ chức đảng ở nước ngoài',
-  PROVINCE_SUBORDINATE: 'đảng bộ xã, phường, đặc khu',
+  PROVINCE_SUBORDINATE: 'đảng bộ cấp trên trực tiếp cơ sở (xã, phường, đặc khu, khối)',
   GRASSROOTS_COMMITTEE: 'đảng bộ cơ sở',
   GRASSROOTS_CELL: 'chi bộ cơ sở',
   PARTIAL_COMMITTEE: 'đảng bộ bộ phận',
@@ -82,6 +84,34 @@ export function moveError(node: TreeNode, newParent: TreeNode): UserError | null
     return error('MOVE_INTO_OWN_SUBTREE', 'newParentId', 'Không thể chuyển một tổ chức vào dưới chính nó hoặc tổ chức trực thuộc nó.');
   }
   return placementError(node.type, newParent, 'newParentId');
+}
+
+/**
+ * Why `node` may not take the kind `type` where it stands (or under `newParent` when it moves in the same
+ * operation), or null when it may: the kind must fit the parent and every child must fit the kind
+ * (docs/rules/organization-tree.md#reclassifying).
+ */
+export function reclassifyError(node: TreeNode, type: OrgType, parent: TreeNode | null, childTypes: readonly OrgType[], moving = false): UserError | null {
+  if (node.dissolvedOn) return error('ALREADY_DISSOLVED', 'id', 'Tổ chức đã giải thể, không thể phân loại lại.');
+  if (type === node.type && !moving) return error('SAME_TYPE', 'type', `Tổ chức đã là ${TYPE_NAMES[type]}.`);
+  if (parent) {
+    if (moving && parent.path.startsWith(node.path)) {
+      return error('MOVE_INTO_OWN_SUBTREE', 'newParentId', 'Không thể chuyển một tổ chức vào dưới chính nó hoặc tổ chức trực thuộc nó.');
+    }
+    const misplaced = placementError(type, parent, moving ? 'newParentId' : 'type');
+    if (misplaced) return misplaced;
+  } else if (ALLOWED_PARENTS[type].length > 0) {
+    return error('INVALID_PARENT_TYPE', 'type', `${capitalize(TYPE_NAMES[type])} phải có tổ chức cấp trên.`);
+  }
+  const misfits = [...new Set(childTypes.filter((child) => !ALLOWED_PARENTS[child].includes(type)))];
+  if (misfits.length) {
+    return error(
+      'CHILDREN_DO_NOT_FIT',
+      'type',
+      `${capitalize(TYPE_NAMES[type])} không thể có tổ chức trực thuộc là ${misfits.map((t) => TYPE_NAMES[t]).join(', ')}; hãy chuyển hoặc phân loại lại các tổ chức đó trước.`,
+    );
+  }
+  return null;
 }
 
 /** Why `node` may not be dissolved, or null: only an empty organization may be. */

@@ -3,7 +3,7 @@ import { auditor, notFound, parseId, vietnamDay, type RequestContext, type Store
 import { policy } from '../policy.ts';
 import type { Repositories } from '../repositories.ts';
 import type { OrganizationRow } from './organization.repository.ts';
-import { codeError, dissolveError, moveError, nameError, placementError, type OrgType } from './organization.rules.ts';
+import { codeError, dissolveError, moveError, nameError, placementError, reclassifyError, type OrgType } from './organization.rules.ts';
 
 export interface OrganizationPayload {
   organization: OrganizationRow | null;
@@ -28,6 +28,20 @@ export interface MoveOrganizationInput {
   id: string;
   newParentId: string;
   effectiveOn?: string | null;
+}
+
+export interface ReclassifyOrganizationInput {
+  id: string;
+  type: OrgType;
+  /** Where it goes when the new kind belongs elsewhere (a grassroots cell becoming a cell of a grassroots committee). */
+  newParentId?: string | null;
+  effectiveOn?: string | null;
+}
+
+export interface SetRolloutStageInput {
+  id: string;
+  /** `YYYY-MM`; null takes the month set above. */
+  onlineFrom?: string | null;
 }
 
 export interface SetRolloutScopeInput {
@@ -124,6 +138,49 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         if (organization.inRolloutScope === input.inRolloutScope) return { organization, userErrors: [] };
         const changed = await repos.organizations.update(id, { inRolloutScope: input.inRolloutScope });
         await recordChange(repos, 'organization.rolloutScopeSet', organization, changed);
+        return { organization: changed, userErrors: [] };
+      });
+    },
+
+    /**
+     * A new kind for an organization, where it stands or (with `newParentId`) under a new parent in the same
+     * operation; checked against the parent and every child, dated, audited (docs/rules/organization-tree.md#reclassifying).
+     */
+    async reclassify(input: ReclassifyOrganizationInput): Promise<OrganizationPayload> {
+      const id = parseId(input.id);
+      const newParentId = input.newParentId ? parseId(input.newParentId) : null;
+      return store.transaction(async (repos) => {
+        const organization = await lockExisting(repos, id);
+        policy.assert(identity, 'SHAPE_TREE', organization);
+        const moving = newParentId !== null && newParentId !== organization.parentId;
+        const parentId = moving ? newParentId : organization.parentId;
+        const parent = parentId ? await lockExisting(repos, parentId, moving ? 'tổ chức cấp trên mới' : 'tổ chức cấp trên') : null;
+        const newPath = moving ? `${parent!.path}${organization.id}/` : organization.path;
+        if (moving) policy.assert(identity, 'SHAPE_TREE', { path: newPath });
+        const invalid = reclassifyError(organization, input.type, parent, await repos.organizations.activeChildTypes(id), moving);
+        if (invalid) return failed(invalid);
+        const effective = await effectiveDay(repos, id, input.effectiveOn);
+        if ('error' in effective) return failed(effective.error);
+        if (moving) await repos.organizations.repath(organization.path, newPath);
+        const changed = await repos.organizations.update(id, { type: input.type, parentId: parent?.id ?? null });
+        await repos.organizations.recordVersions(newPath, effective.day, { subtree: moving });
+        await recordChange(repos, 'organization.reclassified', organization, changed);
+        if (moving) await repos.outbox.publish('organization.moved', id, { orgId: id, oldPath: organization.path, newPath });
+        return { organization: changed, userErrors: [] };
+      });
+    },
+
+    /** The month the organization enters the online procedures, set by its superior (docs/rules/organization-tree.md#roll-out-stage). */
+    async setRolloutStage(input: SetRolloutStageInput): Promise<OrganizationPayload> {
+      const id = parseId(input.id);
+      return store.transaction(async (repos) => {
+        const organization = await lockExisting(repos, id);
+        policy.assert(identity, 'SET_ROLLOUT_SCOPE', organization);
+        if (organization.dissolvedOn) return failed(alreadyDissolved);
+        const onlineFrom = input.onlineFrom ? `${input.onlineFrom}-01` : null;
+        if (organization.rolloutOnlineFrom === onlineFrom) return { organization, userErrors: [] };
+        const changed = await repos.organizations.update(id, { rolloutOnlineFrom: onlineFrom });
+        await recordChange(repos, 'organization.rolloutStageSet', organization, changed);
         return { organization: changed, userErrors: [] };
       });
     },

@@ -5,5 +5,6 @@ import { Organization } from './Organization.ts';
 import { OrganizationVersion } from './OrganizationVersion.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
+import { Rollout } from './Rollout.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Organization, OrganizationVersion, OrganizationViewerCan, BankAccount };
+export const resolvers: Resolvers = { Query, Mutation, Organization, OrganizationVersion, OrganizationViewerCan, BankAccount, Rollout };

@@ -1,5 +1,7 @@
 import type { AuditEntryInput, AuditLog } from '@dangvu/subgraph-kit';
 import type { BankAccountRepository, BankAccountRow } from '../bank-account/bank-account.repository.ts';
+import { isAccountEligible } from '../bank-account/bank-account.rules.ts';
+import type { ReadinessRepository } from '../organization/readiness.repository.ts';
 import type { OrganizationRepository, OrganizationRow, OrganizationVersionRow } from '../organization/organization.repository.ts';
 import type { OrgType } from '../organization/organization.rules.ts';
 import type { Outbox, Repositories } from '../repositories.ts';
@@ -47,6 +49,7 @@ export function fakeTree(): FakeTree {
     roots: async () => all().filter((row) => row.parentId === null).sort(byName),
     byIdForUpdate: async (id) => organizations.get(id) ?? null,
     codeTaken: async (code) => all().some((row) => row.code === code),
+    activeChildTypes: async (id) => [...new Set(all().filter((row) => row.parentId === id && !row.dissolvedOn).map((row) => row.type))],
     activeChildCount: async (id) => all().filter((row) => row.parentId === id && !row.dissolvedOn).length,
     memberCount: async (id) => memberCounts.get(id) ?? 0,
     adjustMemberCount: async (id, delta) => void memberCounts.set(id, Math.max((memberCounts.get(id) ?? 0) + delta, 0)),
@@ -59,6 +62,7 @@ export function fakeTree(): FakeTree {
         parentId: row.parentId ?? null,
         path: row.path,
         inRolloutScope: row.inRolloutScope ?? true,
+        rolloutOnlineFrom: row.rolloutOnlineFrom ?? null,
         dissolvedOn: row.dissolvedOn ?? null,
         version: row.version ?? 1,
         createdAt: row.createdAt ?? new Date(),
@@ -98,11 +102,27 @@ export function fakeTree(): FakeTree {
     },
   };
 
+  const live = (row: OrganizationRow) => !row.dissolvedOn;
+  const inScope = (row: OrganizationRow) => !all().some((above) => !above.inRolloutScope && row.path.startsWith(above.path));
+  const readinessRepo: ReadinessRepository = {
+    sizes: async (orgIds) =>
+      orgIds.map((orgId) => {
+        const path = organizations.get(orgId)!.path;
+        const subtree = all().filter((row) => live(row) && row.path.startsWith(path));
+        return { orgId, members: memberCounts.get(orgId) ?? 0, subtreeMembers: subtree.reduce((sum, row) => sum + (memberCounts.get(row.id) ?? 0), 0) };
+      }),
+    accountCoverage: async (paths) =>
+      paths.map((path) => {
+        const eligible = all().filter((row) => live(row) && row.path.startsWith(path) && isAccountEligible(row.type) && inScope(row));
+        return { path, eligible: eligible.length, covered: eligible.filter((row) => bankAccounts.has(row.id)).length };
+      }),
+  };
+
   const auditLog: AuditLog = { append: async (inputs) => void audit.push(...inputs) };
   const outbox: Outbox = { publish: async (topic, aggregateId, payload) => void events.push({ topic, aggregateId, payload }) };
 
   return {
-    repos: { organizations: organizationsRepo, bankAccounts: bankAccountsRepo, audit: auditLog, outbox },
+    repos: { organizations: organizationsRepo, bankAccounts: bankAccountsRepo, readiness: readinessRepo, audit: auditLog, outbox },
     organizations,
     versions,
     memberCounts,
@@ -118,6 +138,7 @@ export function fakeTree(): FakeTree {
         parentId: parent?.id ?? null,
         path: `${parent?.path ?? '/'}${id}/`,
         inRolloutScope: true,
+        rolloutOnlineFrom: null,
         dissolvedOn: dissolvedOn ?? null,
         version: 1,
         createdAt: new Date('2025-07-01T00:00:00Z'),

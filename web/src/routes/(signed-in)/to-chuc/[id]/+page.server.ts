@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  /** The organization's dues account, set by its own secretary or finance member. */
+  /** The organization's dues account, set by its own secretary or finance member, or an officer of a committee above. */
   bankAccount: async (event) => {
     const form = await event.request.formData();
     const values = {
@@ -36,7 +36,7 @@ export const actions: Actions = {
     return settle(
       'bankAccount',
       { code, payload: data?.setBankAccount },
-      { forbidden: 'Chỉ bí thư hoặc ủy viên quản lý tài chính của chính tổ chức này được đặt tài khoản.', done: 'Đã lưu tài khoản nhận đảng phí.' },
+      { forbidden: 'Chỉ bí thư, ủy viên quản lý tài chính của tổ chức này hoặc cấp ủy viên cấp trên được đặt tài khoản.', done: 'Đã lưu tài khoản nhận đảng phí.' },
       values,
     );
   },

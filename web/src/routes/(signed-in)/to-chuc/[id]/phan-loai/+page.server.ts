@@ -1,0 +1,52 @@
+import { DAY_INPUT_HINT, parseDayInput } from '#lib/day-input.ts';
+import { refused, settle } from '#lib/form-result.ts';
+import type { OrgType } from '#lib/graphql/generated/graphql.ts';
+import { mutate } from '#lib/server/gateway.ts';
+import { loadRecord } from '#lib/server/partial-query.ts';
+import { ClassificationQuery, ReclassifyMutation, SetRolloutStageMutation } from './classification.graphql.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The organization's kind, its place in the roll-out and its readiness: readable by anyone who may open the organization. */
+export const load: PageServerLoad = async (event) => ({
+  organization: await loadRecord(event, ClassificationQuery, { id: event.params.id }, (data) => data.organization),
+});
+
+const text = (form: FormData, name: string) => {
+  const value = String(form.get(name) ?? '').trim();
+  return value === '' ? null : value;
+};
+
+export const actions: Actions = {
+  /** A new kind, where it stands or under a committee beside it (a grassroots cell becoming its subordinate cell). */
+  reclassify: async (event) => {
+    const form = await event.request.formData();
+    const values = { type: text(form, 'type'), newParentId: text(form, 'newParentId'), effectiveOn: text(form, 'effectiveOn') };
+    if (!values.type) return refused(400, 'reclassify', { fieldErrors: { type: 'Chọn loại hình mới.' }, values });
+    const effectiveOn = values.effectiveOn ? parseDayInput(values.effectiveOn) : null;
+    if (values.effectiveOn && !effectiveOn) return refused(400, 'reclassify', { fieldErrors: { effectiveOn: `Ngày không đúng. ${DAY_INPUT_HINT}` }, values });
+    const { data, code } = await mutate(event, ReclassifyMutation, {
+      input: { id: event.params.id, type: values.type as OrgType, newParentId: values.newParentId, effectiveOn },
+    });
+    return settle(
+      'reclassify',
+      { code, payload: data?.reclassifyOrganization },
+      { forbidden: 'Chỉ quản trị viên hoặc bí thư của cấp ủy cấp trên được phân loại lại tổ chức này.', done: 'Đã phân loại lại tổ chức; loại hình cũ vẫn giữ trong lịch sử.' },
+      values,
+    );
+  },
+  /** The month the organization starts doing the procedures online, set from above. */
+  rolloutStage: async (event) => {
+    const form = await event.request.formData();
+    const values = { onlineFrom: text(form, 'onlineFrom') };
+    const { data, code } = await mutate(event, SetRolloutStageMutation, { input: { id: event.params.id, onlineFrom: values.onlineFrom } });
+    return settle(
+      'rolloutStage',
+      { code, payload: data?.setRolloutStage },
+      {
+        forbidden: 'Chỉ quản trị viên hoặc bí thư của cấp ủy cấp trên được đặt lộ trình triển khai.',
+        done: values.onlineFrom ? 'Đã lưu tháng bắt đầu thực hiện trực tuyến.' : 'Đã bỏ tháng riêng; tổ chức theo lộ trình của cấp trên.',
+      },
+      values,
+    );
+  },
+};

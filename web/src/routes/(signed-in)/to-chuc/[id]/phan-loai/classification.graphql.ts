@@ -1,0 +1,76 @@
+import { graphql } from '#lib/graphql/generated/index.ts';
+
+export const ClassificationQuery = graphql(`
+  query OrganizationClassification($id: ID!) {
+    organization(id: $id) {
+      id
+      name
+      type
+      accountEligible
+      bankAccount {
+        accountNumber
+      }
+      bankAccountCoverage {
+        eligible
+        covered
+      }
+      sizeWarnings {
+        code
+        message
+      }
+      rollout {
+        inScope
+        excludedBy {
+          id
+          name
+        }
+        onlineFrom
+        onlineFromSetOn {
+          id
+          name
+        }
+      }
+      parent {
+        id
+        name
+        type
+        children {
+          id
+          name
+          type
+        }
+      }
+      viewerCan {
+        shapeTree
+        setRolloutScope
+      }
+    }
+  }
+`);
+
+export const ReclassifyMutation = graphql(`
+  mutation ReclassifyOrganization($input: ReclassifyOrganizationInput!) {
+    reclassifyOrganization(input: $input) {
+      organization {
+        id
+        type
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const SetRolloutStageMutation = graphql(`
+  mutation SetRolloutStage($input: SetRolloutStageInput!) {
+    setRolloutStage(input: $input) {
+      organization {
+        id
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
