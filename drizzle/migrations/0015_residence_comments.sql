@@ -54,7 +54,6 @@ CREATE TABLE "members"."residence_comments" (
 	"scan_file_name" text,
 	"given_by" uuid NOT NULL,
 	"given_by_name" text NOT NULL,
-	"cell_name" text,
 	"given_at" timestamp with time zone NOT NULL,
 	"prev_hash" text,
 	"hash" text NOT NULL,

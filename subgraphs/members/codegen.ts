@@ -16,5 +16,10 @@ export default subgraphCodegen({
     Organization: '../policy.ts#OrganizationReference',
     OrganizationViewerCan: '../policy.ts#OrganizationReference',
     PartnerClient: '../partner/partner.repository.ts#PartnerRow',
+    ResidenceComment: '../residence-comment/residence-comment.repository.ts#CommentRequestRow',
+    CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
+    CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',
+    GivenComment: '../residence-comment/residence-comment.repository.ts#GivenCommentRow',
+    DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
   },
 });

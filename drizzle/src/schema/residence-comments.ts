@@ -128,8 +128,6 @@ export const residenceComments = membersSchema.table(
     /** Who wrote it: the residence cell's secretary or deputy, or the workplace officer who recorded the paper. */
     givenBy: uuid('given_by').notNull(),
     givenByName: text('given_by_name').notNull(),
-    /** The residence cell the comment was given for, by name, as signed. */
-    cellName: text('cell_name'),
     givenAt: timestamp('given_at', { withTimezone: true }).notNull(),
     prevHash: text('prev_hash'),
     /** SHA-256 of the canonical content and the previous comment's hash. */

@@ -20,6 +20,9 @@ import { memberLoaders } from './member/member.loaders.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
+import { commentReminders } from './residence-comment/comment-reminders.job.ts';
+import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
+import { residenceCommentService } from './residence-comment/residence-comment.service.ts';
 import { rules } from './permissions.ts';
 import { membersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -55,8 +58,11 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer],
-    jobs: [signInWindowsPurge],
-    afterRequest: (context) => context.views.flush(),
+    jobs: [signInWindowsPurge, commentReminders],
+    afterRequest: async (context) => {
+      await context.views.flush();
+      await context.residenceComments.flushReads();
+    },
     context: (base) => {
       const views = viewRecorder(store, base);
       const loaders = memberLoaders(store.repos);
@@ -77,6 +83,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         reads: memberReadService(loaders, base.identity),
         search: memberSearchService(store.repos, views, base),
         auditTrail: auditTrailService(store, base),
+        residenceComments: residenceCommentService(store, base, now),
+        commentLoaders: residenceCommentLoaders(store.repos),
       };
     },
   };

@@ -3,6 +3,7 @@ import { defineMachine, type UserError } from '@dangvu/subgraph-kit';
 export const COMMENT_STATES = ['AWAITING_ROUTING', 'AT_COMMUNE', 'AT_CELL', 'ON_PAPER', 'ANSWERED', 'CANCELLED'] as const;
 export type CommentState = (typeof COMMENT_STATES)[number];
 export const OPEN_STATES: readonly CommentState[] = ['AWAITING_ROUTING', 'AT_COMMUNE', 'AT_CELL', 'ON_PAPER'];
+export type CommentAction = 'ROUTE_TO_COMMUNE' | 'SEND_ON_PAPER' | 'ASSIGN_CELL' | 'ANSWER' | 'RECORD_PAPER_ANSWER' | 'SUPERSEDE' | 'CANCEL' | 'REROUTE';
 
 /**
  * How the caller stands to one request (worked out by policy.ts from the request's paths): an officer
@@ -34,7 +35,7 @@ const ownComment = (_reason: unknown, _state: CommentState, actor: CommentActor)
   actor.subject ? { code: 'OWN_COMMENT', field: 'requestId', message: 'Đồng chí không thể tự xử lý việc lấy ý kiến nhận xét về chính mình.' } : null;
 
 /** docs/rules/residence-comments.md#the-request-s-states */
-export const commentMachine = defineMachine<CommentState, string, CommentActor, CommentEntity, CommentInput>({
+export const commentMachine = defineMachine<CommentState, CommentAction, CommentActor, CommentEntity, CommentInput>({
   subject: 'đề nghị nhận xét',
   states: {
     AWAITING_ROUTING: 'đang chờ chuyển đến nơi cư trú',
@@ -108,5 +109,3 @@ export const commentMachine = defineMachine<CommentState, string, CommentActor, 
     },
   },
 });
-
-export type CommentAction = keyof typeof commentMachine.actions;

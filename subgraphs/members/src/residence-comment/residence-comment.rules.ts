@@ -36,19 +36,23 @@ export const ASSESSMENT_LABELS: Record<Assessment, string> = {
   EXCUSED: 'Được miễn',
 };
 
-export interface DutyComment {
+/** The comment on one duty, as kept. */
+export interface GivenDuty {
   duty: Duty;
   assessment: Assessment;
   remark: string | null;
 }
 
+/** The comment on one duty, as typed. */
+export type DutyInput = Omit<GivenDuty, 'remark'> & { remark?: string | null };
+
 const MAX_TEXT = 2000;
 const MIN_OVERALL = 10;
 
 /** The comment as given: every duty once, an overall remark of some substance; trimmed. */
-export function readComment(input: { duties: readonly DutyComment[]; overall: string }): { comment: { duties: DutyComment[]; overall: string }; errors: UserError[] } {
+export function readComment(input: { duties: readonly DutyInput[]; overall: string }): { comment: { duties: GivenDuty[]; overall: string }; errors: UserError[] } {
   const errors: UserError[] = [];
-  const byDuty = new Map<Duty, DutyComment>();
+  const byDuty = new Map<Duty, GivenDuty>();
   for (const entry of input.duties) {
     if (byDuty.has(entry.duty)) errors.push({ code: 'DUTY_REPEATED', field: 'duties', message: `Nhiệm vụ "${DUTY_LABELS[entry.duty]}" được nhận xét hai lần.` });
     const remark = entry.remark?.trim() || null;

@@ -25,4 +25,13 @@ export const Mutation: MutationResolvers = {
   updateMember: (_, { input }, context) => context.memberEdits.update(input as Partial<MemberFields> & { id: string; expectedVersion: number }),
   proposeContactChange: (_, { input }, context) => context.contactChanges.propose(input),
   decideContactChange: (_, { input }, context) => context.contactChanges.decide(input),
+  openCommentCampaign: (_, { input }, context) => context.residenceComments.openCampaign(input),
+  requestResidenceComment: (_, { input }, context) => context.residenceComments.request(input),
+  routeResidenceCommentToCommune: (_, { input }, context) => context.residenceComments.routeToCommune(input),
+  assignResidenceCommentCell: (_, { input }, context) => context.residenceComments.assignCell(input),
+  sendResidenceCommentOnPaper: (_, { input }, context) => context.residenceComments.sendOnPaper(input),
+  answerResidenceComment: (_, { input }, context) => context.residenceComments.answer(input),
+  recordPaperResidenceComment: (_, { input }, context) => context.residenceComments.recordPaperAnswer(input),
+  supersedeResidenceComment: (_, { input }, context) => context.residenceComments.supersede(input),
+  cancelResidenceComment: (_, { input }, context) => context.residenceComments.cancel(input),
 };
