@@ -4,7 +4,9 @@ import { runJob, type Identity, type Role } from '@dangvu/subgraph-kit';
 import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { membersStore } from '../src/repositories.ts';
 import { commentReminders } from '../src/residence-comment/comment-reminders.job.ts';
+import { rerouteOpenRequests } from '../src/residence-comment/residence-comment.service.ts';
 import { DUTIES } from '../src/residence-comment/residence-comment.rules.ts';
 import { startMembersSubgraph } from './members-subgraph.ts';
 
@@ -318,6 +320,20 @@ describe('requestResidenceComment', () => {
     const request = requestOf(p.deputy);
     const { data } = await call(CANCEL, { input: { requestId: request.id, expectedVersion: 1, reason: 'Đồng chí chuyển công tác' } }, schoolSecretary());
     expect(data!.cancelResidenceComment.request.state).toBe('CANCELLED');
+  });
+});
+
+describe('a residence change', () => {
+  it('sends the unanswered requests to the new confirmed cell, or back to the workplace, and leaves answered ones', async () => {
+    const store = membersStore(subgraph.db.db);
+    await subgraph.db.db.update(tables.members).set({ residenceOrgId: o.villageA.id }).where(eq(tables.members.id, p.deputyOfB.id));
+    const moved = await store.transaction((repos) => rerouteOpenRequests(repos, p.deputyOfB.id, o.villageA.id, '2026-11-02'));
+    expect(moved).toEqual([{ id: requestOf(p.deputyOfB).id, from: 'AT_CELL', to: 'AT_CELL' }]);
+    const unknown = await store.transaction((repos) => rerouteOpenRequests(repos, p.deputyOfB.id, o.silentVillage.id, '2026-11-02'));
+    expect(unknown).toEqual([{ id: requestOf(p.deputyOfB).id, from: 'AT_CELL', to: 'AWAITING_ROUTING' }]);
+    expect(await store.transaction((repos) => rerouteOpenRequests(repos, p.teacherA.id, o.villageB.id, '2026-11-02'))).toEqual([]);
+    const back = await store.transaction((repos) => rerouteOpenRequests(repos, p.deputyOfB.id, o.villageB.id, '2026-11-02'));
+    expect(back.map((m) => m.to)).toEqual(['AT_CELL']);
   });
 });
 
