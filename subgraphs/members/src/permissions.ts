@@ -36,6 +36,8 @@ export const rules = {
     // The gateway's check of a token, signed for the token's own person: the answer is about their session only.
     sessionState: isPerson,
     viewerCan: isAuthenticated,
+    // The service answers null for a request the caller takes no part in, as for one that does not exist.
+    residenceComment: isPerson,
     members: policy.rule('SEARCH_MEMBERS'),
   },
   Mutation: {

@@ -227,6 +227,15 @@ describe('who reads what', () => {
     expect(entries.at(-1)).toMatchObject({ actorId: p.secretary.id });
   });
 
+  it('opens one request by id for those on its way, and answers null to anyone else, as for no request', async () => {
+    const ONE = 'query ($id: ID!) { residenceComment(id: $id) { id state } }';
+    const id = requestOf(p.teacherA).id;
+    expect((await call(ONE, { id }, secretaryA())).data!.residenceComment).toEqual({ id, state: 'ANSWERED' });
+    expect((await call(ONE, { id }, as(p.teacherA))).data!.residenceComment).toEqual({ id, state: 'ANSWERED' });
+    expect((await call(ONE, { id }, secretaryB())).data!.residenceComment).toBeNull();
+    expect((await call(ONE, { id }, as(p.finance, ['FINANCE_MEMBER', o.school]))).data!.residenceComment).toBeNull();
+  });
+
   it('hides the content from the school’s finance member and the commune secretary, and the request from an unrelated cell', async () => {
     const finance = await ofMember(p.teacherA, as(p.finance, ['FINANCE_MEMBER', o.school]));
     expect(finance.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);

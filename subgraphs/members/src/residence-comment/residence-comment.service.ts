@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { auditor, canonical, forbidden, notFound, parseId, transition, vietnamDay, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
-import { commentActor, policy } from '../policy.ts';
+import { commentActor, policy, seesCommentRequest } from '../policy.ts';
 import type { MembersStore, Repositories } from '../repositories.ts';
 import { commentMachine, type CommentAction, type CommentEntity, type CommentInput } from './residence-comment.machine.ts';
 import type { CommentRequestRow, GivenCommentRow } from './residence-comment.repository.ts';
@@ -275,10 +275,10 @@ export function residenceCommentService(store: MembersStore, context: RequestCon
         return { changes: { cancelReason: reason }, after: { reason } };
       }),
 
-    /** Whether the caller may read the comment's content: officers of the workplace and of the residence cell, never the member. */
-    maySeeContent(row: CommentRequestRow) {
-      const actor = commentActor(identity, row);
-      return (actor.workplace || actor.cell) && !actor.subject;
+    /** A request by id, or null when there is none or the caller takes no part in it (ids are not secrets to guess at). */
+    async byId(id: string) {
+      const row = await store.repos.residenceComments.byId(parseId(id));
+      return row && seesCommentRequest(identity, row) ? row : null;
     },
 
     /** Notes that the caller read a request's comments; written to the audit trail when the response is ready. */
