@@ -42,7 +42,7 @@ const OPEN = `mutation ($input: OpenCommentCampaignInput!) { openCommentCampaign
 const SINGLE = `mutation ($input: RequestResidenceCommentInput!) { requestResidenceComment(input: $input) { request { ${REQUEST} } userErrors { code field message } } }`;
 const step = (name: string, input: string) =>
   `mutation ($input: ${input}!) { ${name}(input: $input) { request { ${REQUEST} comment { sequence overall duties { duty assessment label } supersedeReason scanFileName paperReceivedOn givenByName hash } commentHistory { sequence } } userErrors { code field message } } }`;
-const ROUTE = step('routeResidenceCommentToCommune', 'RouteResidenceCommentInput');
+const ROUTE = step('routeResidenceCommentToCommune', 'RouteResidenceCommentToCommuneInput');
 const ASSIGN = step('assignResidenceCommentCell', 'AssignResidenceCommentCellInput');
 const PAPER = step('sendResidenceCommentOnPaper', 'SendResidenceCommentOnPaperInput');
 const RECORD = step('recordPaperResidenceComment', 'RecordPaperResidenceCommentInput');
