@@ -162,6 +162,11 @@ describe('the residence cell', () => {
     const { data } = await inboxOf(o.villageA, secretaryA());
     expect(data!._entities[0].commentInbox.map((r: { member: { id: string } }) => r.member.id).sort()).toEqual([p.finance.id, p.teacherA.id].sort());
     expect(data!._entities[0].commentInbox[0].availableActions).toEqual(['ANSWER']);
+    // The residence cell reads whom it comments on by the request's own field: the workplace's record stays closed to it.
+    const names = await orgField(o.villageA, 'commentInbox { memberName member { fullName } }', secretaryA());
+    expect(names.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    const byName = await orgField(o.villageA, 'commentInbox { memberName }', secretaryA());
+    expect(byName.data!._entities[0].commentInbox.map((r: { memberName: string }) => r.memberName).sort()).toEqual(['Nguyễn Thị An', 'Phạm Văn Tài']);
     const other = await inboxOf(o.villageA, secretaryB());
     expect(other.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });

@@ -15,6 +15,7 @@ async function givenRead(request: CommentRequestRow, context: MembersContext) {
 
 export const ResidenceComment: ResidenceCommentResolvers = {
   member: async (request, _, context) => (await context.loaders.byId.load(request.memberId))!,
+  memberName: async (request, _, context) => (await context.loaders.byId.load(request.memberId))!.fullName,
   requestedBy: (request) => ({ id: request.workplaceOrgId, path: request.workplacePath }),
   campaign: (request, _, context) => (request.campaignId ? context.commentLoaders.campaign.load(request.campaignId) : null),
   residenceCell: (request) => (request.residenceCellId ? { id: request.residenceCellId, path: request.residenceCellPath } : null),

@@ -9,10 +9,7 @@ export const CommentRequestFields = graphql(`
     remindedOn
     overdue
     answeredAt
-    member {
-      id
-      fullName
-    }
+    memberName
     requestedBy {
       id
       name
