@@ -30,7 +30,7 @@ describe('a plain member', () => {
     expect(header).toContain(account(harness, 'MEMBER').fullName);
     expect(header).toContain('Đảng viên');
     const entries = await menu(harness).getByRole('link').allInnerTexts();
-    expect(entries.map((entry) => entry.replace(/\s+/g, ' '))).toEqual(['Hồ sơ của tôi', 'Tổ chức đảng', 'Nhận xét nơi cư trú', 'Bảo mật tài khoản']);
+    expect(entries.map((entry) => entry.replace(/\s+/g, ' '))).toEqual(['Hồ sơ của tôi', 'Tổ chức đảng', 'Bảo mật tài khoản']);
     expect(await menu(harness).getByRole('link', { name: 'Hồ sơ của tôi' }).getAttribute('aria-current')).toBe('page');
     expect(await axeViolations(page)).toEqual([]);
   });
