@@ -33,6 +33,8 @@ type Fixture = {
   decidedRequest: string;
   /** A dossier of the demo member to the other ward's cell: every step on a version it is not at meets STALE_VERSION. */
   demoTransfer: string;
+  /** An answered residence-comment request about the demo member, asked by their cell of the other cell: every step on it is refused by its state. */
+  demoComment: string;
 };
 type Org = { id: string; path: string };
 
@@ -46,6 +48,19 @@ function transferSteps(steps: Record<string, Record<string, unknown>>): Record<s
       {
         document: `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { userErrors { code } } }`,
         variables: (f: Fixture) => ({ input: { transferId: f.demoTransfer, expectedVersion: 999, ...input } }),
+      },
+    ]),
+  );
+}
+
+/** One row per step of a residence-comment request, on the demo member's answered request, with the step's own input. */
+function commentSteps(steps: Record<string, Record<string, unknown>>): Record<string, Call> {
+  return Object.fromEntries(
+    Object.entries(steps).map(([name, input]) => [
+      name,
+      {
+        document: `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { userErrors { code } } }`,
+        variables: (f: Fixture) => ({ input: { requestId: f.demoComment, expectedVersion: 999, ...input } }),
       },
     ]),
   );
@@ -217,6 +232,25 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation { recordTransferHandover(input: { code: "KHONG-CO-2026-0001", letterNumber: "x" }) { userErrors { code } } }',
     variables: () => ({}),
   },
+  // Residence comments: a due day in the past, the yearly purpose alone, and steps on an answered request.
+  residenceComment: { document: 'query ($id: ID!) { residenceComment(id: $id) { id state } }', variables: (f) => ({ id: f.demoComment }) },
+  openCommentCampaign: {
+    document: 'mutation ($id: ID!) { openCommentCampaign(input: { organizationId: $id, dueOn: "2020-01-01" }) { userErrors { code } } }',
+    variables: (f) => ({ id: f.cell.id }),
+  },
+  requestResidenceComment: {
+    document: 'mutation ($id: ID!) { requestResidenceComment(input: { memberId: $id, purpose: ANNUAL_REVIEW, dueOn: "2020-01-01" }) { userErrors { code } } }',
+    variables: (f) => ({ id: f.otherMember }),
+  },
+  ...commentSteps({
+    routeResidenceCommentToCommune: { communeId: '00000000-0000-4000-8000-000000000001' },
+    assignResidenceCommentCell: { cellId: '00000000-0000-4000-8000-000000000001' },
+    sendResidenceCommentOnPaper: { recipientName: 'x', recipientAddress: 'x' },
+    answerResidenceComment: { duties: [], overall: 'x' },
+    recordPaperResidenceComment: { receivedOn: '2020-01-01', overall: 'x', scanFileName: 'x.pdf' },
+    supersedeResidenceComment: { reason: '', overall: 'x' },
+    cancelResidenceComment: { reason: 'x' },
+  }),
 };
 
 let platform: TestPlatform;
@@ -261,6 +295,7 @@ beforeAll(async () => {
     otherMember: otherMember.id,
     endedGrant: ended!.id,
     decidedRequest: decided!.id,
+    demoComment: '',
     demoTransfer: (
       await db
         .insert(tables.transfers)
@@ -290,6 +325,23 @@ beforeAll(async () => {
         .returning()
     )[0]!.id,
   };
+  fixture.demoComment = (
+    await db
+      .insert(tables.residenceCommentRequests)
+      .values({
+        memberId: fixture.member,
+        workplaceOrgId: cell.id,
+        workplacePath: cell.path,
+        purpose: 'AWARD',
+        dueOn: '2026-01-20',
+        state: 'ANSWERED',
+        residenceCellId: otherCell.id,
+        residenceCellPath: otherCell.path,
+        requestedBy: otherMember.id,
+        answeredAt: new Date('2026-01-10T03:00:00Z'),
+      })
+      .returning()
+  )[0]!.id;
   const staff = (n: number) => inCell.find((m) => m.rosterNumber === n)!.id;
   Object.assign(callers, {
     anonymous: null,

@@ -17,5 +17,10 @@ export default subgraphCodegen({
     OrganizationViewerCan: '../policy.ts#OrganizationReference',
     PartnerClient: '../partner/partner.repository.ts#PartnerRow',
     StatusChange: '../member/status/status-change.repository.ts#StatusChangeRow',
+    ResidenceComment: '../residence-comment/residence-comment.repository.ts#CommentRequestRow',
+    CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
+    CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',
+    GivenComment: '../residence-comment/residence-comment.repository.ts#GivenCommentRow',
+    DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
   },
 });

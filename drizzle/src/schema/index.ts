@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './outbox.ts';
 export * from './jobs.ts';
 export * from './calendar.ts';
+export * from './residence-comments.ts';

@@ -10,6 +10,8 @@ import type { MemberReadService } from './member/member-read.service.ts';
 import type { MemberSearchService } from './member/member-search.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 import type { PartnerService } from './partner/partner.service.ts';
+import type { ResidenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
+import type { ResidenceCommentService } from './residence-comment/residence-comment.service.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
@@ -34,4 +36,6 @@ export interface MembersContext extends RequestContext {
   abilities: ViewerAbilities;
   statusChanges: StatusChangeService;
   statusChangeReads: StatusChangeReads;
+  residenceComments: ResidenceCommentService;
+  commentLoaders: ResidenceCommentLoaders;
 }

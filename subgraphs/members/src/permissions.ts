@@ -1,7 +1,8 @@
 import { isAuthenticated, isPerson } from '@dangvu/subgraph-kit';
 import { allow, and, rule } from 'graphql-shield';
 import type { MembersContext } from './context.ts';
-import { policy, type MemberSubject, type OrganizationReference } from './policy.ts';
+import { policy, seesCommentContent, seesCommentRequest, type MemberSubject, type OrganizationReference } from './policy.ts';
+import type { CommentRequestRow } from './residence-comment/residence-comment.repository.ts';
 
 /** The parent of a Member field is the member; of an Organization field, the organization reference. */
 const member = (parent: unknown) => parent as MemberSubject;
@@ -20,6 +21,8 @@ const seesOfficers = rule({ cache: 'strict' })(async (parent, _args, context: Me
   return Boolean(subject.path && me?.orgPath.startsWith(subject.path));
 });
 
+const commentContent = rule({ cache: 'no_cache' })((parent, _args, context: MembersContext) => seesCommentContent(context.identity, parent as CommentRequestRow));
+
 /**
  * The shield map of the members subgraph, default deny. Field rules decide on the parent object; a mutation's
  * gate lets through whoever could hold the ability somewhere, and its service asserts the same ability on the
@@ -33,6 +36,8 @@ export const rules = {
     // The gateway's check of a token, signed for the token's own person: the answer is about their session only.
     sessionState: isPerson,
     viewerCan: isAuthenticated,
+    // The service answers null for a request the caller takes no part in, as for one that does not exist.
+    residenceComment: isPerson,
     members: policy.rule('SEARCH_MEMBERS'),
   },
   Mutation: {
@@ -66,6 +71,15 @@ export const rules = {
     confirmSecondFactor: isPerson,
     disableSecondFactor: isPerson,
     requireSecondFactor: and(isPerson, policy.rule('REQUIRE_SECOND_FACTOR')),
+    openCommentCampaign: and(isPerson, policy.rule('MANAGE_RESIDENCE_COMMENTS')),
+    requestResidenceComment: and(isPerson, policy.rule('MANAGE_RESIDENCE_COMMENTS')),
+    routeResidenceCommentToCommune: and(isPerson, policy.rule('ACT_ON_RESIDENCE_COMMENTS')),
+    assignResidenceCommentCell: and(isPerson, policy.rule('ACT_ON_RESIDENCE_COMMENTS')),
+    sendResidenceCommentOnPaper: and(isPerson, policy.rule('ACT_ON_RESIDENCE_COMMENTS')),
+    answerResidenceComment: and(isPerson, policy.rule('ACT_ON_RESIDENCE_COMMENTS')),
+    recordPaperResidenceComment: and(isPerson, policy.rule('ACT_ON_RESIDENCE_COMMENTS')),
+    supersedeResidenceComment: and(isPerson, policy.rule('ACT_ON_RESIDENCE_COMMENTS')),
+    cancelResidenceComment: and(isPerson, policy.rule('ACT_ON_RESIDENCE_COMMENTS')),
   },
   Member: {
     '*': policy.rule('SEE_MEMBER', member),
@@ -81,6 +95,7 @@ export const rules = {
     startableStatusChanges: personalData,
     account: personalData,
     duesBasis: policy.rule('SEE_DUES_BASIS', member),
+    residenceComments: policy.rule('SEE_MEMBER_COMMENTS', member),
   },
   Organization: {
     id: allow,
@@ -90,7 +105,27 @@ export const rules = {
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),
+    commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
+    commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
+    commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
+    commentCounts: policy.rule('SEE_COMMENT_COUNTS', organization),
   },
+  // docs/rules/residence-comments.md#who-reads-what: the request for those on its way and the member, its content for fewer.
+  ResidenceComment: {
+    '*': rule({ cache: 'no_cache' })((parent, _args, context: MembersContext) => seesCommentRequest(context.identity, parent as CommentRequestRow)),
+    comment: commentContent,
+    commentHistory: commentContent,
+  },
+  // Reached only through ResidenceComment.comment and commentHistory above.
+  GivenComment: allow,
+  DutyComment: allow,
+  OutsideRecipient: allow,
+  // Reached through Organization.commentCampaigns; each request and member inside keeps its own rules.
+  CommentCampaign: allow,
+  CommentExemption: allow,
+  CommentCounts: allow,
+  CommentCampaignPayload: allow,
+  ResidenceCommentPayload: allow,
   // The viewer's own abilities, reached through Member.viewerCan and Organization.viewerCan.
   MemberViewerCan: allow,
   ViewerCan: allow,

@@ -1,6 +1,7 @@
 import { definePolicy, grantsReach, ROLES, type Identity, type Role } from '@dangvu/subgraph-kit';
 import type { AccountActor } from './account/account.machine.ts';
 import type { StatusActor } from './member/status/status.machine.ts';
+import type { CommentActor } from './residence-comment/residence-comment.machine.ts';
 
 /** A member as the policy sees one: a row, or the reference other subgraphs send (id and, through @requires, orgPath). */
 export interface MemberSubject {
@@ -27,11 +28,11 @@ const strictlyWithin = (path: string, root: string) => path !== root && path.sta
 
 /**
  * The caller covers every role the target holds: each of the target's grants lies strictly inside the
- * subtree of one of the caller's `roles` grants. Equal power (a deputy and their own secretary) or a reach
+ * subtree of one of the caller's grants of `roles`. Equal power (a deputy and their own secretary) or a reach
  * beyond the caller's is not covered: an officer of a higher organization acts there.
  */
-const coversRolesOf = (identity: Identity, target: AccountSubject, role: Role) =>
-  target.grants.every((held) => identity.grants.some((grant) => grant.role === role && strictlyWithin(held.orgPath, grant.orgPath)));
+const coveredBy = (identity: Identity, target: AccountSubject, roles: readonly Role[]) =>
+  target.grants.every((held) => identity.grants.some((grant) => roles.includes(grant.role) && strictlyWithin(held.orgPath, grant.orgPath)));
 
 /**
  * How the caller stands to an account's holder, as the account machine reads it (account.machine.ts): their
@@ -41,7 +42,7 @@ export function accountActor(identity: Identity, target: AccountSubject, holdsAc
   return {
     self: target.id === identity.personId,
     rolesOver: ROLES.filter((role) => grantsReach(identity, target.orgPath, [role])),
-    coveringRoles: ROLES.filter((role) => coversRolesOf(identity, target, role)),
+    coveringRoles: ROLES.filter((role) => coveredBy(identity, target, [role])),
     holdsActivationCode,
   };
 }
@@ -58,11 +59,46 @@ export function statusActor(identity: Identity, target: AccountSubject): StatusA
     self: target.id === identity.personId,
     rolesOver: ROLES.filter((role) => grantsReach(identity, target.orgPath, [role])),
     rolesAbove: above ? ROLES.filter((role) => grantsReach(identity, above, [role])) : [],
-    coveringRoles: ROLES.filter((role) => coversRolesOf(identity, target, role)),
+    coveringRoles: ROLES.filter((role) => coveredBy(identity, target, [role])),
   };
 }
 
 const ISSUERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'] as const;
+
+/** Who acts for an organization in the residence-comment procedure (docs/rules/residence-comments.md#who-does-what). */
+const COMMENT_OFFICERS = ['SECRETARY', 'DEPUTY_SECRETARY'] as const;
+
+/** A residence-comment request as the policy sees it: the member, and the organizations it passes. */
+export interface CommentRequestSubject {
+  memberId: string;
+  workplacePath: string;
+  communePath: string | null;
+  residenceCellPath: string | null;
+}
+
+/** Whether the caller takes part in a request: an officer on its way, or the member it is about. */
+export function seesCommentRequest(identity: Identity, request: CommentRequestSubject): boolean {
+  const actor = commentActor(identity, request);
+  return actor.workplace || actor.commune || actor.cell || actor.subject;
+}
+
+/** Whether the caller may read what the comment says: officers of the workplace and of the residence cell, never the member. */
+export function seesCommentContent(identity: Identity, request: CommentRequestSubject): boolean {
+  const actor = commentActor(identity, request);
+  return (actor.workplace || actor.cell) && !actor.subject;
+}
+
+/** How the caller stands to a request, as the comment machine reads it (residence-comment.machine.ts). */
+export function commentActor(identity: Identity, request: CommentRequestSubject): CommentActor {
+  const over = (path: string | null) => path !== null && grantsReach(identity, path, COMMENT_OFFICERS);
+  return {
+    workplace: over(request.workplacePath),
+    commune: over(request.communePath),
+    cell: over(request.residenceCellPath),
+    subject: request.memberId === identity.personId,
+    system: false,
+  };
+}
 
 /** Each ability of the members subgraph, named once (docs/rules/personal-data.md, docs/rules/roles.md, docs/rules/accounts.md). */
 export const policy = definePolicy({
@@ -105,6 +141,25 @@ export const policy = definePolicy({
   SEE_OFFICERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST'], over: organizationPath, partnerScope: 'organizations:read' },
   /** Counts name no one: the one thing about members an analyst sees. */
   SEE_MEMBER_STATISTICS: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
+  /** Open a yearly comment campaign, and follow what an organization asked (docs/rules/residence-comments.md#who-does-what). */
+  MANAGE_RESIDENCE_COMMENTS: { roles: COMMENT_OFFICERS, over: organizationPath },
+  /**
+   * Ask one member's residence comment: an officer over the member, about someone else, whose every role lies
+   * strictly under the caller's (a higher officer's comment is asked by the level above).
+   */
+  REQUEST_RESIDENCE_COMMENT: {
+    roles: COMMENT_OFFICERS,
+    over: memberPath,
+    when: (identity, target: AccountSubject) => target.id !== identity.personId && coveredBy(identity, target, COMMENT_OFFICERS),
+  },
+  /** The list of requests about a member; each request shows only to those who take part in it (seesCommentRequest). */
+  SEE_MEMBER_COMMENTS: { roles: COMMENT_OFFICERS, over: memberPath, self: (member: MemberSubject) => member.id },
+  /** The gate of the routing and answering steps; the comment machine decides on the request (commentActor). */
+  ACT_ON_RESIDENCE_COMMENTS: { roles: COMMENT_OFFICERS },
+  /** What waits on an organization as residence cell or commune committee. */
+  SEE_COMMENT_INBOX: { roles: COMMENT_OFFICERS, over: organizationPath },
+  /** Counts that name no one, for reports. */
+  SEE_COMMENT_COUNTS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'ANALYST'], over: organizationPath },
   /** Partner systems are registered by an administrator of a whole tree (a root organization). */
   REGISTER_PARTNER: { roles: ['ADMIN'], when: (identity) => identity.grants.some((grant) => grant.role === 'ADMIN' && /^\/[^/]+\/$/.test(grant.orgPath)) },
 });

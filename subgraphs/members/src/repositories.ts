@@ -7,6 +7,7 @@ import { auditTrailRepository } from './audit/audit-trail.repository.ts';
 import { contactChangeRepository } from './contact-change/contact-change.repository.ts';
 import { memberRepository } from './member/member.repository.ts';
 import { partnerRepository } from './partner/partner.repository.ts';
+import { residenceCommentRepository } from './residence-comment/residence-comment.repository.ts';
 import { roleGrantRepository } from './role/role-grant.repository.ts';
 import { sessionRepository } from './session/session.repository.ts';
 import { statusChangeRepository } from './member/status/status-change.repository.ts';
@@ -24,6 +25,7 @@ export function repositories(executor: Executor) {
     sessions: sessionRepository(executor),
     statusChanges: statusChangeRepository(executor),
     auditTrail: auditTrailRepository(executor),
+    residenceComments: residenceCommentRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -24,6 +24,9 @@ import { memberTransferredOutConsumer } from './member/member-transferred-out.co
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
+import { commentReminders } from './residence-comment/comment-reminders.job.ts';
+import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
+import { residenceCommentService } from './residence-comment/residence-comment.service.ts';
 import { rules } from './permissions.ts';
 import { membersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -59,8 +62,11 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
-    jobs: [signInWindowsPurge],
-    afterRequest: (context) => context.views.flush(),
+    jobs: [signInWindowsPurge, commentReminders],
+    afterRequest: async (context) => {
+      await context.views.flush();
+      await context.residenceComments.flushReads();
+    },
     context: (base) => {
       const views = viewRecorder(store, base);
       const loaders = memberLoaders(store.repos);
@@ -83,6 +89,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         auditTrail: auditTrailService(store, base),
         statusChanges: statusChangeService(store, base, now),
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
+        residenceComments: residenceCommentService(store, base, now),
+        commentLoaders: residenceCommentLoaders(store.repos),
       };
     },
   };

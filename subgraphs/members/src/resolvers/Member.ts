@@ -1,6 +1,7 @@
 import type { MemberResolvers } from '../generated/resolvers.ts';
 import type { MemberRow } from '../member/member.repository.ts';
 import type { MembersContext } from '../context.ts';
+import { seesCommentRequest } from '../policy.ts';
 
 /** A personal field whose reading by anyone but the member is noted in the member's access log. */
 const personal =
@@ -35,5 +36,8 @@ export const Member: MemberResolvers = {
   startableStatusChanges: (member, _, context) => context.statusChangeReads.startable(member),
   account: (member, _, context) => context.loaders.account.load(member.id),
   viewerCan: (member) => member,
+  // Only the requests the caller takes part in: an officer of the member's cell sees none its grassroots committee asked.
+  residenceComments: async (member, _, context) =>
+    (await context.commentLoaders.ofMember.load(member.id)).filter((request) => seesCommentRequest(context.identity, request)),
   grantableOrganizations: (member, _, context) => context.roles.grantableOrganizations(member),
 };

@@ -30,4 +30,13 @@ export const Mutation: MutationResolvers = {
   reportStatusChange: (_, { input }, context) => context.statusChanges.report(input),
   withdrawStatusChange: (_, { input }, context) => context.statusChanges.withdraw(input),
   decideMemberStatus: (_, { input }, context) => context.statusChanges.decide(input),
+  openCommentCampaign: (_, { input }, context) => context.residenceComments.openCampaign(input),
+  requestResidenceComment: (_, { input }, context) => context.residenceComments.request(input),
+  routeResidenceCommentToCommune: (_, { input }, context) => context.residenceComments.routeToCommune(input),
+  assignResidenceCommentCell: (_, { input }, context) => context.residenceComments.assignCell(input),
+  sendResidenceCommentOnPaper: (_, { input }, context) => context.residenceComments.sendOnPaper(input),
+  answerResidenceComment: (_, { input }, context) => context.residenceComments.answer(input),
+  recordPaperResidenceComment: (_, { input }, context) => context.residenceComments.recordPaperAnswer(input),
+  supersedeResidenceComment: (_, { input }, context) => context.residenceComments.supersede(input),
+  cancelResidenceComment: (_, { input }, context) => context.residenceComments.cancel(input),
 };

@@ -8,5 +8,10 @@ export const Organization: OrganizationResolvers = {
   pendingContactChanges: async (organization, _, context) =>
     (await context.loaders.pendingContactChanges.load(organization.id!)).map((row) => row.request),
   secondFactorRequired: async (organization, _, context) => (await context.loaders.totpRequirement.load(organization.id!)) !== null,
+  commentInbox: (organization, _, context) => context.commentLoaders.inbox.load(organization.id!),
+  commentCampaigns: (organization, _, context) => context.commentLoaders.campaignsOf.load(organization.id!),
+  commentRequests: (organization, _, context) => context.commentLoaders.askedBy.load(organization.id!),
+  commentCounts: async (organization, _, context) =>
+    (await context.commentLoaders.counts.load(organization.path!)) ?? { requested: 0, answered: 0, open: 0, overdue: 0, answeredLate: 0 },
   memberStatistics: async (organization, _, context) => memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
 };

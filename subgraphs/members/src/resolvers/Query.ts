@@ -6,5 +6,6 @@ export const Query: QueryResolvers = {
   members: (_, args, context) => context.search.search(args.filter ?? {}, args.first ?? null, args.after ?? null),
   auditTrail: (_, args, context) => context.auditTrail.trail(args.entityId),
   viewerCan: () => ({}),
+  residenceComment: (_, args, context) => context.residenceComments.byId(args.id),
   sessionState: (_, args, context) => context.sessions.state(args.id),
 };

@@ -2,7 +2,11 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { Account } from './Account.ts';
 import { AuditEntry } from './AuditEntry.ts';
 import { DateTimeScalar } from '@dangvu/subgraph-kit';
+import { CommentCampaign } from './CommentCampaign.ts';
+import { CommentExemption } from './CommentExemption.ts';
 import { ContactChangeRequest } from './ContactChangeRequest.ts';
+import { DutyComment } from './DutyComment.ts';
+import { GivenComment } from './GivenComment.ts';
 import { IssueAccountPayload } from './IssueAccountPayload.ts';
 import { JSONScalar } from './JSON.ts';
 import { Member } from './Member.ts';
@@ -11,6 +15,7 @@ import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
+import { ResidenceComment } from './ResidenceComment.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
 import { StatusChange } from './StatusChange.ts';
@@ -31,6 +36,11 @@ export const resolvers: Resolvers = {
   ContactChangeRequest,
   StatusChange,
   IssueAccountPayload,
+  ResidenceComment,
+  CommentCampaign,
+  CommentExemption,
+  GivenComment,
+  DutyComment,
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
 };

@@ -1,0 +1,7 @@
+import type { GivenCommentResolvers } from '../generated/resolvers.ts';
+import type { GivenDuty } from '../residence-comment/residence-comment.rules.ts';
+
+export const GivenComment: GivenCommentResolvers = {
+  // jsonb as written by the service: the duties in their order, or null for a paper answer.
+  duties: (comment) => (comment.duties as GivenDuty[] | null) ?? [],
+};
