@@ -9,6 +9,7 @@ import type { MemberEditService } from './member/member-edit.service.ts';
 import type { MemberReadService } from './member/member-read.service.ts';
 import type { MemberSearchService } from './member/member-search.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
+import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { SessionService } from './session/session.service.ts';
@@ -28,6 +29,7 @@ export interface MembersContext extends RequestContext {
   contactChanges: ContactChangeService;
   reads: MemberReadService;
   search: MemberSearchService;
+  memberLists: MemberListService;
   auditTrail: AuditTrailService;
   abilities: ViewerAbilities;
 }
