@@ -57,12 +57,18 @@ const services = await (async () => {
     if (database.origin === 'DATABASE_URL') say('Không tự nạp dữ liệu mẫu vào cơ sở dữ liệu riêng; nếu cần, chạy npm run seed / no demo data loaded, run npm run seed for it');
     if (!dev && !existsSync(webBuild)) {
       say('Đang build ứng dụng web lần đầu (khoảng một phút)…');
-      const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web'], {
+      // Quiet unless it fails: a newcomer's first start shows the banner, not a hundred and fifty lines of bundler output.
+      const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@dangvu/web', '--output-logs=errors-only'], {
         cwd: ROOT,
-        stdio: 'inherit',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
         env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
       });
-      if (build.status !== 0) throw new Error('build của ứng dụng web thất bại / web build failed');
+      if (build.status !== 0) {
+        process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
+        throw new Error('build của ứng dụng web thất bại (xem ở trên) / web build failed (see above)');
+      }
     }
     return serviceSpecs({
       dev,

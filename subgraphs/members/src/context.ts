@@ -9,6 +9,7 @@ import type { MemberEditService } from './member/member-edit.service.ts';
 import type { MemberReadService } from './member/member-read.service.ts';
 import type { MemberSearchService } from './member/member-search.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
+import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { ResidenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import type { ResidenceCommentService } from './residence-comment/residence-comment.service.ts';
@@ -32,6 +33,7 @@ export interface MembersContext extends RequestContext {
   contactChanges: ContactChangeService;
   reads: MemberReadService;
   search: MemberSearchService;
+  memberLists: MemberListService;
   auditTrail: AuditTrailService;
   abilities: ViewerAbilities;
   statusChanges: StatusChangeService;

@@ -101,6 +101,7 @@ export const rules = {
     id: allow,
     path: allow,
     members: policy.rule('LIST_MEMBERS', organization),
+    memberList: policy.rule('LIST_MEMBERS', organization),
     officers: seesOfficers,
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
@@ -155,6 +156,8 @@ export const rules = {
   SecondFactorEnrolment: allow,
   // The connection's own fields; each Member inside keeps its field rules.
   MemberConnection: allow,
+  // Reached only through Organization.memberList above.
+  OrganizationMemberConnection: allow,
   MemberEdge: allow,
   PageInfo: allow,
   SecondFactorPayload: allow,

@@ -6,6 +6,7 @@ import { totpRequirementRepository } from './account/totp-requirement.repository
 import { auditTrailRepository } from './audit/audit-trail.repository.ts';
 import { contactChangeRepository } from './contact-change/contact-change.repository.ts';
 import { memberRepository } from './member/member.repository.ts';
+import { memberListRepository } from './organization/member-list.repository.ts';
 import { partnerRepository } from './partner/partner.repository.ts';
 import { residenceCommentRepository } from './residence-comment/residence-comment.repository.ts';
 import { roleGrantRepository } from './role/role-grant.repository.ts';
@@ -16,6 +17,7 @@ import { statusChangeRepository } from './member/status/status-change.repository
 export function repositories(executor: Executor) {
   return {
     members: memberRepository(executor),
+    memberLists: memberListRepository(executor),
     accounts: accountRepository(executor),
     roleGrants: roleGrantRepository(executor),
     partners: partnerRepository(executor),

@@ -18,6 +18,7 @@ import type { MembersContext } from './context.ts';
 import { memberEditService } from './member/member-edit.service.ts';
 import { memberReadService } from './member/member-read.service.ts';
 import { memberSearchService } from './member/member-search.service.ts';
+import { memberListService } from './organization/member-list.service.ts';
 import { memberLoaders } from './member/member.loaders.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { memberTransferredOutConsumer } from './member/member-transferred-out.consumer.ts';
@@ -86,6 +87,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         contactChanges: contactChangeService(store, base),
         reads: memberReadService(loaders, base.identity),
         search: memberSearchService(store.repos, views, base),
+        memberLists: memberListService(store.repos),
         auditTrail: auditTrailService(store, base),
         statusChanges: statusChangeService(store, base, now),
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),

@@ -155,4 +155,21 @@ describe('a refresh token', () => {
     seconds(12 * 3600);
     expect((await subgraph.call(REFRESH, { r: session.refreshToken })).data!.refreshSession.token).toBeNull();
   });
+
+  it('works no later than its session lasts, and says so: seven days after the sign-in, renewing stops', async () => {
+    const week = clock + 7 * 24 * 3600 * 1000;
+    const session = await signedIn('bay.ngay');
+    const REFRESH_UNTIL = 'mutation ($r: String!) { refreshSession(input: { refreshToken: $r }) { refreshToken refreshExpiresAt } }';
+    // In use all week: renewed every ten hours, up to four hours before the week is out.
+    let late = { refreshToken: session.refreshToken, refreshExpiresAt: '' };
+    for (let hours = 10; hours <= 160; hours += 10) {
+      seconds(10 * 3600);
+      late = (await subgraph.call(REFRESH_UNTIL, { r: late.refreshToken })).data!.refreshSession;
+    }
+    expect(week - clock).toBe(8 * 3600 * 1000);
+    // The last token lasts the eight hours left, not twelve.
+    expect(Math.abs(Date.parse(late.refreshExpiresAt) - week)).toBeLessThan(5_000);
+    seconds(8 * 3600);
+    expect((await subgraph.call(REFRESH, { r: late.refreshToken })).data!.refreshSession.userErrors).toEqual([{ code: 'SESSION_ENDED', field: 'refreshToken' }]);
+  });
 });

@@ -5,6 +5,8 @@ type CookieOptions = Parameters<Cookies['set']>[2];
 export const TOKEN_COOKIE = 'dangvu_token';
 /** The refresh token that renews the access token (docs/rules/accounts.md#refresh): sent to this server only. */
 export const REFRESH_COOKIE = 'dangvu_refresh';
+/** When the session ends unless renewed (the refresh token's own end), for the page's warning before it. */
+export const SESSION_UNTIL_COOKIE = 'dangvu_phien_den';
 
 /**
  * Kit's own default marks a cookie secure everywhere but http://localhost, and a browser drops a secure
@@ -24,11 +26,14 @@ export interface SessionTokens {
 /**
  * The cookies that keep a session, as `cookies.set` and `cookies.serialize` take them: the gateway token where
  * page scripts cannot read it, for as long as the token itself is valid, and the refresh token, for as long as
- * that one is.
+ * that one is, beside the instant it ends.
  */
 export function sessionCookies(url: URL, { token, expiresAt, refresh }: SessionTokens): [string, string, CookieOptions][] {
   const cookies: [string, string, CookieOptions][] = [[TOKEN_COOKIE, token, { ...attributes(url), maxAge: secondsUntil(expiresAt) }]];
-  if (refresh) cookies.push([REFRESH_COOKIE, refresh.token, { ...attributes(url), maxAge: secondsUntil(refresh.expiresAt) }]);
+  if (refresh) {
+    const until = { ...attributes(url), maxAge: secondsUntil(refresh.expiresAt) };
+    cookies.push([REFRESH_COOKIE, refresh.token, until], [SESSION_UNTIL_COOKIE, refresh.expiresAt, until]);
+  }
   return cookies;
 }
 
@@ -39,6 +44,13 @@ export function saveToken(cookies: Cookies, url: URL, token: string, expiresAt: 
 export function clearToken(cookies: Cookies, url: URL) {
   cookies.delete(TOKEN_COOKIE, attributes(url));
   cookies.delete(REFRESH_COOKIE, attributes(url));
+  cookies.delete(SESSION_UNTIL_COOKIE, attributes(url));
+}
+
+/** When the visitor's session ends unless renewed, as an ISO instant; null without a renewable session. */
+export function sessionEndsAt(cookies: Cookies): string | null {
+  const until = cookies.get(SESSION_UNTIL_COOKIE);
+  return until && cookies.get(REFRESH_COOKIE) && !Number.isNaN(Date.parse(until)) ? until : null;
 }
 
 const [WITHHELD_NAME, WITHHELD_VALUE] = ['chuc-trach', 'tam-giu'];

@@ -1,5 +1,7 @@
+import { createDb, tables } from '@dangvu/drizzle';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, demoCellMember, expectFitsPhone, signIn, signOut, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -55,5 +57,38 @@ describe('the secretary searches the register', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === plain(platform.demo.member.fullName));
     await page.getByRole('link', { name: platform.demo.member.fullName }).waitFor();
     await expectFitsPhone(page, [page.getByRole('link', { name: platform.demo.member.fullName })]);
+  });
+});
+
+describe('namesakes in the results', () => {
+  const NAME = 'Hoàng Thị Trùng Tên';
+
+  /** Two members of the demo cell given one name, born in different years, with different party cards. */
+  beforeAll(async () => {
+    const [first, second] = await Promise.all([demoCellMember(harness, 21), demoCellMember(harness, 22)]);
+    const handle = createDb(harness.platform.databaseUrl, { max: 1 });
+    try {
+      await handle.db.update(tables.members).set({ fullName: NAME, birthDate: '1961-03-02', cardNumber: 'NB.61000123', membershipKind: 'OFFICIAL' }).where(eq(tables.members.id, first.id));
+      await handle.db.update(tables.members).set({ fullName: NAME, birthDate: '1988-09-30', cardNumber: 'NB.88000456', membershipKind: 'OFFICIAL' }).where(eq(tables.members.id, second.id));
+    } finally {
+      await handle.close();
+    }
+  });
+
+  const search = async () => {
+    const { page } = harness;
+    await page.goto(`${harness.baseUrl}/dang-vien?q=${encodeURIComponent(plain(NAME))}`);
+    await page.waitForSelector('html[data-hydrated]');
+    return page.locator('.told').allInnerTexts();
+  };
+
+  it('tells the secretary which is which: the end of the card number and the year of birth', async () => {
+    expect((await search()).sort()).toEqual(['thẻ …0123 · sinh năm 1961', 'thẻ …0456 · sinh năm 1988']);
+  });
+
+  it('gives the finance member, who may not read birth dates, the card numbers’ ends alone', async () => {
+    await signOut(harness);
+    await signIn(harness, 'FINANCE_MEMBER');
+    expect((await search()).sort()).toEqual(['thẻ …0123', 'thẻ …0456']);
   });
 });

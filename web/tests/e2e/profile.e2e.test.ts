@@ -26,12 +26,12 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('sends a visitor without a session from every signed-in page, and from its forms, to the login page', async () => {
+  it('sends a visitor without a session from every signed-in page, and from its forms, to the login page, which leads back there', async () => {
     const id = randomUUID();
     const pages = ['/ho-so', '/to-chuc', `/to-chuc/${id}`, '/dang-vien?q=nguyen', `/dang-vien/${id}`, '/bao-mat'];
     for (const path of pages) {
       const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
-      expect([response.status, response.headers.get('location')], path).toEqual([303, '/dang-nhap']);
+      expect([response.status, response.headers.get('location')], path).toEqual([303, `/dang-nhap?tiep=${encodeURIComponent(path)}`]);
     }
     // As a browser without scripts sends the form.
     const form = await fetch(`${baseUrl}/bao-mat?/start`, {
@@ -40,7 +40,7 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
       headers: { accept: 'text/html', origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
       body: '',
     });
-    expect([form.status, form.headers.get('location')]).toEqual([303, '/dang-nhap']);
+    expect([form.status, form.headers.get('location')]).toEqual([303, '/dang-nhap?tiep=%2Fbao-mat']);
   });
 
   it('says in Vietnamese that a wrong password is wrong, next to the field', async () => {

@@ -49,12 +49,12 @@ describe('a visitor whose access token has expired', () => {
       body: JSON.stringify({ query: '{ me { fullName } }' }),
     });
     expect(await response.json()).toEqual({ data: { me: { fullName: harness.platform.demo.member.fullName } } });
-    expect(Object.keys(setCookies(response)).sort()).toEqual(['dangvu_refresh', 'dangvu_token']);
+    expect(Object.keys(setCookies(response)).sort()).toEqual(['dangvu_phien_den', 'dangvu_refresh', 'dangvu_token']);
   });
 
   it('signs in again once the refresh token no longer works, and forgets it', async () => {
     const response = await fetch(`${harness.baseUrl}/ho-so`, { headers: { cookie: 'dangvu_refresh=khong-con-dung' }, redirect: 'manual' });
-    expect([response.status, response.headers.get('location')]).toEqual([303, '/dang-nhap']);
+    expect([response.status, response.headers.get('location')]).toEqual([303, '/dang-nhap?tiep=%2Fho-so']);
     expect(setCookies(response).dangvu_refresh).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
   });
 });

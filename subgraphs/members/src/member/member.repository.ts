@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
+import { inVietnameseOrder } from '../organization/member-list.repository.ts';
 
 export type MemberRow = typeof tables.members.$inferSelect;
 export type DuesCategory = MemberRow['duesCategory'];
@@ -79,13 +80,13 @@ export function memberRepository(db: Executor) {
       return { citizenId: byCitizenId !== undefined, cardNumber: byCard !== undefined };
     },
     byIds: (ids: readonly string[]) => db.select().from(members).where(inArray(members.id, [...ids])),
-    /** Members of official activity in each organization, by roster number then name. */
+    /** Members of official activity in each organization, by roster number then name in Vietnamese order. */
     inOrganizations: (orgIds: readonly string[]) =>
       db
         .select()
         .from(members)
         .where(inArray(members.orgId, [...orgIds]))
-        .orderBy(sql`${members.rosterNumber} nulls last`, asc(members.fullName)),
+        .orderBy(sql`${members.rosterNumber} nulls last`, inVietnameseOrder(members.fullName), asc(members.id)),
     /**
      * How many members lie under each path, by activity status and membership kind: counts, never persons.
      * One statement for the whole batch, each branch on the path prefix index.

@@ -4,6 +4,7 @@ import type { AccountSecrets } from '../account/account-secrets.ts';
 import type { AccountRow } from '../account/account.repository.ts';
 import type { MembersStore, Repositories } from '../repositories.ts';
 import type { AccessTokenSigner } from './access-token.ts';
+import type { SessionRow } from './session.repository.ts';
 import { grantsStillHeld, refreshOutcome, REFRESH_TOKEN_SECONDS, SESSION_SECONDS } from './session.rules.ts';
 
 export interface SessionDeps {
@@ -56,12 +57,13 @@ export function sessionService(store: MembersStore, context: RequestContext, { s
     return { grants, withheld: grants.length < granted.length };
   }
 
-  async function tokensFor(repos: Repositories, account: AccountRow, sessionId: string, at: Date): Promise<SessionTokens> {
+  async function tokensFor(repos: Repositories, account: AccountRow, session: SessionRow, at: Date): Promise<SessionTokens> {
     const { grants, withheld } = await grantsInForce(repos, account, at);
-    const access = await signer.sign({ personId: account.memberId, grants }, sessionId, at);
+    const access = await signer.sign({ personId: account.memberId, grants }, session.id, at);
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshExpiresAt = after(at, REFRESH_TOKEN_SECONDS);
-    await repos.sessions.issueRefreshToken({ tokenHash: secrets.refreshTokenHash(refreshToken), sessionId, issuedAt: at, expiresAt: refreshExpiresAt });
+    // Never past the session's own end: the web app warns before this instant that the session ends.
+    const refreshExpiresAt = new Date(Math.min(after(at, REFRESH_TOKEN_SECONDS).getTime(), session.expiresAt.getTime()));
+    await repos.sessions.issueRefreshToken({ tokenHash: secrets.refreshTokenHash(refreshToken), sessionId: session.id, issuedAt: at, expiresAt: refreshExpiresAt });
     return {
       token: access.token,
       expiresAt: access.expiresAt.toISOString(),
@@ -84,7 +86,7 @@ export function sessionService(store: MembersStore, context: RequestContext, { s
           startedAt: at,
           expiresAt: after(at, SESSION_SECONDS),
         });
-        return tokensFor(repos, account, session.id, at);
+        return tokensFor(repos, account, session, at);
       });
     },
 
@@ -107,7 +109,7 @@ export function sessionService(store: MembersStore, context: RequestContext, { s
         const account = await repos.accounts.byId(session.accountId);
         // Locking and revoking end sessions; this holds for an account changed in another way since.
         if (!account || account.status !== 'ACTIVE') return REFRESH_REFUSED;
-        return tokensFor(repos, account, session.id, at);
+        return tokensFor(repos, account, session, at);
       });
     },
 

@@ -2,6 +2,7 @@ import { GATEWAY_URL } from '$app/env/private';
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client, fetchExchange, type CombinedError } from '@urql/core';
+import { signInAddress } from '#lib/return-to.ts';
 import { clearToken, REFRESH_COOKIE, saveToken, type SessionTokens } from '#lib/session.ts';
 import { LogoutMutation, RefreshSessionMutation } from './session.graphql.ts';
 
@@ -94,9 +95,9 @@ async function send<Data, Variables extends Record<string, unknown>>(
     }
   }
   if (code === 'UNAUTHENTICATED') {
-    // No session, or one the gateway no longer accepts: the visitor signs in again.
+    // No session, or one the gateway no longer accepts: the visitor signs in again, and comes back here.
     clearToken(event.cookies, event.url);
-    redirect(303, '/dang-nhap');
+    redirect(303, signInAddress(event.url));
   }
   return { data: result.data, code, message: result.error?.graphQLErrors[0]?.message ?? null };
 }
@@ -130,7 +131,7 @@ export function mutate<Data, Variables extends Record<string, unknown>>(
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
 ): Promise<Outcome<Data>> {
-  if (!event.locals.token) redirect(303, '/dang-nhap');
+  if (!event.locals.token) redirect(303, signInAddress(event.url));
   return send(event, event.locals.token, 'mutation', document, variables);
 }
 

@@ -1,6 +1,7 @@
 import { applyAction, type SubmitFunction } from '$app/forms';
 import { tick } from 'svelte';
 import { BUSY, type FormResult } from '../form-result.ts';
+import { keepDraft } from './drafts.ts';
 
 /**
  * Takes the person to what a form answered, wherever on the page it is said: the first field in error
@@ -16,11 +17,16 @@ function showAnswer(form: HTMLFormElement) {
   answer.focus({ preventScroll: true });
 }
 
+/** Whether an action's redirect goes to the login page: the session ended on the way. */
+const leadsToSignIn = (target: string) => target === '/dang-nhap' || target.startsWith('/dang-nhap?');
+
 /**
  * A page's enhanced forms: `busy` while one is being sent, and after the answer, the person taken to it.
  * What was typed stays unless `clear` (a password is not left in its field once accepted). With
  * `refusedAs`, an answer that is no action's (the web server's "too many attempts", a failure on the way)
  * is said above the form as that action's refusal, rather than on an error page that loses what was typed.
+ * A form sent after the session ended leads to the login page: what it held is kept and filled in again
+ * once the person is back (drafts.ts).
  */
 export class FormSending {
   busy = $state(false);
@@ -36,7 +42,10 @@ export class FormSending {
     this.busy = true;
     return async ({ update, result, formElement }) => {
       try {
-        if (result.type === 'error' && this.#refusedAs !== null) {
+        if (result.type === 'redirect' && leadsToSignIn(result.location)) {
+          keepDraft(formElement);
+          await update();
+        } else if (result.type === 'error' && this.#refusedAs !== null) {
           const refusal: FormResult = {
             action: this.#refusedAs,
             ok: false,

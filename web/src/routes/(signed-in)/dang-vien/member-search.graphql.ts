@@ -9,6 +9,7 @@ export const MemberSearchQuery = graphql(`
           fullName
           membershipKind
           activityStatus
+          cardNumber
           organization {
             id
             name
@@ -19,6 +20,19 @@ export const MemberSearchQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+/**
+ * A namesake's year of birth, asked only for members whose names repeat on the page: a birth date is
+ * personal data, each read recorded, and null with FORBIDDEN for a viewer who may not read it.
+ */
+export const MemberBirthQuery = graphql(`
+  query MemberBirth($id: ID!) {
+    member(id: $id) {
+      id
+      birthDate
     }
   }
 `);

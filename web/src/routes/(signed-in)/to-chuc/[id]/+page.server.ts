@@ -1,8 +1,30 @@
+import { error } from '@sveltejs/kit';
 import { settle } from '#lib/form-result.ts';
-import { loadQuery, mutate } from '#lib/server/gateway.ts';
+import { mutate, query } from '#lib/server/gateway.ts';
+import { vietnamDay } from '#lib/vietnam-time.ts';
+import { criteriaOf, firstPageFields, listArguments, nextPageFields, type ListCriteria } from './member-list.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
 import { OrganizationPageQuery, OrganizationRestrictedQuery, RequireSecondFactorMutation, SetBankAccountMutation } from './organization.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The restricted parts with as much of the member list as the visitor may read: each member's dues standing
+ * and dossiers are their own subgraphs' to allow, and one refused nulls the whole list, so the richest
+ * answer is asked first and a refusal asks again with less (a finance member reads dues, not dossiers).
+ */
+async function loadRestricted(event: Parameters<PageServerLoad>[0], members: boolean, secondFactor: boolean, criteria: ListCriteria) {
+  const base = { id: event.params.id, members, secondFactor, ...listArguments(criteria) };
+  for (const [dues, dossiers] of [
+    [true, true],
+    [true, false],
+    [false, false],
+  ] as const) {
+    const outcome = await query(event, OrganizationRestrictedQuery, { ...base, dues, dossiers });
+    if (outcome.code === 'FORBIDDEN' && members && (dues || dossiers)) continue;
+    return { ...outcome, dues, dossiers };
+  }
+  throw new Error('unreachable: the last try asks for nothing refusable');
+}
 
 /** Anyone may open an organization of the tree; its officers' names answer null to those who may not read them (a neighbouring cell's members), and the page shows the rest. */
 export const load: PageServerLoad = async (event) => {
@@ -10,16 +32,24 @@ export const load: PageServerLoad = async (event) => {
     data.organization ? { organization: data.organization, banks: data.banks } : null,
   );
   const { listMembers, requireSecondFactor } = organization.viewerCan;
-  const restricted =
-    listMembers || requireSecondFactor
-      ? (await loadQuery(event, OrganizationRestrictedQuery, { id: event.params.id, members: listMembers, secondFactor: requireSecondFactor }))
-          .organization
-      : null;
+  const criteria = criteriaOf(event.url);
+  const restricted = listMembers || requireSecondFactor ? await loadRestricted(event, listMembers, requireSecondFactor, criteria) : null;
+  // A filter the API refuses (one letter, a cursor from another order) is said beside the list's form.
+  const listProblem = restricted?.code === 'BAD_USER_INPUT' ? (restricted.message ?? 'Điều kiện lọc không hợp lệ.') : null;
+  if (restricted?.code && !listProblem) error(restricted.code === 'FORBIDDEN' ? 403 : 502, restricted.code === 'FORBIDDEN' ? 'Đồng chí không có quyền xem trang này.' : 'Chưa tải được dữ liệu. Vui lòng thử lại sau ít phút.');
+  const list = restricted?.data?.organization?.memberList ?? null;
   return {
     organization,
     banks,
-    members: restricted?.members ?? null,
-    secondFactorRequired: restricted?.secondFactorRequired ?? null,
+    listed: listMembers,
+    criteria,
+    listProblem,
+    members: list,
+    shows: { dues: restricted?.dues ?? false, dossiers: restricted?.dossiers ?? false },
+    nextPage: list?.pageInfo.hasNextPage && list.pageInfo.endCursor ? nextPageFields(event.url, list.pageInfo.endCursor, list.edges.length, criteria) : null,
+    firstPage: criteria.after ? firstPageFields(event.url) : null,
+    today: vietnamDay(new Date()),
+    secondFactorRequired: restricted?.data?.organization?.secondFactorRequired ?? null,
   };
 };
 

@@ -45,17 +45,47 @@ export const OrganizationPageQuery = graphql(`
   }
 `);
 
-/** The parts of the page only some may read, asked for once viewerCan says the visitor may. */
+/**
+ * The parts of the page only some may read, asked for once viewerCan says the visitor may: a page of the
+ * member list, with each member's dues standing and dossiers when the visitor may read those too.
+ */
 export const OrganizationRestrictedQuery = graphql(`
-  query OrganizationRestricted($id: ID!, $members: Boolean!, $secondFactor: Boolean!) {
+  query OrganizationRestricted(
+    $id: ID!
+    $members: Boolean!
+    $secondFactor: Boolean!
+    $dues: Boolean!
+    $dossiers: Boolean!
+    $filter: OrganizationMemberFilter
+    $order: OrganizationMemberOrder
+    $first: Int
+    $after: String
+  ) {
     organization(id: $id) {
       id
-      members @include(if: $members) {
-        id
-        fullName
-        rosterNumber
-        membershipKind
-        activityStatus
+      memberList(filter: $filter, order: $order, first: $first, after: $after) @include(if: $members) {
+        totalCount
+        edges {
+          node {
+            id
+            fullName
+            rosterNumber
+            membershipKind
+            activityStatus
+            duesStanding @include(if: $dues) {
+              ...DuesStandingFields
+            }
+            transfers @include(if: $dossiers) {
+              id
+              kind
+              state
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
       secondFactorRequired @include(if: $secondFactor)
     }
