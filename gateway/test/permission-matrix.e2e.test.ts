@@ -144,6 +144,10 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',
     variables: () => ({}),
   },
+  duesQuote: {
+    document: '{ duesQuote(input: { situation: STUDENT, month: "2026-02" }) { quote { amount } userErrors { code } } }',
+    variables: () => ({}),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

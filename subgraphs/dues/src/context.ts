@@ -1,6 +1,8 @@
 import type { RequestContext } from '@dangvu/subgraph-kit';
+import type { BasisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
   loaders: StandingLoaders;
+  views: BasisViewRecorder;
 }

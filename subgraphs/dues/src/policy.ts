@@ -16,4 +16,8 @@ export const policy = definePolicy({
     // A partner system with the scope reads standings, e.g. a payment service showing what is owed (docs/rules/partners.md).
     partnerScope: 'dues:read',
   },
+  /** The calculator: it reads nobody's data, so a partner with the dues scope may use it beside signed-in people. */
+  QUOTE_DUES: {
+    partnerScope: 'dues:read',
+  },
 });
