@@ -6,6 +6,7 @@ import { basisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { DuesContext } from './context.ts';
 import { duesTransferConsumer } from './obligation/member-transferred.consumer.ts';
 import { obligationsJob } from './obligation/obligations.job.ts';
+import { duesOrganizationMovedConsumer } from './obligation/organization-moved.consumer.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
@@ -21,7 +22,7 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { d
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<DuesContext>['resolvers'],
     rules,
-    consumers: [duesTransferConsumer],
+    consumers: [duesTransferConsumer, duesOrganizationMovedConsumer],
     jobs: [obligationsJob({ defaultWageRegion })],
     context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base) }),
     afterRequest: (context) => context.views.flush(),

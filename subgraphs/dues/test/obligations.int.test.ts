@@ -5,6 +5,7 @@ import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testi
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duesTransferConsumer } from '../src/obligation/member-transferred.consumer.ts';
+import { duesOrganizationMovedConsumer } from '../src/obligation/organization-moved.consumer.ts';
 import { obligationsJob } from '../src/obligation/obligations.job.ts';
 import { duesSubgraph } from '../src/server.ts';
 
@@ -128,5 +129,18 @@ describe('dues follow the member on transfer', () => {
     await runJob(subgraph.db, job, { month: '2026-07' });
     expect((await monthOf('2026-07-01'))[student]).toBeUndefined();
     expect((await monthOf('2026-06-01'))[student]).toMatchObject({ amount: 5_000 });
+  });
+});
+
+describe('when an organization moves', () => {
+  it('moves the roll’s copies of its path for its whole subtree, and no other', async () => {
+    const { db } = subgraph.db;
+    const newParent = `/${randomUUID()}/`;
+    const newPath = `${newParent}${otherCell.id}/`;
+    await db.transaction((tx) => publish(tx, 'organization.moved', otherCell.id, { orgId: otherCell.id, oldPath: otherCell.path, newPath }));
+    expect(await drainOutbox(db, duesOrganizationMovedConsumer)).toBe(1);
+    const paths = Object.fromEntries((await db.select().from(tables.payers)).map((p) => [p.memberId, p.orgPath]));
+    expect(paths[salaried]).toBe(newPath);
+    expect(paths[pensioner]).toBe(cell.path);
   });
 });

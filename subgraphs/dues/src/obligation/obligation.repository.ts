@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 import type { PlannedObligation } from './obligation.rules.ts';
@@ -83,6 +83,14 @@ export function obligationRepository(db: Executor) {
         .update(obligations)
         .set({ orgId })
         .where(and(eq(obligations.memberId, memberId), gt(obligations.period, afterPeriod), inArray(obligations.status, ['DUE', 'OVERDUE', 'REDUCED'])));
+    },
+
+    /** `/old/…` becomes `/new/…` for every payer in the moved subtree. */
+    movePaths: async (oldPath: string, newPath: string) => {
+      await db
+        .update(payers)
+        .set({ orgPath: sql`${newPath} || substr(${payers.orgPath}, ${oldPath.length + 1})` })
+        .where(like(payers.orgPath, `${oldPath}%`));
     },
 
     /** A member leaves the system: no more months are made for them; what they owed stays on record. */
