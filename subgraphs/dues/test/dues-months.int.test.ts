@@ -55,6 +55,20 @@ describe('Member.duesMonths', () => {
     expect(await views()).toHaveLength(1);
   });
 
+  it('lets a deputy read the months of the cell’s secretary like any member’s, and records it; the secretary reading their own is not recorded', async () => {
+    // The member is the cell's secretary: the dues rules do not change with the target's roles.
+    const before = (await views()).length;
+    const secretaryThemself = personWith(member, 'SECRETARY', cellPath);
+    expect((await subgraph.call(MONTHS, { reps }, secretaryThemself)).errors).toBeUndefined();
+    expect(await views()).toHaveLength(before);
+    const deputy = as('DEPUTY_SECRETARY', cellPath);
+    const { data, errors } = await subgraph.call(MONTHS, { reps }, deputy);
+    expect(errors).toBeUndefined();
+    expect(data!._entities[0].duesMonths).toHaveLength(2);
+    expect((await views()).filter((entry) => entry.actorId === deputy.personId)).toHaveLength(1);
+    expect(await views()).toHaveLength(before + 1);
+  });
+
   it('tells a partner with dues:read the amounts but not the figures behind them', async () => {
     const partner = { personId: null, grants: [], partner: { clientId: randomUUID(), scopes: ['dues:read'] } };
     const { data, errors } = await subgraph.call(MONTHS, { reps }, partner);
@@ -63,6 +77,6 @@ describe('Member.duesMonths', () => {
       ['69136', null],
       ['98765', null],
     ]);
-    expect(await views()).toHaveLength(1);
+    expect(await views()).toHaveLength(2);
   });
 });
