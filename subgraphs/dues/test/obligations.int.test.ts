@@ -97,6 +97,29 @@ describe('the monthly obligations job', () => {
     expect(may[waived]).toMatchObject({ amount: 0, status: 'WAIVED' });
   });
 
+  it('makes nothing for a payer whose month cannot be reckoned, and says so in the log', async () => {
+    const unreckonable = randomUUID();
+    const elsewhere = randomUUID();
+    await subgraph.db.db.insert(tables.payers).values([
+      { memberId: unreckonable, orgId: cell.id, orgPath: cell.path, category: 'PENSION', collectsFrom: '2026-08-01' },
+      // An organization with no wage region of its own, and no default.
+      { memberId: elsewhere, orgId: randomUUID(), orgPath: cell.path, category: 'NO_INCOME_RETIREMENT_AGE', collectsFrom: '2026-08-01' },
+    ]);
+    const warnings: Record<string, unknown>[] = [];
+    const logged = obligationsJob({ defaultWageRegion: null, log: { info() {}, error() {}, warn: (_message, fields) => warnings.push(fields!) } });
+    await runJob(subgraph.db, logged, { month: '2026-08' });
+    const august = await monthOf('2026-08-01');
+    expect(august[unreckonable]).toBeUndefined();
+    expect(august[elsewhere]).toBeUndefined();
+    expect(august[pensioner]).toMatchObject({ amount: 30_000 });
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        { month: '2026-08', memberId: unreckonable, code: 'DUES_BASIS_REQUIRED' },
+        { month: '2026-08', memberId: elsewhere, code: 'WAGE_REGION_REQUIRED' },
+      ]),
+    );
+  });
+
   it('refuses a key that is no month', () => {
     expect(() => job.argsOf('2026-13')).toThrow();
     expect(job.argsOf('2026-12')).toEqual({ month: '2026-12' });

@@ -1,4 +1,4 @@
-import { defineJob, monthly, vietnamDay, type Executor } from '@dangvu/subgraph-kit';
+import { consoleLogger, defineJob, monthly, vietnamDay, type Executor, type Logger } from '@dangvu/subgraph-kit';
 import type { WageRegion } from '../rates/rates.config.ts';
 import { repositories, type Repositories } from '../repositories.ts';
 import { planObligation, type PlannedObligation, type Relief } from './obligation.rules.ts';
@@ -13,7 +13,7 @@ const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * recorded, and a month already made is never made twice (unique on member and month) nor changed. A payer whose
  * month cannot be reckoned (no basis; no wage region for the organization and no default) is skipped and logged.
  */
-export function obligationsJob({ defaultWageRegion, log = () => {} }: { defaultWageRegion: WageRegion | null; log?: (line: string) => void }) {
+export function obligationsJob({ defaultWageRegion, log = consoleLogger }: { defaultWageRegion: WageRegion | null; log?: Logger }) {
   return defineJob<{ month: string }, string, Repositories>({
     name: 'dues.obligations',
     description: 'Lập khoản đảng phí phải đóng của tháng cho từng đảng viên',
@@ -36,7 +36,7 @@ export function obligationsJob({ defaultWageRegion, log = () => {} }: { defaultW
       for (const payer of payers) {
         const result = planObligation(payer, period, regions.get(payer.orgId) ?? defaultWageRegion, reliefs.get(payer.memberId) ?? []);
         if (result.ok) planned.push(result.obligation);
-        else log(`dues.obligations ${args.month}: member ${payer.memberId} skipped (${result.code})`);
+        else log.warn('dues.obligations: no obligation made for a payer whose month cannot be reckoned', { month: args.month, memberId: payer.memberId, code: result.code });
       }
       await repos.obligations.insertMissing(planned);
       const next = payers.at(-1)!.memberId;
