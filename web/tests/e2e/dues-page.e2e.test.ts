@@ -50,4 +50,35 @@ describe('the member’s dues page', () => {
     expect(await axeViolations(page)).toEqual([]);
     await expectFitsPhone(page, [firstRow]);
   });
+
+  it('computes a month’s dues with the rule, the figures and the source, and says in Vietnamese what is missing', async () => {
+    const { page } = harness;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('link', { name: 'Tính thử mức đảng phí theo quy định' }).click();
+    await page.waitForURL('**/dang-phi/tinh');
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByLabel('Trường hợp').selectOption({ label: 'Không đóng bảo hiểm, không có lương hưu, chưa đến tuổi nghỉ hưu' });
+    await page.getByLabel('Vùng lương tối thiểu nơi chi bộ đóng').selectOption({ label: 'Vùng I' });
+    await page.getByLabel('Tháng', { exact: true }).fill('02/2026');
+    await page.getByRole('button', { name: 'Tính' }).click();
+    const heading = page.getByRole('heading', { name: /Số tiền phải đóng/ });
+    await heading.waitFor();
+    expect(await heading.innerText()).toBe('Số tiền phải đóng: 15.930 ₫');
+    const result = await page.locator('main').innerText();
+    expect(result).toContain('0,3% × 5.310.000 đ');
+    expect(result).toContain('Quy định 01-QĐ/TW');
+
+    await page.getByLabel('Trường hợp').selectOption({ label: 'Hưởng lương hưu' });
+    await page.getByRole('button', { name: 'Tính' }).click();
+    await page.locator('#basis-error').waitFor();
+    expect(await page.locator('#basis-error').innerText()).toContain('Cần nhập số tiền làm căn cứ');
+    expect(await page.getByRole('heading', { name: /Số tiền phải đóng/ }).count()).toBe(0);
+
+    await page.getByLabel('Tháng', { exact: true }).fill('13/2026');
+    await page.getByRole('button', { name: 'Tính' }).click();
+    await page.locator('#month-error').waitFor();
+    expect(await page.locator('#month-error').innerText()).toContain('ví dụ 02/2026');
+    expect(await axeViolations(page)).toEqual([]);
+    await expectFitsPhone(page, [page.getByRole('button', { name: 'Tính' }), page.getByLabel('Trường hợp')]);
+  });
 });
