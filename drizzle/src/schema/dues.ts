@@ -33,6 +33,8 @@ export const obligations = duesSchema.table(
     calculation: text(),
     /** The waiver or reduction applied, if any. */
     reliefDecisionId: uuid('relief_decision_id'),
+    /** The receipt the month was paid under (docs/rules/dues-payments.md). */
+    receiptId: uuid('receipt_id'),
   },
   (t) => [
     uniqueIndex('obligations_member_period_idx').on(t.memberId, t.period),
@@ -116,4 +118,38 @@ export const reliefDecisions = duesSchema.table(
     check('relief_decisions_order', sql`${t.untilMonth} is null or ${t.untilMonth} >= ${t.fromMonth}`),
     check('relief_decisions_reduction_months', sql`${t.kind} = 'WAIVER' or (${t.untilMonth} is not null and ${t.untilMonth} < ${t.fromMonth} + interval '12 months')`),
   ],
+);
+
+/**
+ * docs/rules/dues-payments.md#receipts: a numbered receipt (biên lai thu đảng phí) for one payment of one or
+ * more months. Numbers run per collecting organization and calendar year, from 1 without gaps.
+ */
+export const receipts = duesSchema.table(
+  'receipts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    year: integer().notNull(),
+    number: integer().notNull(),
+    memberId: uuid('member_id').notNull(),
+    /** Whole dong: the sum of the months paid. */
+    amount: bigint({ mode: 'number' }).notNull(),
+    /** First days of the months paid, oldest first. */
+    months: date().array().notNull(),
+    method: obligationStatus().notNull(),
+    receivedBy: uuid('received_by'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('receipts_org_year_number_idx').on(t.orgId, t.year, t.number), index('receipts_member_idx').on(t.memberId)],
+);
+
+/** The last receipt number given per organization and year; its row lock makes numbering gap-free under concurrency. */
+export const receiptCounters = duesSchema.table(
+  'receipt_counters',
+  {
+    orgId: uuid('org_id').notNull(),
+    year: integer().notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [uniqueIndex('receipt_counters_org_year_idx').on(t.orgId, t.year)],
 );

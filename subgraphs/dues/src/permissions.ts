@@ -7,6 +7,10 @@ export const rules = {
   Query: {
     duesQuote: or(isPerson, policy.rule('QUOTE_DUES')),
   },
+  Mutation: {
+    // The gate; the service asserts the ability on the member's organization, which it loads.
+    recordCashPayment: policy.rule('RECORD_CASH_PAYMENT'),
+  },
   Member: {
     id: allow,
     orgPath: allow,
@@ -20,5 +24,9 @@ export const rules = {
   // Reached only as the calculator's answer, which its rule allowed; they hold what the caller sent.
   DuesQuotePayload: allow,
   DuesQuote: allow,
+  // Reached only as the answer of a payment its rule allowed.
+  RecordCashPaymentPayload: allow,
+  DuesReceipt: allow,
+  Organization: { id: allow },
   UserError: allow,
 };

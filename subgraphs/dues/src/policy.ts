@@ -16,6 +16,16 @@ export const policy = definePolicy({
     // A partner system with the scope reads standings, e.g. a payment service showing what is owed (docs/rules/partners.md).
     partnerScope: 'dues:read',
   },
+  /**
+   * Taking a member's dues in cash (docs/rules/dues-payments.md#who-records): the cell's finance member, secretary
+   * or deputy, or one of a committee above; never an officer for their own dues, which another officer takes, so
+   * that no one receipts money they handed over themself.
+   */
+  RECORD_CASH_PAYMENT: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (member: MemberReference) => member.orgPath,
+    when: (identity, member: MemberReference) => member.id !== identity.personId,
+  },
   /** The calculator: it reads nobody's data, so a partner with the dues scope may use it beside signed-in people. */
   QUOTE_DUES: {
     partnerScope: 'dues:read',

@@ -7,6 +7,7 @@ import type { DuesContext } from './context.ts';
 import { duesTransferConsumer } from './obligation/member-transferred.consumer.ts';
 import { obligationsJob } from './obligation/obligations.job.ts';
 import { duesOrganizationMovedConsumer } from './obligation/organization-moved.consumer.ts';
+import { cashPayments } from './payment/cash-payment.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
@@ -24,7 +25,7 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { d
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer],
     jobs: [obligationsJob({ defaultWageRegion })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base) }),
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base) }),
     afterRequest: (context) => context.views.flush(),
   };
 }

@@ -1,7 +1,9 @@
-import { DateScalar, MoneyScalar, YearMonthScalar } from '@dangvu/subgraph-kit';
+import { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from '@dangvu/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { DuesMonth } from './DuesMonth.ts';
+import { DuesReceipt } from './DuesReceipt.ts';
 import { Member } from './Member.ts';
+import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Member, DuesMonth, Money: MoneyScalar, Date: DateScalar, YearMonth: YearMonthScalar };
+export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesReceipt, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };
