@@ -6,6 +6,8 @@ export default subgraphCodegen({
   scalars: { Money: 'bigint', Date: 'string', YearMonth: 'string', DateTime: 'Date' },
   mappers: {
     Member: '../policy.ts#MemberReference',
+    Organization: '../policy.ts#OrganizationReference',
+    DuesPayerMonths: '../resolvers/DuesPayerMonths.ts#DuesPayerMonthsModel',
     DuesStanding: '../standing/standing.rules.ts#DuesStanding as DuesStandingModel',
     DuesQuote: '../rates/dues-quote.rules.ts#Quote as QuoteModel',
     DuesMonth: '../resolvers/DuesMonth.ts#DuesMonthModel',

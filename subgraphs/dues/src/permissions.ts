@@ -1,6 +1,6 @@
 import { isPerson } from '@dangvu/subgraph-kit';
 import { allow, or } from 'graphql-shield';
-import { policy, type MemberReference } from './policy.ts';
+import { policy, type MemberReference, type OrganizationReference } from './policy.ts';
 
 /** The shield map of the dues subgraph, default deny; each rule reads the policy. */
 export const rules = {
@@ -27,6 +27,12 @@ export const rules = {
   // Reached only as the answer of a payment its rule allowed.
   RecordCashPaymentPayload: allow,
   DuesReceipt: allow,
-  Organization: { id: allow },
+  Organization: {
+    id: allow,
+    path: allow,
+    duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
+  },
+  // Reached only through Organization.duesCollection, whose rule decided.
+  DuesPayerMonths: allow,
   UserError: allow,
 };

@@ -6,6 +6,12 @@ export interface MemberReference {
   orgPath?: string;
 }
 
+/** An organization as other subgraphs send one. */
+export interface OrganizationReference {
+  id: string;
+  path?: string;
+}
+
 /** Each ability of the dues subgraph, named once (docs/rules/dues-standing.md). */
 export const policy = definePolicy({
   /** What a member owes: the member, and the officers over the member's organization who collect or oversee it. */
@@ -25,6 +31,11 @@ export const policy = definePolicy({
     roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
     over: (member: MemberReference) => member.orgPath,
     when: (identity, member: MemberReference) => member.id !== identity.personId,
+  },
+  /** The collection sheet of an organization: the officers who collect there or above (docs/rules/dues-payments.md). */
+  SEE_DUES_COLLECTION: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (organization: OrganizationReference) => organization.path,
   },
   /** The calculator: it reads nobody's data, so a partner with the dues scope may use it beside signed-in people. */
   QUOTE_DUES: {

@@ -16,6 +16,10 @@ export type CashPaymentResult = { receipt: ReceiptRow; userErrors: [] } | { rece
 export function cashPayments(store: DuesStore, context: RequestContext) {
   const audit = auditor(context);
   return {
+    /** The payers of an organization's collection sheet, as member references (the shield decided on the organization). */
+    payersIn: async (orgId: string) =>
+      (await store.repos.payments.payersIn(orgId)).map((payer) => ({ member: { id: payer.memberId, orgPath: payer.orgPath } })),
+
     async record(input: CashPaymentInput): Promise<CashPaymentResult> {
       const payer = await store.repos.payments.payer(input.memberId);
       // Unknown to the roll: nobody reaches them, and saying so would tell an outsider who exists.

@@ -14,6 +14,10 @@ export function paymentRepository(db: Executor) {
       return row;
     },
 
+    /** Who pays dues in the organization now, by member id. */
+    payersIn: (orgId: string) =>
+      db.select({ memberId: payers.memberId, orgPath: payers.orgPath }).from(payers).where(eq(payers.orgId, orgId)).orderBy(asc(payers.memberId)),
+
     /**
      * The member's obligations for these months, locked in month order: two payments touching the same months
      * wait for each other, and the second then sees the first's result (never a deadlock between them).

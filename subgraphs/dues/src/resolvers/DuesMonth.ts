@@ -1,4 +1,5 @@
 import type { DuesMonthResolvers } from '../generated/resolvers.ts';
+import type { DuesContext } from '../context.ts';
 import type { MemberReference } from '../policy.ts';
 import type { StandingObligation } from '../standing/standing.repository.ts';
 
@@ -7,6 +8,10 @@ export interface DuesMonthModel {
   member: MemberReference;
   obligation: StandingObligation;
 }
+
+/** A member's months of the last twelve, newest first. */
+export const monthsOf = async (member: MemberReference, context: DuesContext): Promise<DuesMonthModel[]> =>
+  [...(await context.loaders.obligations.load(member.id))].sort((a, b) => b.period.localeCompare(a.period)).map((obligation) => ({ member, obligation }));
 
 export const DuesMonth: DuesMonthResolvers = {
   month: ({ obligation }) => obligation.period.slice(0, 7),
