@@ -191,6 +191,15 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',
     variables: () => ({}),
   },
+  duesQuote: {
+    document: '{ duesQuote(input: { situation: STUDENT, month: "2026-02" }) { quote { amount } userErrors { code } } }',
+    variables: () => ({}),
+  },
+  // No month chosen: refused with MONTHS_REQUIRED after the check on the member's cell, so the matrix writes nothing.
+  recordCashPayment: {
+    document: 'mutation ($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, months: [] } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

@@ -3,9 +3,14 @@ import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
 export default subgraphCodegen({
   context: '../context.ts#DuesContext',
-  scalars: { Money: 'bigint' },
+  scalars: { Money: 'bigint', Date: 'string', YearMonth: 'string', DateTime: 'Date' },
   mappers: {
     Member: '../policy.ts#MemberReference',
+    Organization: '../policy.ts#OrganizationReference',
+    DuesPayerMonths: '../resolvers/DuesPayerMonths.ts#DuesPayerMonthsModel',
     DuesStanding: '../standing/standing.rules.ts#DuesStanding as DuesStandingModel',
+    DuesQuote: '../rates/dues-quote.rules.ts#Quote as QuoteModel',
+    DuesMonth: '../resolvers/DuesMonth.ts#DuesMonthModel',
+    DuesReceipt: '../payment/payment.repository.ts#ReceiptRow',
   },
 });

@@ -1,4 +1,5 @@
-import { bigint, date, index, pgSchema, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const duesSchema = pgSchema('dues');
 
@@ -26,9 +27,129 @@ export const obligations = duesSchema.table(
     amount: bigint({ mode: 'number' }).notNull(),
     status: obligationStatus().notNull().default('DUE'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** What the rate table gave before any relief, in whole dong; null on rows older than the job. */
+    ratedAmount: bigint('rated_amount', { mode: 'number' }),
+    /** The rule and figures that produced the amount (docs/rules/dues-rates.md), in Vietnamese. */
+    calculation: text(),
+    /** The waiver or reduction applied, if any. */
+    reliefDecisionId: uuid('relief_decision_id'),
+    /** The receipt the month was paid under (docs/rules/dues-payments.md). */
+    receiptId: uuid('receipt_id'),
   },
   (t) => [
     uniqueIndex('obligations_member_period_idx').on(t.memberId, t.period),
     index('obligations_org_period_idx').on(t.orgId, t.period),
   ],
+);
+
+/** docs/rules/dues-rates.md: the same rows as the register's category (members.dues_category). */
+export const duesPayerCategory = duesSchema.enum('payer_category', [
+  'SOCIAL_INSURANCE_SALARY',
+  'SOCIAL_INSURANCE_BENEFIT',
+  'PENSION',
+  'STUDENT',
+  'NO_INCOME_BELOW_RETIREMENT_AGE',
+  'NO_INCOME_RETIREMENT_AGE',
+  'ABROAD_ALLOWANCE',
+  'ABROAD_OTHER',
+]);
+export const wageRegion = duesSchema.enum('wage_region', ['REGION_I', 'REGION_II', 'REGION_III', 'REGION_IV']);
+export const payerSex = duesSchema.enum('payer_sex', ['MALE', 'FEMALE']);
+
+/**
+ * docs/rules/dues-obligations.md#who-pays: the dues subgraph's own roll of who pays where and on what basis,
+ * the register's facts it needs to reckon a month (it reads no other schema). The basis is personal data.
+ */
+export const payers = duesSchema.table(
+  'payers',
+  {
+    memberId: uuid('member_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    category: duesPayerCategory().notNull(),
+    /** Whole dong: salary, benefit, pension or allowance the rate applies to. */
+    basis: bigint({ mode: 'number' }),
+    birthDate: date('birth_date'),
+    sex: payerSex(),
+    /** Obligations are made from this month (YYYY-MM-01) on: the month after joining or after a transfer in. */
+    collectsFrom: date('collects_from').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('payers_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'))],
+);
+
+/** docs/rules/dues-obligations.md#wage-region: the region of the regional minimum wage where an organization is. */
+export const orgWageRegions = duesSchema.table('org_wage_regions', {
+  orgId: uuid('org_id').primaryKey(),
+  region: wageRegion().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const reliefKind = duesSchema.enum('relief_kind', ['WAIVER', 'REDUCTION']);
+export const reliefGround = duesSchema.enum('relief_ground', ['PARTY_AGE_50', 'SOCIAL_PENSION_ALLOWANCE', 'SPECIAL_HARDSHIP', 'OTHER_HARDSHIP']);
+
+/**
+ * docs/rules/dues-obligations.md#waivers-and-reductions: a decision that waives or reduces a member's dues for
+ * the months from `fromMonth` to `untilMonth` (first days of months, inclusive; open for a waiver without end).
+ */
+export const reliefDecisions = duesSchema.table(
+  'relief_decisions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id').notNull(),
+    kind: reliefKind().notNull(),
+    ground: reliefGround().notNull(),
+    /** 30, 50 or 70 for a reduction; null for a waiver. */
+    percent: integer(),
+    fromMonth: date('from_month').notNull(),
+    untilMonth: date('until_month'),
+    /** The organization whose body decided, its decision's reference and day. */
+    decidedByOrgId: uuid('decided_by_org_id').notNull(),
+    reference: text().notNull(),
+    decidedOn: date('decided_on').notNull(),
+    /** The member's written application, where the ground needs one. */
+    applicationReference: text('application_reference'),
+    decidedBy: uuid('decided_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('relief_decisions_member_idx').on(t.memberId, t.fromMonth),
+    check('relief_decisions_percent', sql`(${t.kind} = 'WAIVER' and ${t.percent} is null) or (${t.kind} = 'REDUCTION' and ${t.percent} in (30, 50, 70))`),
+    check('relief_decisions_order', sql`${t.untilMonth} is null or ${t.untilMonth} >= ${t.fromMonth}`),
+    check('relief_decisions_reduction_months', sql`${t.kind} = 'WAIVER' or (${t.untilMonth} is not null and ${t.untilMonth} < ${t.fromMonth} + interval '12 months')`),
+  ],
+);
+
+/**
+ * docs/rules/dues-payments.md#receipts: a numbered receipt (biên lai thu đảng phí) for one payment of one or
+ * more months. Numbers run per collecting organization and calendar year, from 1 without gaps.
+ */
+export const receipts = duesSchema.table(
+  'receipts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    year: integer().notNull(),
+    number: integer().notNull(),
+    memberId: uuid('member_id').notNull(),
+    /** Whole dong: the sum of the months paid. */
+    amount: bigint({ mode: 'number' }).notNull(),
+    /** First days of the months paid, oldest first. */
+    months: date().array().notNull(),
+    method: obligationStatus().notNull(),
+    receivedBy: uuid('received_by'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('receipts_org_year_number_idx').on(t.orgId, t.year, t.number), index('receipts_member_idx').on(t.memberId)],
+);
+
+/** The last receipt number given per organization and year; its row lock makes numbering gap-free under concurrency. */
+export const receiptCounters = duesSchema.table(
+  'receipt_counters',
+  {
+    orgId: uuid('org_id').notNull(),
+    year: integer().notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [uniqueIndex('receipt_counters_org_year_idx').on(t.orgId, t.year)],
 );

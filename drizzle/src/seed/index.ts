@@ -131,6 +131,12 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       organizations.map((o) => [o.id, byCell.get(o.id)?.length ?? 0]),
     );
 
+    // The dues subgraph's roll of payers, as the 0015 migration makes it from an existing register.
+    await tx`
+      insert into dues.payers (member_id, org_id, org_path, category, basis, birth_date, sex, collects_from)
+      select id, org_id, org_path, dues_category::text::dues.payer_category, dues_basis, birth_date, gender::text::dues.payer_sex,
+             date_trunc('month', joined_on)::date
+      from members.members where activity_status not in ('REMOVED', 'EXPELLED', 'DECEASED', 'TRANSFERRED_OUT')`;
     const obligations = await loadObligations(tx, random, members, asOf, progress);
     const transfers = await loadTransfers(tx, random, members, organizations, asOf);
     const { accounts, demoCell } = await loadOfficersAndAccounts(tx, organizations, byCell, asOf);

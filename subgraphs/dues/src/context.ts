@@ -1,6 +1,10 @@
 import type { RequestContext } from '@dangvu/subgraph-kit';
+import type { BasisViewRecorder } from './audit/basis-view-recorder.ts';
+import type { CashPayments } from './payment/cash-payment.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
   loaders: StandingLoaders;
+  views: BasisViewRecorder;
+  payments: CashPayments;
 }

@@ -1,13 +1,38 @@
-import { allow } from 'graphql-shield';
-import { policy, type MemberReference } from './policy.ts';
+import { isPerson } from '@dangvu/subgraph-kit';
+import { allow, or } from 'graphql-shield';
+import { policy, type MemberReference, type OrganizationReference } from './policy.ts';
 
 /** The shield map of the dues subgraph, default deny; each rule reads the policy. */
 export const rules = {
+  Query: {
+    duesQuote: or(isPerson, policy.rule('QUOTE_DUES')),
+  },
+  Mutation: {
+    // The gate; the service asserts the ability on the member's organization, which it loads.
+    recordCashPayment: policy.rule('RECORD_CASH_PAYMENT'),
+  },
   Member: {
     id: allow,
     orgPath: allow,
     duesStanding: policy.rule('SEE_DUES_STANDING', (member) => member as MemberReference),
+    duesMonths: policy.rule('SEE_DUES_STANDING', (member) => member as MemberReference),
   },
   // Reached only through Member.duesStanding.
   DuesStanding: allow,
+  // Reached only through Member.duesMonths, whose rule decided; reading `calculation` is recorded by its resolver.
+  DuesMonth: allow,
+  // Reached only as the calculator's answer, which its rule allowed; they hold what the caller sent.
+  DuesQuotePayload: allow,
+  DuesQuote: allow,
+  // Reached only as the answer of a payment its rule allowed.
+  RecordCashPaymentPayload: allow,
+  DuesReceipt: allow,
+  Organization: {
+    id: allow,
+    path: allow,
+    duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
+  },
+  // Reached only through Organization.duesCollection, whose rule decided.
+  DuesPayerMonths: allow,
+  UserError: allow,
 };

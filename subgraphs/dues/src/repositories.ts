@@ -1,11 +1,15 @@
 import type { Db } from '@dangvu/drizzle';
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
+import { obligationRepository } from './obligation/obligation.repository.ts';
+import { paymentRepository } from './payment/payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
 /** Every table the dues subgraph reaches, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
   return {
     standing: standingRepository(executor),
+    obligations: obligationRepository(executor),
+    payments: paymentRepository(executor),
     audit: auditLog(executor),
   };
 }

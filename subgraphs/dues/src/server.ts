@@ -2,21 +2,30 @@ import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
 import type { SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
+import { basisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { DuesContext } from './context.ts';
+import { duesTransferConsumer } from './obligation/member-transferred.consumer.ts';
+import { obligationsJob } from './obligation/obligations.job.ts';
+import { duesOrganizationMovedConsumer } from './obligation/organization-moved.consumer.ts';
+import { cashPayments } from './payment/cash-payment.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
+import type { WageRegion } from './rates/rates.config.ts';
 import { resolvers } from './resolvers/index.ts';
 import { standingLoaders } from './standing/standing.loaders.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export function duesSubgraph({ db }: DbHandle): SubgraphDefinition<DuesContext> {
+export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { defaultWageRegion?: WageRegion | null } = {}): SubgraphDefinition<DuesContext> {
   const store = duesStore(db);
   return {
     name: 'dues',
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<DuesContext>['resolvers'],
     rules,
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing) }),
+    consumers: [duesTransferConsumer, duesOrganizationMovedConsumer],
+    jobs: [obligationsJob({ defaultWageRegion })],
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base) }),
+    afterRequest: (context) => context.views.flush(),
   };
 }

@@ -1,7 +1,9 @@
 import type { MemberResolvers } from '../generated/resolvers.ts';
+import { monthsOf } from './DuesMonth.ts';
 import { duesStanding } from '../standing/standing.rules.ts';
 
 export const Member: MemberResolvers = {
   __resolveReference: (reference) => reference,
   duesStanding: async (member, _, context) => duesStanding(await context.loaders.obligations.load(member.id)),
+  duesMonths: (member, _, context) => monthsOf(member, context),
 };

@@ -1,5 +1,11 @@
-import { MoneyScalar } from '@dangvu/subgraph-kit';
+import { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from '@dangvu/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.ts';
+import { DuesMonth } from './DuesMonth.ts';
+import { DuesPayerMonths } from './DuesPayerMonths.ts';
+import { DuesReceipt } from './DuesReceipt.ts';
 import { Member } from './Member.ts';
+import { Mutation } from './Mutation.ts';
+import { Organization } from './Organization.ts';
+import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Member, Money: MoneyScalar };
+export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesReceipt, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };

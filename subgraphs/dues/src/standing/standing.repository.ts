@@ -15,6 +15,8 @@ export function standingRepository(db: Executor) {
           // postgres.js gives bigint as text: read it as a bigint, never through a JavaScript number (docs/rules/money.md).
           amount: sql<bigint>`${obligations.amount}`.mapWith((text: string) => BigInt(text)),
           status: obligations.status,
+          ratedAmount: sql<bigint | null>`${obligations.ratedAmount}`.mapWith((text: string | null) => (text === null ? null : BigInt(text))),
+          calculation: obligations.calculation,
         })
         .from(obligations)
         .where(and(inArray(obligations.memberId, [...memberIds]), gte(obligations.period, sincePeriod))),
@@ -22,3 +24,5 @@ export function standingRepository(db: Executor) {
 }
 
 export type StandingRepository = ReturnType<typeof standingRepository>;
+
+export type StandingObligation = Awaited<ReturnType<StandingRepository['obligationsSince']>>[number];

@@ -1,0 +1,101 @@
+import { and, eq, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { tables } from '@dangvu/drizzle';
+import type { Executor } from '@dangvu/subgraph-kit';
+import type { PlannedObligation } from './obligation.rules.ts';
+
+const { payers, obligations, reliefDecisions, orgWageRegions } = tables;
+
+/** postgres.js gives bigint as text: read it as a bigint, never through a JavaScript number (docs/rules/money.md). */
+const asBigint = (text: string | null) => (text === null ? null : BigInt(text));
+
+export function obligationRepository(db: Executor) {
+  return {
+    /** Payers who owe for `period` (collecting from it or before), in member id order after `afterMemberId`. */
+    payersAfter: (period: string, afterMemberId: string | null, limit: number) =>
+      db
+        .select({
+          memberId: payers.memberId,
+          orgId: payers.orgId,
+          category: payers.category,
+          basis: sql<bigint | null>`${payers.basis}`.mapWith(asBigint),
+          birthDate: payers.birthDate,
+          sex: payers.sex,
+        })
+        .from(payers)
+        .where(and(lte(payers.collectsFrom, period), afterMemberId ? gt(payers.memberId, afterMemberId) : undefined))
+        .orderBy(payers.memberId)
+        .limit(limit),
+
+    countPayers: async (period: string) => {
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(payers).where(lte(payers.collectsFrom, period));
+      return row!.count;
+    },
+
+    /** The waivers and reductions of these members in force in `period`. */
+    reliefsIn: (memberIds: readonly string[], period: string) =>
+      db
+        .select({
+          id: reliefDecisions.id,
+          memberId: reliefDecisions.memberId,
+          kind: reliefDecisions.kind,
+          percent: reliefDecisions.percent,
+          fromMonth: reliefDecisions.fromMonth,
+          untilMonth: reliefDecisions.untilMonth,
+        })
+        .from(reliefDecisions)
+        .where(
+          and(
+            inArray(reliefDecisions.memberId, [...memberIds]),
+            lte(reliefDecisions.fromMonth, period),
+            or(isNull(reliefDecisions.untilMonth), sql`${reliefDecisions.untilMonth} >= ${period}`),
+          ),
+        ),
+
+    regionsOf: (orgIds: readonly string[]) =>
+      db.select({ orgId: orgWageRegions.orgId, region: orgWageRegions.region }).from(orgWageRegions).where(inArray(orgWageRegions.orgId, [...orgIds])),
+
+    /** Adds the months not yet made; a month already there (a rerun, a crash retried) is left as it is. Returns how many were added. */
+    insertMissing: async (planned: readonly PlannedObligation[]) => {
+      if (planned.length === 0) return 0;
+      const rows = await db
+        .insert(obligations)
+        .values(
+          planned.map((o) => ({
+            memberId: o.memberId,
+            orgId: o.orgId,
+            period: o.period,
+            amount: sql`${o.amount.toString()}::bigint`,
+            ratedAmount: sql`${o.ratedAmount.toString()}::bigint`,
+            status: o.status,
+            calculation: o.calculation,
+            reliefDecisionId: o.reliefDecisionId,
+          })),
+        )
+        .onConflictDoNothing({ target: [obligations.memberId, obligations.period] })
+        .returning({ id: obligations.id });
+      return rows.length;
+    },
+
+    /** A member moves to another organization: the roll follows, and so do their still-unpaid months after `afterPeriod`. */
+    moveMember: async (memberId: string, orgId: string, orgPath: string, afterPeriod: string) => {
+      await db.update(payers).set({ orgId, orgPath, updatedAt: new Date() }).where(eq(payers.memberId, memberId));
+      await db
+        .update(obligations)
+        .set({ orgId })
+        .where(and(eq(obligations.memberId, memberId), gt(obligations.period, afterPeriod), inArray(obligations.status, ['DUE', 'OVERDUE', 'REDUCED'])));
+    },
+
+    /** `/old/…` becomes `/new/…` for every payer in the moved subtree. */
+    movePaths: async (oldPath: string, newPath: string) => {
+      await db
+        .update(payers)
+        .set({ orgPath: sql`${newPath} || substr(${payers.orgPath}, ${oldPath.length + 1})` })
+        .where(like(payers.orgPath, `${oldPath}%`));
+    },
+
+    /** A member leaves the system: no more months are made for them; what they owed stays on record. */
+    removePayer: (memberId: string) => db.delete(payers).where(eq(payers.memberId, memberId)),
+  };
+}
+
+export type ObligationRepository = ReturnType<typeof obligationRepository>;

@@ -1,0 +1,65 @@
+import { dong, quoteDues } from '../rates/dues-quote.rules.ts';
+import { RATE_CONFIG, type DuesCategory, type RateConfig, type WageRegion } from '../rates/rates.config.ts';
+
+/** A member on the dues roll, as the month's obligation needs them; amounts in whole dong. */
+export interface Payer {
+  memberId: string;
+  orgId: string;
+  category: DuesCategory;
+  basis: bigint | null;
+  birthDate: string | null;
+  sex: 'MALE' | 'FEMALE' | null;
+}
+
+/** A waiver or reduction decision; months are first days (YYYY-MM-01), `untilMonth` inclusive or open. */
+export interface Relief {
+  id: string;
+  kind: 'WAIVER' | 'REDUCTION';
+  percent: number | null;
+  fromMonth: string;
+  untilMonth: string | null;
+}
+
+export interface PlannedObligation {
+  memberId: string;
+  orgId: string;
+  period: string;
+  amount: bigint;
+  ratedAmount: bigint;
+  status: 'DUE' | 'WAIVED';
+  calculation: string;
+  reliefDecisionId: string | null;
+}
+
+export type PlanResult = { ok: true; obligation: PlannedObligation } | { ok: false; code: string; message: string };
+
+/** The decision in force for the month: a waiver before a reduction, then the latest to take effect. */
+export function reliefFor(reliefs: readonly Relief[], period: string): Relief | null {
+  const inForce = reliefs.filter((relief) => relief.fromMonth <= period && (relief.untilMonth === null || period <= relief.untilMonth));
+  inForce.sort((a, b) => (a.kind === b.kind ? b.fromMonth.localeCompare(a.fromMonth) : a.kind === 'WAIVER' ? -1 : 1));
+  return inForce[0] ?? null;
+}
+
+/**
+ * The obligation of `payer` for `period` (docs/rules/dues-obligations.md): the rate table's amount for the
+ * month, then the decision in force: a waiver makes it zero (WAIVED), a reduction takes off its percentage,
+ * the rest rounded half up to the dong. A reduction changes the amount only; the month stays DUE.
+ */
+export function planObligation(payer: Payer, period: string, wageRegion: WageRegion | null, reliefs: readonly Relief[], config: RateConfig = RATE_CONFIG): PlanResult {
+  const quoted = quoteDues(
+    { category: payer.category, basis: payer.basis, wageRegion, localityClass: null, birthDate: payer.birthDate, sex: payer.sex, month: period.slice(0, 7) },
+    config,
+  );
+  if (!quoted.ok) return { ok: false, code: quoted.userErrors[0]!.code, message: quoted.userErrors[0]!.message };
+  const rated = quoted.quote.amount;
+  const relief = reliefFor(reliefs, period);
+  const base = { memberId: payer.memberId, orgId: payer.orgId, period, ratedAmount: rated, reliefDecisionId: relief?.id ?? null };
+  const calculation = `${quoted.quote.rule}: ${quoted.quote.calculation}`;
+  if (relief?.kind === 'WAIVER') return { ok: true, obligation: { ...base, amount: 0n, status: 'WAIVED', calculation: `${calculation}; miễn đóng theo quyết định` } };
+  if (relief?.kind === 'REDUCTION') {
+    const keep = BigInt(100 - relief.percent!);
+    const amount = (rated * keep * 2n + 100n) / 200n;
+    return { ok: true, obligation: { ...base, amount, status: 'DUE', calculation: `${calculation}; giảm ${relief.percent}% theo quyết định: ${dong(amount)}` } };
+  }
+  return { ok: true, obligation: { ...base, amount: rated, status: 'DUE', calculation } };
+}

@@ -1,0 +1,47 @@
+import { consoleLogger, defineJob, monthly, vietnamDay, type Executor, type Logger } from '@dangvu/subgraph-kit';
+import type { WageRegion } from '../rates/rates.config.ts';
+import { repositories, type Repositories } from '../repositories.ts';
+import { planObligation, type PlannedObligation, type Relief } from './obligation.rules.ts';
+
+const BATCH = 1000;
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Each month's obligations (docs/rules/dues-obligations.md#the-monthly-run): one per payer on the roll for the
+ * month, reckoned by the rate table in force and the decisions in force, at the payer's organization. Keyed by
+ * the month, so a second run of a finished month does nothing; a crash resumes after the last member id
+ * recorded, and a month already made is never made twice (unique on member and month) nor changed. A payer whose
+ * month cannot be reckoned (no basis; no wage region for the organization and no default) is skipped and logged.
+ */
+export function obligationsJob({ defaultWageRegion, log = consoleLogger }: { defaultWageRegion: WageRegion | null; log?: Logger }) {
+  return defineJob<{ month: string }, string, Repositories>({
+    name: 'dues.obligations',
+    description: 'Lập khoản đảng phí phải đóng của tháng cho từng đảng viên',
+    keyOf: ({ month }) => month,
+    argsOf(key) {
+      if (!YEAR_MONTH.test(key)) throw new Error(`${key} is not a month (YYYY-MM)`);
+      return { month: key };
+    },
+    repositories: (executor: Executor) => repositories(executor),
+    total: ({ args, repos }) => repos.obligations.countPayers(`${args.month}-01`),
+    async step({ args, repos }, cursor) {
+      const period = `${args.month}-01`;
+      const payers = await repos.obligations.payersAfter(period, cursor, BATCH);
+      if (payers.length === 0) return { processed: 0, finished: true };
+      const memberIds = payers.map((payer) => payer.memberId);
+      const reliefs = new Map<string, Relief[]>();
+      for (const relief of await repos.obligations.reliefsIn(memberIds, period)) reliefs.set(relief.memberId, [...(reliefs.get(relief.memberId) ?? []), relief]);
+      const regions = new Map((await repos.obligations.regionsOf([...new Set(payers.map((payer) => payer.orgId))])).map((row) => [row.orgId, row.region]));
+      const planned: PlannedObligation[] = [];
+      for (const payer of payers) {
+        const result = planObligation(payer, period, regions.get(payer.orgId) ?? defaultWageRegion, reliefs.get(payer.memberId) ?? []);
+        if (result.ok) planned.push(result.obligation);
+        else log.warn('dues.obligations: no obligation made for a payer whose month cannot be reckoned', { month: args.month, memberId: payer.memberId, code: result.code });
+      }
+      await repos.obligations.insertMissing(planned);
+      const next = payers.at(-1)!.memberId;
+      return payers.length < BATCH ? { processed: payers.length, finished: true } : { processed: payers.length, next };
+    },
+    schedule: { when: monthly(1, '00:30'), args: (due) => ({ month: vietnamDay(due).slice(0, 7) }) },
+  });
+}

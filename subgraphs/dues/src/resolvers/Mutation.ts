@@ -1,0 +1,5 @@
+import type { MutationResolvers } from '../generated/resolvers.ts';
+
+export const Mutation: MutationResolvers = {
+  recordCashPayment: (_, { input }, context) => context.payments.record(input),
+};

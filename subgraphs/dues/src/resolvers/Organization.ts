@@ -1,0 +1,6 @@
+import type { OrganizationResolvers } from '../generated/resolvers.ts';
+
+export const Organization: OrganizationResolvers = {
+  __resolveReference: (reference) => reference,
+  duesCollection: (organization, _, context) => context.payments.payersIn(organization.id),
+};

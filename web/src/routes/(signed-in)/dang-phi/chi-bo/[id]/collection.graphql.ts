@@ -1,0 +1,40 @@
+import { graphql } from '#lib/graphql/generated/index.ts';
+
+export const DuesCollectionQuery = graphql(`
+  query DuesCollection($id: ID!) {
+    organization(id: $id) {
+      id
+      name
+      duesCollection {
+        member {
+          id
+          fullName
+        }
+        months {
+          month
+          amount
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const RecordCashPaymentMutation = graphql(`
+  mutation RecordCashPayment($input: RecordCashPaymentInput!) {
+    recordCashPayment(input: $input) {
+      receipt {
+        reference
+        amount
+        months
+        receivedAt
+        member {
+          fullName
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -1,0 +1,63 @@
+import { createDb, tables } from '@dangvu/drizzle';
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
+
+/** The cell's collection sheet: the finance member takes a member's dues in cash and prints the receipt. */
+let harness: Harness;
+let db: ReturnType<typeof createDb>;
+beforeAll(async () => {
+  harness = await startHarness();
+  db = createDb(harness.platform.databaseUrl, { max: 1 });
+});
+afterAll(async () => {
+  await db?.close();
+  await harness?.stop();
+});
+
+describe('the cell’s dues collection page', () => {
+  it('lets the finance member, on a phone, take a member’s open months in cash and gives the numbered receipt; the months are then paid', async () => {
+    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [account] = await db.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
+    const memberId = account!.memberId!;
+    const [latest] = await db.db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(1);
+    await db.db
+      .update(tables.obligations)
+      .set({ status: 'DUE', paidAt: null, amount: 98_765 })
+      .where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, latest!.period)));
+
+    await signIn(harness, 'FINANCE_MEMBER');
+    const { page } = harness;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${harness.baseUrl}/dang-phi/chi-bo/${cell!.id}`);
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByRole('heading', { name: `Thu đảng phí – ${cell!.name}`, level: 1 }).waitFor();
+    const payer = page.getByRole('region', { name: harness.platform.demo.member.fullName });
+    const [year, month] = latest!.period.split('-');
+    expect(await payer.innerText()).toContain(`tháng ${Number(month)}/${year}: 98.765 ₫`);
+    const box = payer.getByLabel(`tháng ${Number(month)}/${year} – 98.765 ₫`);
+    expect(await box.isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await expectFitsPhone(page, [payer.getByRole('button', { name: 'Ghi nhận đã thu tiền mặt' })]);
+
+    await payer.getByRole('button', { name: 'Ghi nhận đã thu tiền mặt' }).click();
+    const receipt = page.getByRole('region', { name: 'Biên lai thu đảng phí' });
+    await receipt.waitFor();
+    const text = await receipt.innerText();
+    const [saved] = await db.db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId)).orderBy(desc(tables.receipts.receivedAt)).limit(1);
+    expect(text).toContain(`Số: ${String(saved!.number).padStart(4, '0')}/${saved!.year}`);
+    expect(text).toContain(harness.platform.demo.member.fullName);
+    expect(text).toContain(`tháng ${Number(month)}/${year}`);
+    // Every open month was ticked: the receipt is their sum, and each names the receipt.
+    const paid = await db.db.select().from(tables.obligations).where(eq(tables.obligations.receiptId, saved!.id));
+    expect(saved!.amount).toBe(paid.reduce((sum, o) => sum + o.amount, 0));
+    expect(paid.every((o) => o.status === 'PAID_CASH')).toBe(true);
+    expect(text).toContain(`Số tiền\n${saved!.amount.toLocaleString('vi-VN')} ₫`);
+    expect(text).toContain('Tiền mặt');
+    expect(await page.getByRole('status').innerText()).toContain('Đã ghi nhận thu tiền mặt');
+    const [row] = await db.db.select().from(tables.obligations).where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, latest!.period)));
+    expect(row!.status).toBe('PAID_CASH');
+    expect(row!.receiptId).toBe(saved!.id);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
