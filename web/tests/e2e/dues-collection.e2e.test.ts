@@ -29,8 +29,11 @@ describe('the cell’s dues collection page', () => {
     await signIn(harness, 'FINANCE_MEMBER');
     const { page } = harness;
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${harness.baseUrl}/dang-phi/chi-bo/${cell!.id}`);
+    // The cell's page, where its officers work, leads to the collection.
+    await page.goto(`${harness.baseUrl}/to-chuc/${cell!.id}`);
     await page.waitForSelector('html[data-hydrated]');
+    await page.getByRole('link', { name: 'Thu đảng phí của đảng viên' }).click();
+    await page.waitForURL(`${harness.baseUrl}/dang-phi/chi-bo/${cell!.id}`);
     await page.getByRole('heading', { name: `Thu đảng phí – ${cell!.name}`, level: 1 }).waitFor();
     const payer = page.getByRole('region', { name: harness.platform.demo.member.fullName });
     const [year, month] = latest!.period.split('-');
