@@ -11,6 +11,7 @@ import { scheduleAuditCheckpoints } from './audit-verify.ts';
 import { DATA_DIR, ROOT, startConfig } from './config.ts';
 import { startDatabase } from './database.ts';
 import { prepareForStart } from './demo-mode.ts';
+import { failureLines, heldLog } from './held-log.ts';
 import { seedDemoTransfers } from './demo-transfers.ts';
 import { keyEnvironment, loadOrCreateKeys } from './keys.ts';
 import { serviceSpecs } from './services.ts';
@@ -43,7 +44,11 @@ const keys = keyEnvironment(await loadOrCreateKeys(join(DATA_DIR, 'keys.json')),
   MEMBERS_SECRETS_KEY: membersSecrets,
   TRANSFERS_SECRETS_KEY: transfersSecrets,
 });
-const database = await startDatabase(config.database, () => {});
+const postgresLog = heldLog();
+const database = await startDatabase(config.database, postgresLog.log).catch((error: unknown) => {
+  for (const line of failureLines(error, postgresLog.lines(), 'Chưa khởi động được PostgreSQL / PostgreSQL did not start')) say(line);
+  process.exit(1);
+});
 const webBuild = join(ROOT, 'web/build/index.js');
 const mode = dev ? 'development' : 'production';
 /** The demo province, when this start loaded it into an empty database. */

@@ -148,6 +148,9 @@ describe('openCommentCampaign', () => {
       [p.teacherSilent.id]: ['AWAITING_ROUTING', null],
       [p.deputyOfB.id]: ['AT_CELL', o.villageB.id],
     });
+    // By name in Vietnamese order (docs/rules/member-register.md#vietnamese-order): Bùi, Đỗ, Lê, Ngô, Nguyễn, Phạm, Trần.
+    const inOrder = [p.teacherSilent, p.teacherUnrouted, p.deputy, p.deputyOfB, p.teacherA, p.finance, p.secretary];
+    expect(campaign.requests.map((r) => r.member.id)).toEqual(inOrder.map((member) => member.id));
   });
 
   it('opens once a year, however many times it is asked at once', async () => {

@@ -2,6 +2,7 @@ import { buildOrganization } from '@dangvu/drizzle/testing';
 import { ANONYMOUS, type Identity } from '@dangvu/subgraph-kit';
 import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizationRepository } from '../src/organization/organization.repository.ts';
 import { organizationSubgraph } from '../src/server.ts';
 
 let subgraph: TestSubgraph;
@@ -47,6 +48,27 @@ describe('the organization tree', () => {
       (await subgraph.call(TREE, { id: province.id }, caller)).data!.organization.children[0].children.map((child: { name: string }) => child.name);
     expect(await names(wardAdmin)).toContain('Chi bộ Quân sự phường Hoa Lư');
     expect(await names(partner)).not.toContain('Chi bộ Quân sự phường Hoa Lư');
+  });
+
+  it('lists children in Vietnamese order, "Đ" after "D" and before "G", today and as of a past day', async () => {
+    const { db } = subgraph.db;
+    const district = await buildOrganization(db, { parent: province, name: 'Đảng bộ huyện Thử', type: 'PROVINCE_SUBORDINATE' });
+    for (const name of ['Đảng bộ xã Gia Lâm', 'Đảng bộ xã Đông Hải', 'Đảng bộ xã Dương Nội', 'Đảng bộ xã Zang']) {
+      await buildOrganization(db, { parent: district, name, type: 'GRASSROOTS_COMMITTEE' });
+    }
+    const inOrder = ['Đảng bộ xã Dương Nội', 'Đảng bộ xã Đông Hải', 'Đảng bộ xã Gia Lâm', 'Đảng bộ xã Zang'];
+    const repository = organizationRepository(db);
+    expect((await repository.childrenOf([district.id])).map((row) => row.name)).toEqual(inOrder);
+    await repository.recordVersions(district.path, '2026-01-01', { subtree: true });
+    expect((await repository.childVersionsOn([district.id], '2026-06-01')).map((row) => row.name)).toEqual(inOrder);
+
+    const names = async (asOf?: string) => {
+      const { data, errors } = await subgraph.call('query ($id: ID!, $asOf: Date) { organization(id: $id, asOf: $asOf) { children { name } } }', { id: district.id, asOf }, member);
+      expect(errors).toBeUndefined();
+      return data!.organization.children.map((child: { name: string }) => child.name);
+    };
+    expect(await names()).toEqual(inOrder);
+    expect(await names('2026-06-01')).toEqual(inOrder);
   });
 
   it('loads each level of the tree in one statement, not one per organization', async () => {

@@ -6,7 +6,7 @@ import type { MemberListOrder } from './member-list.rules.ts';
 
 const { members } = tables;
 
-/** A name column in Vietnamese alphabetical order: the ICU collation of migration 0015 (docs/rules/member-register.md#vietnamese-order). */
+/** A name column in Vietnamese alphabetical order: the ICU collation of migration 0018 (docs/rules/member-register.md#vietnamese-order). */
 export const inVietnameseOrder = (column: AnyColumn) => sql`${column} collate members.vi_vn`;
 
 /** One page of an organization's own members; every check was made before. */

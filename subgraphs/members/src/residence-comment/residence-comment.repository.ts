@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
+import { inVietnameseOrder } from '../organization/member-list.repository.ts';
 import { OPEN_STATES } from './residence-comment.machine.ts';
 
 const { commentCampaigns, commentCampaignExemptions, residenceCommentRequests: requests, residenceComments: comments, members, roleGrants } = tables;
@@ -70,7 +71,7 @@ export function residenceCommentRepository(db: Executor) {
         .from(commentCampaignExemptions)
         .innerJoin(members, eq(members.id, commentCampaignExemptions.memberId))
         .where(inArray(commentCampaignExemptions.campaignId, [...campaignIds]))
-        .orderBy(asc(members.nameSearch)),
+        .orderBy(inVietnameseOrder(members.fullName), asc(members.id)),
 
     async byId(id: string): Promise<CommentRequestRow | null> {
       return (await db.select().from(requests).where(eq(requests.id, id)))[0] ?? null;
@@ -98,7 +99,7 @@ export function residenceCommentRepository(db: Executor) {
         .from(requests)
         .innerJoin(members, eq(members.id, requests.memberId))
         .where(inArray(requests.campaignId, [...campaignIds]))
-        .orderBy(asc(members.nameSearch))
+        .orderBy(inVietnameseOrder(members.fullName), asc(members.id))
         .then((rows) => rows.map((row) => row.request)),
     /** What an organization asked, open ones first by due day, then the rest newest first. */
     askedBy: (orgIds: readonly string[]) =>
