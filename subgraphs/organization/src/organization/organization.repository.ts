@@ -11,7 +11,7 @@ export type OrganizationVersionRow = typeof organizationVersions.$inferSelect;
 
 /**
  * A name in Vietnamese alphabetical order ("Dương Nội", "Đông Hải", "Gia Lâm"), which the default collation
- * breaks by putting "Đ" after "Z": this schema's ICU collation of migration 0019 (docs/rules/member-register.md#vietnamese-order).
+ * breaks by putting "Đ" after "Z": this schema's ICU collation of migration 0020 (docs/rules/member-register.md#vietnamese-order).
  */
 const inVietnameseOrder = (column: AnyColumn) => sql`${column} collate organization.vi_vn`;
 
