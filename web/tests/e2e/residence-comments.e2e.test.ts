@@ -161,6 +161,7 @@ describe('a yearly campaign between a workplace cell and the residence cells', (
     const main = await page.locator('main').innerText();
     expect(main).toContain('Được miễn');
     expect(main).toContain('Thay mặt chi ủy:');
+    expect(main).toContain('✓ Chữ ký hợp lệ: nhận xét còn nguyên như khi');
     await signOut(harness);
   });
 });
