@@ -20,7 +20,7 @@ export default subgraphCodegen({
     ResidenceComment: '../residence-comment/residence-comment.repository.ts#CommentRequestRow',
     CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
     CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',
-    GivenComment: '../residence-comment/residence-comment.repository.ts#GivenCommentRow',
+    GivenComment: '../residence-comment/residence-comment.repository.ts#LoadedCommentRow',
     DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
   },
 });

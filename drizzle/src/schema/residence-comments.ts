@@ -106,6 +106,26 @@ export const residenceCommentRequests = membersSchema.table(
 );
 
 /**
+ * Each person's Ed25519 key for signing the residence comments they give or record, kept as transfers keeps its
+ * own (docs/rules/residence-comments.md#signed): the private key sealed under MEMBERS_SECRETS_KEY, the public key
+ * in the clear for anyone to verify. A retired key still verifies what it signed.
+ */
+export const memberSigningKeys = membersSchema.table(
+  'signing_keys',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    /** SPKI DER, base64url. */
+    publicKey: text('public_key').notNull(),
+    /** PKCS#8 DER sealed with AES-256-GCM, base64url. */
+    sealedPrivateKey: text('sealed_private_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('members_signing_keys_one_active_idx').on(t.personId).where(sql`${t.retiredAt} is null`)],
+);
+
+/**
  * The comments given on a request: the first, and each that superseded the one before with its reason. None is
  * ever changed; each is hashed over its content and the previous one's hash (docs/rules/residence-comments.md#never-edited).
  */
@@ -132,6 +152,9 @@ export const residenceComments = membersSchema.table(
     prevHash: text('prev_hash'),
     /** SHA-256 of the canonical content and the previous comment's hash. */
     hash: text().notNull(),
+    /** The giver's key and their Ed25519 signature of `hash`, base64url; null on comments given before signing. */
+    keyId: uuid('key_id').references(() => memberSigningKeys.id),
+    signature: text(),
   },
   (t) => [
     uniqueIndex('residence_comments_request_sequence_idx').on(t.requestId, t.sequence),

@@ -89,3 +89,17 @@ export { runJob, type JobOutcome, type JobProgress, type RunJobOptions } from '.
 export { startJobScheduler, type JobScheduler, type SchedulerOptions } from './jobs/scheduler.ts';
 export { daily, describeSchedule, lastDue, monthly, nextDue, type Schedule } from './jobs/schedule.ts';
 export { jobRunsRepository, type JobRun } from './jobs/jobs.repository.ts';
+export {
+  newSigningKey,
+  openSigningKey,
+  personSigner,
+  publicKeyFrom,
+  sealer,
+  signatureIsValid,
+  signHash,
+  type NewSigningKey,
+  type PersonSignature,
+  type PersonSigner,
+  type Sealer,
+  type SigningKeyStore,
+} from './signing.ts';

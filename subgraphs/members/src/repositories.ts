@@ -8,6 +8,7 @@ import { contactChangeRepository } from './contact-change/contact-change.reposit
 import { memberRepository } from './member/member.repository.ts';
 import { memberListRepository } from './organization/member-list.repository.ts';
 import { partnerRepository } from './partner/partner.repository.ts';
+import { commentSigningKeyRepository } from './residence-comment/comment-signing-key.repository.ts';
 import { residenceCommentRepository } from './residence-comment/residence-comment.repository.ts';
 import { roleGrantRepository } from './role/role-grant.repository.ts';
 import { sessionRepository } from './session/session.repository.ts';
@@ -28,6 +29,7 @@ export function repositories(executor: Executor) {
     statusChanges: statusChangeRepository(executor),
     auditTrail: auditTrailRepository(executor),
     residenceComments: residenceCommentRepository(executor),
+    commentSigningKeys: commentSigningKeyRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
-import { DateScalar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { DateScalar, personSigner, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import type { JWK } from 'jose';
 import { accountLifecycleService } from './account/account-lifecycle.service.ts';
@@ -57,6 +57,7 @@ export async function membersKeys(keys: { authPrivateKey: JWK; secretsKey: Buffe
 export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
   const store = membersStore(db);
   const { secrets, passwords = argon2Passwords, now = () => new Date() } = deps;
+  const signComment = personSigner(secrets.signingKeys);
   return {
     name: 'members',
     typeDefs,
@@ -91,7 +92,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         auditTrail: auditTrailService(store, base),
         statusChanges: statusChangeService(store, base, now),
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
-        residenceComments: residenceCommentService(store, base, now),
+        residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
       };
     },

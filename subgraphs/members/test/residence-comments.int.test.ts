@@ -1,6 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { tables } from '@dangvu/drizzle';
 import { buildMember, buildOrganization, grantRole } from '@dangvu/drizzle/testing';
-import { runJob, type Identity, type Role } from '@dangvu/subgraph-kit';
+import { runJob, signHash, type Identity, type Role } from '@dangvu/subgraph-kit';
 import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ const OPEN = `mutation ($input: OpenCommentCampaignInput!) { openCommentCampaign
   campaign { id year dueOn requests { ${REQUEST} } exemptions { member { id } reason } } userErrors { code field message } } }`;
 const SINGLE = `mutation ($input: RequestResidenceCommentInput!) { requestResidenceComment(input: $input) { request { ${REQUEST} } userErrors { code field message } } }`;
 const step = (name: string, input: string) =>
-  `mutation ($input: ${input}!) { ${name}(input: $input) { request { ${REQUEST} comment { sequence overall duties { duty assessment label } supersedeReason scanFileName paperReceivedOn givenByName hash } commentHistory { sequence } } userErrors { code field message } } }`;
+  `mutation ($input: ${input}!) { ${name}(input: $input) { request { ${REQUEST} comment { sequence overall duties { duty assessment label } supersedeReason scanFileName paperReceivedOn givenByName hash signature signatureValid } commentHistory { sequence } } userErrors { code field message } } }`;
 const ROUTE = step('routeResidenceCommentToCommune', 'RouteResidenceCommentToCommuneInput');
 const ASSIGN = step('assignResidenceCommentCell', 'AssignResidenceCommentCellInput');
 const PAPER = step('sendResidenceCommentOnPaper', 'SendResidenceCommentOnPaperInput');
@@ -188,10 +189,36 @@ describe('the residence cell', () => {
     expect(data!.answerResidenceComment.userErrors).toEqual([]);
     expect(data!.answerResidenceComment.request).toMatchObject({ state: 'ANSWERED', version: 2, answeredAt: expect.any(String) });
     expect(data!.answerResidenceComment.request.comment).toMatchObject({ sequence: 1, givenByName: 'Đinh Văn Hải', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(data!.answerResidenceComment.request.comment).toMatchObject({ signature: expect.stringMatching(/^[\w-]{86}$/), signatureValid: true });
     const again = await call(ANSWER, { input: { requestId: request.id, expectedVersion: 2, ...fullComment() } }, secretaryA());
     expect(again.data!.answerResidenceComment.userErrors).toEqual([
       { code: 'ILLEGAL_TRANSITION', field: 'requestId', message: 'Không thể ghi nhận xét khi đề nghị nhận xét đã có nhận xét.' },
     ]);
+  });
+
+  it('shows a comment altered in the database after it was signed as no longer valid, and so one signed by another key', async () => {
+    const request = requestOf(p.teacherA);
+    const SIGNED = 'query ($id: ID!) { residenceComment(id: $id) { comment { overall signatureValid } } }';
+    const signed = async () => (await call(SIGNED, { id: request.id }, schoolSecretary())).data!.residenceComment.comment;
+    const comments = tables.residenceComments;
+    // As someone holding the database could: past the append-only trigger, which is what the signature guards against.
+    const tamper = (changes: Partial<typeof comments.$inferInsert>, id: string) =>
+      subgraph.db.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.update(comments).set(changes).where(eq(comments.id, id));
+      });
+    const [given] = await subgraph.db.db.select().from(comments).where(eq(comments.requestId, request.id));
+    expect(await signed()).toMatchObject({ signatureValid: true });
+
+    await tamper({ overall: 'Đảng viên gương mẫu, không có khuyết điểm.' }, given!.id);
+    expect(await signed()).toEqual({ overall: 'Đảng viên gương mẫu, không có khuyết điểm.', signatureValid: false });
+
+    // The content put back, but signed by a key other than the one the comment names: still refused.
+    await tamper({ overall: given!.overall, signature: signHash(given!.hash, generateKeyPairSync('ed25519').privateKey) }, given!.id);
+    expect(await signed()).toMatchObject({ signatureValid: false });
+
+    await tamper({ signature: given!.signature }, given!.id);
+    expect(await signed()).toMatchObject({ overall: given!.overall, signatureValid: true });
   });
 
   it('refuses a step taken on a version someone else moved past', async () => {

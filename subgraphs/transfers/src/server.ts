@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
-import { cachedWorkingCalendar, type SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { cachedWorkingCalendar, personSigner, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import { calendarService } from './calendar/calendar.service.ts';
 import type { TransfersContext } from './context.ts';
@@ -10,7 +10,7 @@ import { letterService } from './letter/letter.service.ts';
 import { rules } from './permissions.ts';
 import { transfersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
-import { stepSigner } from './signature/step-signer.ts';
+
 import { transferSecrets } from './signature/transfer-secrets.ts';
 import { deadlinesJob } from './transfer/deadlines.job.ts';
 import { DEFAULT_ESCALATION_WORKING_DAYS } from './transfer/deadlines.rules.ts';
@@ -39,7 +39,7 @@ export function transfersSubgraph({ db }: DbHandle, options: TransfersOptions = 
   const store = transfersStore(db);
   const now = options.now ?? (() => new Date());
   const secrets = transferSecrets(options.secretsKey ?? randomBytes(32));
-  const sign = stepSigner(secrets);
+  const sign = personSigner(secrets);
   const vouchers = transferVouchers(secrets, now);
   const escalateAfterWorkingDays = options.escalateAfterWorkingDays ?? DEFAULT_ESCALATION_WORKING_DAYS;
   const letters = letterService(store, { printer: options.printer ?? chromiumPrinter(), publicOrigin: options.publicOrigin ?? 'http://localhost:3000' });

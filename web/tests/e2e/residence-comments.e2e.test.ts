@@ -7,7 +7,7 @@ import { axeViolations, expectFitsPhone, sendCredentials, signIn, signOut, start
 let harness: Harness;
 const PASSWORD = 'Nhan xet noi cu tru 2026';
 /** The workplace cell of the demo commune whose members live in the demo cell, and people of the procedure. */
-const t = {} as { workplaceName: string; communeName: string; unroutedName: string; soldierName: string; answeredName: string };
+const t = {} as { workplaceName: string; communeName: string; unroutedName: string; soldierName: string; answeredName: string; outsideName: string };
 
 /** The demo data as the procedure needs it: a workplace cell of the demo commune with members living in the demo cell. */
 async function prepare(h: Harness) {
@@ -36,12 +36,16 @@ async function prepare(h: Harness) {
     // One whose residence cell the commune has not confirmed: the workplace sends it to the commune committee.
     const unrouted = staff.at(-1)!;
     await db.update(tables.members).set({ residenceOrgId: null }).where(eq(tables.members.id, unrouted.id));
+    // And one who lives where no party organization is on the platform: the request goes on paper.
+    const outside = staff.at(-3)!;
+    await db.update(tables.members).set({ residenceOrgId: null }).where(eq(tables.members.id, outside.id));
     Object.assign(t, {
       workplaceName: workplaceOrg!.name,
       communeName: commune!.name,
       unroutedName: unrouted.fullName,
       soldierName: staff.at(-2)!.fullName,
       answeredName: staff[3]!.fullName,
+      outsideName: outside.fullName,
     });
   } finally {
     await handle.close();
@@ -108,6 +112,36 @@ describe('a yearly campaign between a workplace cell and the residence cells', (
     await signOut(harness);
   });
 
+  it('goes on paper to a residence outside the system, and the workplace records the paper answer with its scan', async () => {
+    await signInAs(harness, 'bithu.noilamviec');
+    await openComments(harness);
+    const { page } = harness;
+    await page.getByRole('link', { name: t.outsideName }).click();
+    await page.getByRole('heading', { level: 1, name: t.outsideName }).waitFor();
+    await page.waitForSelector('html[data-hydrated]');
+    await page.getByRole('button', { name: 'Ghi nhận đã gửi bằng giấy' }).click();
+    await page.locator('#recipientName-error').waitFor();
+    await page.getByLabel('Tổ chức đảng nơi cư trú', { exact: true }).fill('Chi bộ khu phố 3, phường Bến Thành');
+    await page.getByLabel('Địa chỉ nhận', { exact: true }).fill('12 Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh');
+    await page.getByRole('button', { name: 'Ghi nhận đã gửi bằng giấy' }).click();
+    await page.getByRole('heading', { name: 'Ghi nhận bản nhận xét bằng giấy' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Chi bộ khu phố 3, phường Bến Thành');
+
+    await page.getByLabel('Ngày nhận', { exact: true }).fill(new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }));
+    await page.getByLabel('Tóm tắt nội dung nhận xét', { exact: true }).fill('Đồng chí giữ gìn phẩm chất, gương mẫu ở khu phố.');
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    await page.locator('#scanFileName-error').waitFor();
+    expect(await page.getByLabel('Tóm tắt nội dung nhận xét', { exact: true }).inputValue()).toBe('Đồng chí giữ gìn phẩm chất, gương mẫu ở khu phố.');
+    await page.getByLabel('Tên tệp bản quét', { exact: true }).fill('nhan-xet-khu-pho-3.pdf');
+    await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    await page.getByText('tệp quét nhan-xet-khu-pho-3.pdf').waitFor();
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Đã có nhận xét');
+    expect(main).toContain('Nhận xét chung: Đồng chí giữ gìn phẩm chất, gương mẫu ở khu phố.');
+    expect(main).toContain('✓ Chữ ký hợp lệ');
+    await signOut(harness);
+  });
+
   it('is given a cell by the commune committee', async () => {
     await signInAs(harness, 'bithu.xa');
     await openComments(harness);
@@ -155,12 +189,14 @@ describe('a yearly campaign between a workplace cell and the residence cells', (
     await signInAs(harness, 'bithu.noilamviec');
     await openComments(harness);
     const { page } = harness;
-    expect(await page.locator('main').innerText()).toMatch(/1 đã có nhận xét/);
+    // The paper answer and the residence cell's.
+    expect(await page.locator('main').innerText()).toMatch(/2 đã có nhận xét/);
     await page.getByRole('link', { name: t.answeredName }).click();
     await page.getByRole('heading', { level: 1, name: t.answeredName }).waitFor();
     const main = await page.locator('main').innerText();
     expect(main).toContain('Được miễn');
     expect(main).toContain('Thay mặt chi ủy:');
+    expect(main).toContain('✓ Chữ ký hợp lệ: nhận xét còn nguyên như khi');
     await signOut(harness);
   });
 });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { sealer } from '@dangvu/subgraph-kit';
 
 /** Bytes of MEMBERS_SECRETS_KEY: one AES-256 key, also the HMAC key. */
 export const SECRETS_KEY_BYTES = 32;
@@ -21,6 +22,9 @@ export function accountSecrets(key: Buffer) {
   const keyedHash = (purpose: string, value: string) => createHmac('sha256', key).update(`${purpose}\n${value}`).digest('hex');
 
   return {
+    /** Seals the signing keys of those who give residence comments (docs/rules/residence-comments.md#signed). */
+    signingKeys: sealer(key, 'dangvu.members.signing-keys'),
+
     /**
      * Seals a TOTP secret for one account: the account id is authenticated with it, so that a sealed secret
      * copied onto another account's row does not open there.

@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 import { inVietnameseOrder } from '../organization/member-list.repository.ts';
 import { OPEN_STATES } from './residence-comment.machine.ts';
 
-const { commentCampaigns, commentCampaignExemptions, residenceCommentRequests: requests, residenceComments: comments, members, roleGrants } = tables;
+const { commentCampaigns, commentCampaignExemptions, residenceCommentRequests: requests, residenceComments: comments, memberSigningKeys, members, roleGrants } = tables;
 
 export type CampaignRow = typeof commentCampaigns.$inferSelect;
 export type CommentRequestRow = typeof requests.$inferSelect;
 export type GivenCommentRow = typeof comments.$inferSelect;
+/** A comment as read back: with the member it is about and the giver's public key, all its verification needs. */
+export type LoadedCommentRow = GivenCommentRow & { memberId: string; publicKey: string | null };
 export type ExemptionRow = typeof commentCampaignExemptions.$inferSelect;
 type RequestInsert = typeof requests.$inferInsert;
 
@@ -138,8 +140,14 @@ export function residenceCommentRepository(db: Executor) {
         ),
       ),
 
-    commentsOf: (requestIds: readonly string[]) =>
-      db.select().from(comments).where(inArray(comments.requestId, [...requestIds])).orderBy(asc(comments.requestId), asc(comments.sequence)),
+    commentsOf: (requestIds: readonly string[]): Promise<LoadedCommentRow[]> =>
+      db
+        .select({ ...getTableColumns(comments), memberId: requests.memberId, publicKey: memberSigningKeys.publicKey })
+        .from(comments)
+        .innerJoin(requests, eq(requests.id, comments.requestId))
+        .leftJoin(memberSigningKeys, eq(memberSigningKeys.id, comments.keyId))
+        .where(inArray(comments.requestId, [...requestIds]))
+        .orderBy(asc(comments.requestId), asc(comments.sequence)),
     async insertComment(row: typeof comments.$inferInsert): Promise<GivenCommentRow> {
       const [created] = await db.insert(comments).values(row).returning();
       return created!;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { auditor, canonical, forbidden, notFound, parseId, transition, vietnamDay, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
+import { auditor, canonical, forbidden, notFound, parseId, signatureIsValid, transition, vietnamDay, type PersonSigner, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import { commentActor, policy, seesCommentRequest } from '../policy.ts';
 import type { MembersStore, Repositories } from '../repositories.ts';
 import { commentMachine, type CommentAction, type CommentEntity, type CommentInput } from './residence-comment.machine.ts';
-import type { CommentRequestRow, GivenCommentRow } from './residence-comment.repository.ts';
+import type { CommentRequestRow, GivenCommentRow, LoadedCommentRow } from './residence-comment.repository.ts';
 import { checkDueOn, planCampaign, readComment, requiredText, scanFileName, type DutyInput, type Exemption } from './residence-comment.rules.ts';
 
 type Purpose = CommentRequestRow['purpose'];
@@ -18,8 +18,18 @@ export const entityOf = (row: CommentRequestRow, latest: GivenCommentRow | null,
 });
 
 /** The hash a comment is kept under: its canonical content with the previous comment's hash (docs/rules/residence-comments.md#never-edited). */
-export const commentHash = (content: Omit<GivenCommentRow, 'id' | 'hash'> & { memberId: string }) =>
+export const commentHash = (content: Omit<GivenCommentRow, 'id' | 'hash' | 'keyId' | 'signature'> & { memberId: string }) =>
   createHash('sha256').update(canonical({ ...content, givenAt: content.givenAt.toISOString() })).digest('hex');
+
+/**
+ * Whether a comment is as its giver signed it (docs/rules/residence-comments.md#signed): its hash recomputed from
+ * what is stored, and the Ed25519 signature of that hash checked against the giver's public key. A comment
+ * altered in the database after it was given, or never signed, fails.
+ */
+export function commentSignatureValid(comment: LoadedCommentRow): boolean {
+  const { id: _id, hash, keyId: _keyId, signature, publicKey, ...content } = comment;
+  return publicKey !== null && signature !== null && commentHash(content) === hash && signatureIsValid(hash, publicKey, signature);
+}
 
 /** Where a request goes when it is made or re-routed: the member's residence cell when someone there can act on it. */
 function routeTo(cellId: string | null, paths: ReadonlyMap<string, string>): Pick<CommentRequestRow, 'state' | 'residenceCellId' | 'residenceCellPath'> {
@@ -50,7 +60,7 @@ export async function rerouteOpenRequests(repos: Repositories, memberId: string,
  * workplace, routing through the commune committee or on paper, the residence cell's comment, its replacement.
  * Every step checks the caller first, decides with the comment machine, writes in one transaction and audits.
  */
-export function residenceCommentService(store: MembersStore, context: RequestContext, now: () => Date = () => new Date()) {
+export function residenceCommentService(store: MembersStore, context: RequestContext, sign: PersonSigner, now: () => Date = () => new Date()) {
   const { identity } = context;
   const audit = auditor(context);
   const today = () => vietnamDay(now());
@@ -101,7 +111,9 @@ export function residenceCommentService(store: MembersStore, context: RequestCon
       prevHash: latest?.hash ?? null,
       ...fields,
     };
-    const comment = await repos.residenceComments.insertComment({ ...content, hash: commentHash({ ...content, memberId: row.memberId }) });
+    const hash = commentHash({ ...content, memberId: row.memberId });
+    const signature = await sign(repos.commentSigningKeys, identity.personId!, hash);
+    const comment = await repos.residenceComments.insertComment({ ...content, hash, ...signature });
     return { sequence: comment.sequence, hash: comment.hash };
   }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chainIsValid, signHash, stepHash, type SignedStep, type StepContent } from './decision-chain.ts';
-import { newSigningKey, openSigningKey } from './signing-keys.ts';
+import { newSigningKey, openSigningKey, signHash } from '@dangvu/subgraph-kit';
+import { chainIsValid, stepHash, type SignedStep, type StepContent } from './decision-chain.ts';
 import { transferSecrets } from './transfer-secrets.ts';
 
 const secrets = transferSecrets(randomBytes(32));

@@ -1,5 +1,5 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { canonical } from '@dangvu/subgraph-kit';
+import { createHash } from 'node:crypto';
+import { canonical, signatureIsValid } from '@dangvu/subgraph-kit';
 
 /**
  * One step of a dossier as it is signed (docs/rules/transfers.md#signed-decisions): which dossier and which
@@ -30,11 +30,6 @@ export function stepHash(content: StepContent, prevHash: string | null): string 
   return createHash('sha256').update(canonical({ ...content, prevHash })).digest('hex');
 }
 
-/** The actor's Ed25519 signature of the step's hash, base64url. */
-export const signHash = (hash: string, privateKey: KeyObject) => sign(null, Buffer.from(hash), privateKey).toString('base64url');
-
-export const publicKeyFrom = (spki: string) => createPublicKey({ key: Buffer.from(spki, 'base64url'), format: 'der', type: 'spki' });
-
 /**
  * Whether `steps` (in sequence order, from the first) form an unbroken chain in which every person's step is
  * signed by the key it names: each hash recomputed from its content, each linked to the one before, each
@@ -50,7 +45,7 @@ export function chainIsValid(steps: readonly SignedStep[], publicKeys: ReadonlyM
       if (signature !== null || keyId !== null) return false;
     } else {
       const spki = keyId ? publicKeys.get(keyId) : undefined;
-      if (!spki || !signature || !verify(null, Buffer.from(hash), publicKeyFrom(spki), Buffer.from(signature, 'base64url'))) return false;
+      if (!spki || !signature || !signatureIsValid(hash, spki, signature)) return false;
     }
     prevHash = hash;
   }

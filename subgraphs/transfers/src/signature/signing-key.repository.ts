@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
-import type { Executor } from '@dangvu/subgraph-kit';
-import type { NewSigningKey } from './signing-keys.ts';
+import type { Executor, NewSigningKey } from '@dangvu/subgraph-kit';
 
 const { signingKeys } = tables;
 

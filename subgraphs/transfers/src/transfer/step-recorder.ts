@@ -1,6 +1,6 @@
 import type { Repositories } from '../repositories.ts';
 import { stepHash, type StepContent } from '../signature/decision-chain.ts';
-import type { StepSigner } from '../signature/step-signer.ts';
+import type { PersonSigner as StepSigner } from '@dangvu/subgraph-kit';
 import type { TransferState } from './transfer.machine.ts';
 
 export interface StepRecord {

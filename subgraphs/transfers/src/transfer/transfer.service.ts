@@ -13,7 +13,7 @@ import {
 } from '@dangvu/subgraph-kit';
 import { policy, sideGrant, transferActor, type DossierSubject } from '../policy.ts';
 import type { Repositories, TransfersStore } from '../repositories.ts';
-import type { StepSigner } from '../signature/step-signer.ts';
+import type { PersonSigner as StepSigner } from '@dangvu/subgraph-kit';
 import { isUserError } from '../voucher/voucher.ts';
 import type { LetterVoucher, MemberVoucher, OrganizationVoucher, TransferVouchers } from '../voucher/transfer-vouchers.ts';
 import { presentDueOn, startDueOn } from './deadlines.rules.ts';

@@ -24,6 +24,7 @@ export const CommentRequestQuery = graphql(`
         paperReceivedOn
         scanFileName
         hash
+        signatureValid
         duties {
           duty
           label
