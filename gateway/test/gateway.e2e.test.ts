@@ -206,3 +206,18 @@ describe('request limits', () => {
     expect(codes(large)).toEqual(['BATCH_TOO_LARGE']);
   });
 });
+
+describe('page sizes through the gateway', () => {
+  // A partner who asks for 500 rows is told the page size allowed, in Vietnamese, as for 101, never a syntax error.
+  it.each([101, 500, 10_000])('answers first: %i with BAD_USER_INPUT in Vietnamese', async (first) => {
+    const token = await loginAs(platform, 'SECRETARY');
+    const answer = await post(
+      platform,
+      { query: 'query ($first: Int) { members(first: $first) { pageInfo { hasNextPage } } }', variables: { first } },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(answer.status).toBe(200);
+    expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
+    expect(answer.body.errors![0]!.message).toMatch(/1 đến 100/);
+  });
+});
