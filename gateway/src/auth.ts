@@ -33,7 +33,8 @@ export async function accessTokenKeys(value: AccessTokenPublicKeys): Promise<Map
 }
 
 const refused = (message: string) => new HttpRejection(401, 'UNAUTHENTICATED', message);
-const INVALID = refused('Mã xác thực không hợp lệ. Đồng chí vui lòng đăng nhập lại.');
+// Not "mã xác thực": that is the two-step code's word, and a person would look for a code to retype.
+const INVALID = refused('Thông tin đăng nhập (token) không hợp lệ. Đồng chí vui lòng đăng nhập lại.');
 
 const SESSION_REFUSALS: Record<Exclude<SessionState, 'ACTIVE'>, HttpRejection> = {
   ENDED: refused('Phiên đăng nhập đã kết thúc. Đồng chí vui lòng đăng nhập lại.'),

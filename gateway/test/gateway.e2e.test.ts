@@ -78,6 +78,8 @@ describe('bearer tokens', () => {
     const answer = await post(platform, me, { authorization: `Bearer ${forged}` });
     expect(answer.status).toBe(401);
     expect(answer.body.errors![0]!.message).toMatch(/không hợp lệ/);
+    // The two-step code's word is not reused for a token.
+    expect(answer.body.errors![0]!.message).not.toMatch(/mã xác thực/i);
   });
 
   it('answers an expired token with 401 and asks to sign in again', async () => {
