@@ -1,10 +1,11 @@
 import { signAccessToken, vietnamDay, type Identity } from '@dangvu/subgraph-kit';
+import { DEMO_USERNAMES } from '@dangvu/drizzle/seed';
 import type postgres from 'postgres';
 
 /**
  * A few transfer dossiers of the demo cell, each left in another state, so that the transfer screens show
  * something on a first `npm start`: opened and taken through the gateway like any other, every step signed
- * by the officer whose it is. Members 4, 5, 6 and 8 of the demo cell (no role, and no dossier from earlier
+ * by the officer whose it is, to the cell of the receiving demo login. Members 4, 5, 6 and 8 of the demo cell (no role, and no dossier from earlier
  * records); their dues before this month are marked paid, as a letter needs.
  */
 export interface DemoDossier {
@@ -30,6 +31,7 @@ const PLAN = [
   { roster: 8, kind: 'TEMPORARY', until: 'HOSTED', reason: 'Đi làm việc có thời hạn ở phường bạn' },
 ] as const;
 const ORDER = ['SUBMITTED', 'REVIEWED', 'IN_TRANSIT', 'HOSTED'] as const;
+const RECEIVING_USERNAME = DEMO_USERNAMES.find(([role]) => role === 'RECEIVING_SECRETARY')![1];
 
 export async function seedDemoTransfers(
   sql: Sql,
@@ -46,9 +48,11 @@ export async function seedDemoTransfers(
       select member_id from members.role_grants where org_id = ${org.id} and role = 'SECRETARY' and ends_on is null limit 1`;
     return { personId: grant!.member_id, grants: [{ role: 'SECRETARY', orgId: org.id, orgPath: org.path }], partner: null };
   };
-  const withSecretary = new Set((await sql<{ org_id: string }[]>`select org_id from members.role_grants where role = 'SECRETARY' and ends_on is null`).map((r) => r.org_id));
-  const otherCommune = orgs.find((o) => o.type === 'PROVINCE_SUBORDINATE' && o.id !== commune.id)!;
-  const destination = orgs.find((o) => o.parent_id === otherCommune.id && o.type === 'GRASSROOTS_CELL' && withSecretary.has(o.id))!;
+  // The cell whose secretary has the receiving demo login, so that a person can carry a dossier to acceptance.
+  const [receiving] = await sql<{ org_id: string }[]>`
+    select g.org_id from members.role_grants g join members.accounts a on a.member_id = g.member_id
+    where a.username = ${RECEIVING_USERNAME} and g.role = 'SECRETARY' and g.ends_on is null`;
+  const destination = orgs.find((o) => o.id === receiving!.org_id)!;
   const officers = { cell: await secretaryOf(cell), commune: await secretaryOf(commune), destination: await secretaryOf(destination) };
 
   async function call<Data>(identity: Identity, query: string, variables: Record<string, unknown>): Promise<Data> {

@@ -163,7 +163,7 @@ if (!ready) {
       ...(accounts.length > 0
         ? [
             `  Tài khoản mẫu (mật khẩu: ${DEMO_PASSWORD}) / demo logins:`,
-            ...DEMO_USERNAMES.map(([role, username]) => `    ${DEMO_ROLE_LABELS[role].padEnd(19)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),
+            ...DEMO_USERNAMES.map(([role, username]) => `    ${DEMO_ROLE_LABELS[role].padEnd(22)} ${username.padEnd(15)} ${names.get(username) ?? ''}`),
             '',
           ]
         : []),

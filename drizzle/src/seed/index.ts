@@ -11,7 +11,16 @@ import { Random } from './random.ts';
 /** Published in the README and the start-up banner; it meets the members' own password policy (scripts/test/demo-mode.test.ts). */
 export const DEMO_PASSWORD = 'Dangvu@2026';
 
-export type DemoRole = 'MEMBER' | 'SECRETARY' | 'DEPUTY_SECRETARY' | 'FINANCE_MEMBER' | 'ADMIN' | 'PROVINCE_ADMIN' | 'ANALYST';
+export type DemoRole =
+  | 'MEMBER'
+  | 'SECRETARY'
+  | 'DEPUTY_SECRETARY'
+  | 'FINANCE_MEMBER'
+  | 'COMMITTEE_SECRETARY'
+  | 'RECEIVING_SECRETARY'
+  | 'ADMIN'
+  | 'PROVINCE_ADMIN'
+  | 'ANALYST';
 
 export interface DemoAccount {
   role: DemoRole;
@@ -44,6 +53,8 @@ export interface SeedResult {
   accounts: DemoAccount[];
   /** The demo member's cell, as the profile page shows it. */
   demoCell: { name: string; secretaryName: string };
+  /** The cell of another ward whose secretary has the receiving demo login: where the demo dossiers go. */
+  receivingCell: { id: string; name: string };
 }
 
 export const MIN_MEMBERS = 200;
@@ -57,6 +68,8 @@ export const DEMO_ROLE_LABELS: Record<DemoRole, string> = {
   SECRETARY: 'Bí thư chi bộ',
   DEPUTY_SECRETARY: 'Phó bí thư',
   FINANCE_MEMBER: 'Ủy viên tài chính',
+  COMMITTEE_SECRETARY: 'Bí thư đảng ủy phường',
+  RECEIVING_SECRETARY: 'Bí thư chi bộ nơi đến',
   ADMIN: 'Quản trị (phường)',
   PROVINCE_ADMIN: 'Quản trị (tỉnh)',
   ANALYST: 'Người lập báo cáo',
@@ -68,6 +81,10 @@ export const DEMO_USERNAMES = [
   ['SECRETARY', 'bithu.demo'],
   ['DEPUTY_SECRETARY', 'phobithu.demo'],
   ['FINANCE_MEMBER', 'taichinh.demo'],
+  // A transfer's other two sides (docs/rules/transfers.md): the demo cell's ward committee issues the letter,
+  // and a cell of another ward receives the member.
+  ['COMMITTEE_SECRETARY', 'bithu.phuong'],
+  ['RECEIVING_SECRETARY', 'bithu.noiden'],
   ['ADMIN', 'quantri.demo'],
   // Registers partner systems (docs/api.md): an administrator of the whole province.
   ['PROVINCE_ADMIN', 'quantri.tinh'],
@@ -139,9 +156,9 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       from members.members where activity_status not in ('REMOVED', 'EXPELLED', 'DECEASED', 'TRANSFERRED_OUT')`;
     const obligations = await loadObligations(tx, random, members, asOf, progress);
     const transfers = await loadTransfers(tx, random, members, organizations, asOf);
-    const { accounts, demoCell } = await loadOfficersAndAccounts(tx, organizations, byCell, asOf);
+    const { accounts, demoCell, receivingCell } = await loadOfficersAndAccounts(tx, organizations, byCell, asOf);
     progress(options.members, options.members, 'xong');
-    return { organizations: organizations.length, members: members.length, obligations, transfers, accounts, demoCell };
+    return { organizations: organizations.length, members: members.length, obligations, transfers, accounts, demoCell, receivingCell };
   });
 }
 
@@ -242,7 +259,7 @@ async function loadOfficersAndAccounts(
   organizations: readonly SeedOrganization[],
   byCell: ReadonlyMap<string, SeedMember[]>,
   asOf: Date,
-): Promise<{ accounts: DemoAccount[]; demoCell: SeedResult['demoCell'] }> {
+): Promise<{ accounts: DemoAccount[]; demoCell: SeedResult['demoCell']; receivingCell: SeedResult['receivingCell'] }> {
   const since = monthStart(asOf, 18);
   const grants: (string | null)[][] = [];
   const grant = (member: SeedMember, role: string, org: SeedOrganization) =>
@@ -268,6 +285,11 @@ async function loadOfficersAndAccounts(
   const province = organizations.find((o) => o.parentId === null)!;
   const cellMembers = byCell.get(demoCell.id)!;
   const communeStaff = byCell.get(organizations.find((o) => o.parentId === commune.id && o.unit === 'agency')!.id)!;
+  const otherCommunes = new Set(organizations.filter((o) => o.type === 'PROVINCE_SUBORDINATE' && o.id !== commune.id).map((o) => o.id));
+  // Only a cell of three or more has a secretary (above); another name than the demo cell's, not to confuse the two.
+  const receivingCell = organizations.find(
+    (o) => o.type === 'GRASSROOTS_CELL' && otherCommunes.has(o.parentId!) && o.name !== demoCell.name && (byCell.get(o.id)?.length ?? 0) >= 3,
+  )!;
   const admin = communeStaff[6]!;
   const analyst = communeStaff[7]!;
   const provinceAdmin = communeStaff[8]!;
@@ -281,6 +303,8 @@ async function loadOfficersAndAccounts(
     SECRETARY: [cellMembers[0]!, demoCell],
     DEPUTY_SECRETARY: [cellMembers[1]!, demoCell],
     FINANCE_MEMBER: [cellMembers[2]!, demoCell],
+    COMMITTEE_SECRETARY: [communeStaff[3]!, commune],
+    RECEIVING_SECRETARY: [byCell.get(receivingCell.id)![0]!, receivingCell],
     ADMIN: [admin, commune],
     PROVINCE_ADMIN: [provinceAdmin, province],
     ANALYST: [analyst, province],
@@ -302,5 +326,6 @@ async function loadOfficersAndAccounts(
       organizationName: org.name,
     })),
     demoCell: { name: demoCell.name, secretaryName: cellMembers[0]!.fullName },
+    receivingCell: { id: receivingCell.id, name: receivingCell.name },
   };
 }

@@ -20,10 +20,9 @@ let cell: Org;
 let commune: Org;
 let otherCommune: Org;
 let otherCell: Org;
-const PASSWORD = 'Dangvu@2026';
-/** Officers the demo has no login for, given one here: the commune's secretary (who issues letters) and the receiving cell's. */
-const ISSUER = 'bithu.xa.thu';
-const RECEIVER = 'bithu.noiden.thu';
+/** The demo logins of the commune committee that issues letters and of the receiving cell in another commune. */
+const ISSUER = 'COMMITTEE_SECRETARY';
+const RECEIVER = 'RECEIVING_SECRETARY';
 const officers: Record<string, Identity> = {};
 
 const today = vietnamDay(new Date());
@@ -34,12 +33,11 @@ const monthsLater = (months: number) => {
   return new Date(Date.UTC(year, month - 1 + months, 1)).toISOString().slice(0, 10);
 };
 
-async function officerOf(org: Org, username?: string): Promise<Identity> {
+async function officerOf(org: Org): Promise<Identity> {
   const [grant] = await handle.db
     .select()
     .from(tables.roleGrants)
     .where(and(eq(tables.roleGrants.orgId, org.id), eq(tables.roleGrants.role, 'SECRETARY'), isNull(tables.roleGrants.endsOn)));
-  if (username) await buildAccount(handle.db, { id: grant!.memberId }, username, PASSWORD);
   return { personId: grant!.memberId, grants: [{ role: 'SECRETARY', orgId: org.id, orgPath: org.path }], partner: null };
 }
 
@@ -82,7 +80,7 @@ async function apiStep(identity: Identity, name: string, input: Record<string, u
 }
 
 /** A dossier opened by the member's secretary through the API and taken as far as `until`. */
-async function dossierUntil(memberId: string, until: 'REVIEWED' | 'IN_TRANSIT' | 'RECEIVED', start: Record<string, unknown> = {}) {
+async function dossierUntil(memberId: string, until: 'SUBMITTED' | 'REVIEWED' | 'IN_TRANSIT' | 'RECEIVED', start: Record<string, unknown> = {}) {
   const vouchers = await api(officers.cell!, 'query ($m: ID!, $d: ID!) { member(id: $m) { transferVoucher } organization(id: $d) { transferVoucher } }', { m: memberId, d: otherCell.id });
   let dossier = await apiStep(officers.cell!, 'startTransfer', {
     kind: 'OFFICIAL',
@@ -97,6 +95,7 @@ async function dossierUntil(memberId: string, until: 'REVIEWED' | 'IN_TRANSIT' |
   const next = (identity: Identity, name: string, input: Record<string, unknown> = {}) =>
     apiStep(identity, name, { transferId: dossier.id, expectedVersion: dossier.version, ...input }).then((moved) => (dossier = moved));
   await next(officers.cell!, 'submitTransfer');
+  if (until === 'SUBMITTED') return dossier;
   await next(officers.cell!, 'reviewTransfer', { meetingOn: today, conclusion: 'Chi bộ nhất trí' });
   if (until === 'REVIEWED') return dossier;
   const letter = await api(officers.commune!, 'query ($id: ID!) { transfer(id: $id) { member { transferLetterVoucher } } }', { id: dossier.id });
@@ -105,17 +104,6 @@ async function dossierUntil(memberId: string, until: 'REVIEWED' | 'IN_TRANSIT' |
   if (until === 'IN_TRANSIT') return dossier;
   await next(officers.otherCell!, 'receiveTransfer');
   return dossier;
-}
-
-/** Signs in as one of the officers given a login here, whoever was signed in before. */
-async function signInAs(username: string) {
-  const { page } = harness;
-  await harness.browser.clearCookies();
-  await page.goto(`${harness.baseUrl}/dang-nhap`);
-  await page.waitForSelector('html[data-hydrated]');
-  await sendCredentials(harness, username, PASSWORD);
-  await page.waitForURL('**/ho-so');
-  await page.waitForSelector('html[data-hydrated]');
 }
 
 /** Signs in as the demo account of `role`, whoever was signed in before. */
@@ -148,10 +136,9 @@ beforeAll(async () => {
   const orgs = await handle.db.select().from(tables.organizations);
   cell = orgs.find((o) => o.name === harness.platform.demo.member.cellName)!;
   commune = orgs.find((o) => o.id === cell.parentId)!;
-  otherCommune = orgs.find((o) => o.type === 'PROVINCE_SUBORDINATE' && o.id !== commune.id)!;
-  const secretaries = await handle.db.select().from(tables.roleGrants).where(eq(tables.roleGrants.role, 'SECRETARY'));
-  otherCell = orgs.find((o) => o.parentId === otherCommune.id && o.type === 'GRASSROOTS_CELL' && secretaries.some((g) => g.orgId === o.id))!;
-  Object.assign(officers, { cell: await officerOf(cell), commune: await officerOf(commune, ISSUER), otherCell: await officerOf(otherCell, RECEIVER) });
+  otherCell = orgs.find((o) => o.id === harness.platform.seed.receivingCell.id)!;
+  otherCommune = orgs.find((o) => o.id === otherCell.parentId)!;
+  Object.assign(officers, { cell: await officerOf(cell), commune: await officerOf(commune), otherCell: await officerOf(otherCell) });
   await harness.page.setViewportSize({ width: 360, height: 740 });
 }, 180_000);
 afterAll(async () => {
@@ -219,7 +206,7 @@ describe('an official transfer between two communes, on a phone', () => {
     expect(await stateShown()).toContain('Chi bộ đã xét');
 
     // The commune's secretary issues the letter, downloads it, and hands the dossier over.
-    await signInAs(ISSUER);
+    await signInAsDemo(ISSUER);
     await openDossier(id);
     await press('Cấp giấy giới thiệu', 'Đã cấp giấy giới thiệu.');
     expect(await stateShown()).toContain('Đã cấp giấy giới thiệu');
@@ -238,7 +225,7 @@ describe('an official transfer between two communes, on a phone', () => {
     await expectFitsPhone(page);
 
     // The receiving cell receives it, is held to checking every item, and accepts with a roster number.
-    await signInAs(RECEIVER);
+    await signInAsDemo(RECEIVER);
     await page.goto(`${harness.baseUrl}/chuyen-sinh-hoat`);
     const incoming = page.locator('section', { has: page.getByRole('heading', { name: `Việc chờ ${otherCell.name}` }) });
     expect(await incoming.getByRole('row', { name: new RegExp(code) }).innerText()).toContain('Tiếp nhận hồ sơ');
@@ -304,13 +291,13 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
     await page.getByLabel('Kết luận của chi bộ').fill('Nhất trí.');
     await press('Ghi kết quả họp', 'Đã ghi kết quả họp chi bộ');
 
-    await signInAs(ISSUER);
+    await signInAsDemo(ISSUER);
     await openDossier(id);
     await press('Cấp giấy giới thiệu', 'Đã cấp giấy giới thiệu.');
     expect(await page.locator('main').innerText()).toContain('Mẫu chuyển tạm thời (8 ô)');
     await press('Đã giao hồ sơ', 'Đã ghi niêm phong và giao hồ sơ cho đảng viên.');
 
-    await signInAs(RECEIVER);
+    await signInAsDemo(RECEIVER);
     await openDossier(id);
     await press('Đã nhận hồ sơ', 'Đã ghi nhận đảng viên xuất trình giấy giới thiệu và hồ sơ.');
     // A temporary member gets no roster number here: their home cell keeps them.
@@ -359,7 +346,7 @@ describe('an official transfer to an organization outside the system', () => {
     await page.getByLabel('Kết luận của chi bộ').fill('Nhất trí.');
     await press('Ghi kết quả họp', 'Đã ghi kết quả họp chi bộ');
 
-    await signInAs(ISSUER);
+    await signInAsDemo(ISSUER);
     await openDossier(id);
     await press('Cấp giấy giới thiệu', 'Đã cấp giấy giới thiệu.');
     await press('Đã giao hồ sơ', 'Đã ghi niêm phong và giao hồ sơ cho đảng viên.');
@@ -376,7 +363,7 @@ describe('what the screens refuse, and say why', () => {
     const member = await demoCellMember(harness, 21);
     await setDues(member.id);
     const { id } = await dossierUntil(member.id, 'RECEIVED');
-    await signInAs(RECEIVER);
+    await signInAsDemo(RECEIVER);
     await openDossier(id);
     await page.getByLabel('Lý do không tiếp nhận (thiếu thành phần nào, thiếu xác nhận nào)').fill('Hồ sơ thiếu phiếu đảng viên.');
     await press('Không tiếp nhận', 'Đã ghi không tiếp nhận, kèm lý do.');
@@ -388,12 +375,68 @@ describe('what the screens refuse, and say why', () => {
     expect(await page.locator('.step').count()).toBe(0);
   }, WHOLE_PROCEDURE_MS);
 
+  it('returns a dossier to the member with what is missing, which the member reads and sends again', async () => {
+    const { page } = harness;
+    const member = await demoCellMember(harness, 25);
+    await setDues(member.id);
+    await buildAccount(handle.db, { id: member.id }, 'dangvien.bosung', 'Dangvu@2026');
+    const { id } = await dossierUntil(member.id, 'SUBMITTED');
+    await signInAsDemo('SECRETARY');
+    await openDossier(id);
+    await press('Trả lại để bổ sung', 'Cần ghi những gì cần bổ sung.');
+    expect(await stateShown()).toContain('Đã nộp');
+    await page.getByLabel('Cần bổ sung, sửa những gì').fill('Bản tự kiểm điểm còn thiếu phần ưu điểm, khuyết điểm.');
+    await press('Trả lại để bổ sung', 'Đã trả hồ sơ để đảng viên bổ sung.');
+    expect(await stateShown()).toContain('Trả lại để bổ sung');
+
+    await harness.browser.clearCookies();
+    await page.goto(`${harness.baseUrl}/dang-nhap`);
+    await page.waitForSelector('html[data-hydrated]');
+    await sendCredentials(harness, 'dangvien.bosung', 'Dangvu@2026');
+    await page.waitForURL('**/ho-so');
+    await openDossier(id);
+    expect(await stateShown()).toContain('Trả lại để bổ sung');
+    expect(await page.locator('.timeline li').last().innerText()).toContain('Bản tự kiểm điểm còn thiếu phần ưu điểm, khuyết điểm.');
+    await press('Gửi chi bộ', 'Đã gửi đề nghị lên chi bộ.');
+    expect(await stateShown()).toContain('Đã nộp');
+  }, WHOLE_PROCEDURE_MS);
+
+  it('records the cell’s refusal only with its reason, and ends the dossier there', async () => {
+    const { page } = harness;
+    const member = await demoCellMember(harness, 26);
+    await setDues(member.id);
+    const { id } = await dossierUntil(member.id, 'SUBMITTED');
+    await signInAsDemo('SECRETARY');
+    await openDossier(id);
+    await press('Không đồng ý', 'Cần ghi lý do.');
+    expect(await stateShown()).toContain('Đã nộp');
+    await page.getByLabel('Lý do chi bộ không đồng ý').fill('Đồng chí đang trong thời gian xem xét kỷ luật.');
+    await press('Không đồng ý', 'Đã ghi chi bộ không đồng ý.');
+    expect(await stateShown()).toContain('Chi bộ không đồng ý');
+    expect(await page.locator('.timeline li').last().innerText()).toContain('Đồng chí đang trong thời gian xem xét kỷ luật.');
+    expect(await page.locator('.step').count()).toBe(0);
+  }, WHOLE_PROCEDURE_MS);
+
+  it('withdraws a dossier with its reason, after which nothing more can be done on it', async () => {
+    const { page } = harness;
+    const member = await demoCellMember(harness, 27);
+    await setDues(member.id);
+    const { id } = await dossierUntil(member.id, 'REVIEWED');
+    await signInAsDemo('SECRETARY');
+    await openDossier(id);
+    await page.getByLabel('Lý do rút đề nghị').fill('Quyết định điều động đã được thu hồi.');
+    await press('Rút đề nghị', 'Đã rút đề nghị chuyển sinh hoạt.');
+    expect(await stateShown()).toContain('Đã hủy');
+    expect(await page.locator('.timeline li').last().innerText()).toContain('Quyết định điều động đã được thu hồi.');
+    expect(await page.locator('.step').count()).toBe(0);
+  }, WHOLE_PROCEDURE_MS);
+
   it('issues no letter while the member owes a month before this one, saying so, and leaves the dossier as it was', async () => {
     const { page } = harness;
     const member = await demoCellMember(harness, 22);
     await setDues(member.id, true);
     const { id } = await dossierUntil(member.id, 'REVIEWED');
-    await signInAs(ISSUER);
+    await signInAsDemo(ISSUER);
     await openDossier(id);
     await page.getByRole('button', { name: 'Cấp giấy giới thiệu', exact: true }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'chi bộ cần thu đủ trước khi cấp giấy giới thiệu' });
@@ -402,14 +445,19 @@ describe('what the screens refuse, and say why', () => {
     expect(await page.getByRole('heading', { name: 'Giấy giới thiệu sinh hoạt đảng', exact: true }).count()).toBe(0);
   });
 
-  it('opens the dossier from the letter’s QR code and records the handover there', async () => {
+  it('opens the dossier from the letter’s QR code, through the sign-in when signed out, and records the handover there', async () => {
     const { page } = harness;
     const member = await demoCellMember(harness, 24);
     await setDues(member.id);
     const { id, code } = await dossierUntil(member.id, 'IN_TRANSIT');
     const { transfer } = await api(officers.commune!, 'query ($id: ID!) { transfer(id: $id) { letter { link number } } }', { id });
-    await signInAs(RECEIVER);
+    // Scanned on a phone not signed in: the sign-in page, then straight back to the dossier.
+    await harness.browser.clearCookies();
     await page.goto(transfer.letter.link.replace(/^https?:\/\/[^/]+/, harness.baseUrl));
+    await page.waitForURL(/\/dang-nhap\?tiep=/);
+    await page.waitForSelector('html[data-hydrated]');
+    const receiver = harness.platform.accounts.find((account) => account.role === RECEIVER)!;
+    await sendCredentials(harness, receiver.username, receiver.password);
     await page.waitForURL(`**/chuyen-sinh-hoat/${id}?giay=*`);
     await page.waitForSelector('html[data-hydrated]');
     expect(await page.locator('h1 .code').innerText()).toBe(code);
@@ -420,9 +468,10 @@ describe('what the screens refuse, and say why', () => {
 });
 
 describe('the demo’s transfer dossiers', () => {
+  let demoDossiers: Awaited<ReturnType<typeof seedDemoTransfers>> = [];
   it('are opened through the platform in four states, and show in the demo secretary’s desk with their deadlines', async () => {
     const sql = postgres(harness.platform.databaseUrl, { max: 1, onnotice: () => {} });
-    const made = await seedDemoTransfers(sql, { url: harness.platform.gatewayUrl, authSigningKey: harness.platform.authSigningKey }, cell.name).finally(() => sql.end());
+    const made = (demoDossiers = await seedDemoTransfers(sql, { url: harness.platform.gatewayUrl, authSigningKey: harness.platform.authSigningKey }, cell.name).finally(() => sql.end()));
     expect(made.map((dossier) => dossier.state)).toEqual(['SUBMITTED', 'REVIEWED', 'IN_TRANSIT', 'HOSTED']);
     for (const dossier of made) expect(dossier.code).toMatch(new RegExp(`^${cell.code.replace(/\./g, '\\.')}-\\d{4}-\\d{4}$`));
 
@@ -432,5 +481,26 @@ describe('the demo’s transfer dossiers', () => {
     const desk = page.locator('section', { has: page.getByRole('heading', { name: `Việc chờ ${cell.name}` }) });
     expect(await desk.getByRole('row', { name: new RegExp(made[0]!.code) }).innerText()).toContain('Chi bộ xét đề nghị');
     expect(await desk.locator('table').last().getByRole('row', { name: new RegExp(made[2]!.code) }).innerText()).toMatch(/còn \d+ ngày làm việc/);
+  }, WHOLE_PROCEDURE_MS);
+
+  it('wait for the demo logins of the ward committee and the receiving cell, each offered its own next step', async () => {
+    const { page } = harness;
+    const [, reviewed, inTransit] = demoDossiers;
+    await signInAsDemo(ISSUER);
+    await page.goto(`${harness.baseUrl}/chuyen-sinh-hoat`);
+    const committee = page.locator('section', { has: page.getByRole('heading', { name: `Việc chờ ${commune.name}` }) });
+    await committee.getByRole('row', { name: new RegExp(reviewed!.code) }).getByRole('link', { name: reviewed!.code }).click();
+    await page.waitForURL(/\/chuyen-sinh-hoat\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.getByRole('button', { name: 'Cấp giấy giới thiệu', exact: true }).count()).toBe(1);
+
+    await signInAsDemo(RECEIVER);
+    await page.goto(`${harness.baseUrl}/chuyen-sinh-hoat`);
+    const incoming = page.locator('section', { has: page.getByRole('heading', { name: `Việc chờ ${otherCell.name}` }) });
+    expect(await incoming.getByRole('row', { name: new RegExp(inTransit!.code) }).innerText()).toContain('Tiếp nhận hồ sơ');
+    await incoming.getByRole('row', { name: new RegExp(inTransit!.code) }).getByRole('link', { name: inTransit!.code }).click();
+    await page.waitForURL(/\/chuyen-sinh-hoat\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.getByRole('button', { name: 'Đã nhận hồ sơ', exact: true }).count()).toBe(1);
   }, WHOLE_PROCEDURE_MS);
 });
