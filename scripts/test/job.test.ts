@@ -152,13 +152,13 @@ describe('npm run job', () => {
 
 describe('npm run job, as a process', () => {
   it('says clearly that a subgraph whose package exports no jobs has none', () => {
-    // dues has no ./jobs export today; a subgraph that gains jobs keeps this test's point with another.
-    const run = spawnSync(process.execPath, ['src/job.ts', 'dues', 'anything'], {
+    // organization has no ./jobs export today; a subgraph that gains jobs keeps this test's point with another.
+    const run = spawnSync(process.execPath, ['src/job.ts', 'organization', 'anything'], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       encoding: 'utf8',
       env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Phân hệ dues chưa có công việc (job) nào để chạy.');
+    expect(run.stderr).toContain('Phân hệ organization chưa có công việc (job) nào để chạy.');
   });
 });
