@@ -7,6 +7,7 @@ export default subgraphCodegen({
   mappers: {
     Member: '../member/member.repository.ts#MemberRow',
     MemberViewerCan: '../member/member.repository.ts#MemberRow',
+    TemporaryMember: '../member/member.repository.ts#MemberRow',
     Account: '../account/account.repository.ts#AccountRow',
     RoleGrant: '../role/role-grant.repository.ts#RoleGrantRow',
     RoleGrantViewerCan: '../role/role-grant.repository.ts#RoleGrantRow',

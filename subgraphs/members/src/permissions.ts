@@ -102,6 +102,7 @@ export const rules = {
     path: allow,
     members: policy.rule('LIST_MEMBERS', organization),
     memberList: policy.rule('LIST_MEMBERS', organization),
+    temporaryMembers: policy.rule('LIST_MEMBERS', organization),
     officers: seesOfficers,
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
@@ -135,6 +136,8 @@ export const rules = {
   // Reached only through a field guarded above.
   Officer: allow,
   TemporaryHost: allow,
+  // Reached only through Organization.temporaryMembers above: a name, the home organization and the planned end.
+  TemporaryMember: allow,
   LoginPayload: allow,
   LogoutPayload: allow,
   // Reached only as answers to the mutations above, each guarded by its rule and its service.

@@ -92,6 +92,24 @@ describe('an account’s life', () => {
     expect(unlock.data!.unlockAccount.userErrors).toEqual([{ code: 'ILLEGAL_TRANSITION' }]);
     expect((await subgraph.call(LOGIN, { u: 'son.hoang', p: 'Mat-khau-cu-1' })).data!.login.token).toBeNull();
   });
+
+  it('stays locked when the member was expelled: the administrator is told why in Vietnamese, and nothing changes', async () => {
+    const { db } = subgraph.db;
+    const expelled = await buildMember(db, t.cell, { fullName: 'Lý Văn Khai', activityStatus: 'EXPELLED' });
+    const account = await buildAccount(db, expelled, 'khai.ly', 'Mat-khau-cu-2');
+    // As the expulsion decision left it (member-status.int.test.ts follows that decision itself).
+    await db.update(tables.accounts).set({ status: 'LOCKED' }).where(eq(tables.accounts.id, account.id));
+    const UNLOCK = 'mutation ($id: ID!) { unlockAccount(input: { memberId: $id }) { account { status } userErrors { code field message } } }';
+    const unlock = await subgraph.call(UNLOCK, { id: expelled.id }, admin());
+    expect(unlock.data!.unlockAccount).toEqual({
+      account: null,
+      userErrors: [{ code: 'MEMBERSHIP_ENDED', field: 'memberId', message: 'Không thể mở khóa: theo quyết định của cấp ủy, đảng viên đã bị khai trừ, nên tài khoản không được dùng lại.' }],
+    });
+    const [after] = await db.select({ status: tables.accounts.status }).from(tables.accounts).where(eq(tables.accounts.id, account.id));
+    expect(after!.status).toBe('LOCKED');
+    const trail = await db.select().from(tables.auditEntries).where(eq(tables.auditEntries.subjectMemberId, expelled.id));
+    expect(trail.filter((entry) => entry.action === 'account.unlocked')).toEqual([]);
+  });
 });
 
 describe('a forgotten or changed password', () => {

@@ -313,9 +313,22 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
     await press('Gia hạn', 'Đã gia hạn sinh hoạt tạm thời.');
     expect(await stateShown()).toContain('Đã gia hạn');
     expect(await page.locator('main').innerText()).toContain(typedDay(monthsLater(10)));
+    // The host lists the member apart from its own, to the extended end, marked not counted and without a vote.
+    const hostedRow = async () => {
+      await page.goto(`${harness.baseUrl}/to-chuc/${otherCell.id}`);
+      const section = page.getByRole('region', { name: /Đảng viên sinh hoạt tạm thời/ });
+      return (await section.count()) ? section.getByRole('row').filter({ hasText: member.fullName }).innerText() : '';
+    };
+    await expect.poll(hostedRow, { timeout: 20_000 }).toContain(typedDay(monthsLater(10)));
+    const row = await hostedRow();
+    expect(row).toContain(cell.name);
+    expect(row).toContain('Sinh hoạt tạm thời, không tính vào số đảng viên, không biểu quyết');
+    expect(await page.getByRole('region', { name: /^Đảng viên \(/ }).innerText()).not.toContain(member.fullName);
+    await openDossier(id);
     await expectFitsPhone(page, [page.getByRole('button', { name: 'Kết thúc sinh hoạt tạm thời' })]);
     await press('Kết thúc sinh hoạt tạm thời', 'Đã kết thúc sinh hoạt tạm thời');
     expect(await stateShown()).toContain('Đã kết thúc sinh hoạt tạm thời');
+    await expect.poll(hostedRow, { timeout: 20_000 }).toBe('');
     const [home] = await handle.db.select().from(tables.members).where(eq(tables.members.id, member.id));
     expect(home!.orgId).toBe(cell.id);
   }, WHOLE_PROCEDURE_MS);

@@ -94,7 +94,7 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
   function decide(action: AccountAction, member: MemberRow & AccountSubject, account: AccountRow | null, locked = false) {
     const actor = accountActor(identity, member);
     if (!holdsAny(actor, OFFICER_ROLES[action] ?? [])) throw forbidden();
-    return transition(accountMachine, accountEntity(account, locked), action, actor);
+    return transition(accountMachine, accountEntity(account, locked, member.activityStatus), action, actor);
   }
 
   const STATUS_STEPS = {
@@ -247,7 +247,7 @@ export function accountLifecycleService(store: MembersStore, context: RequestCon
     async availableActions(memberId: string, account: AccountRow | null): Promise<AccountAction[]> {
       const member = await target(store.repos, memberId);
       const actor = accountActor(identity, member);
-      const entity = accountEntity(account, account !== null && (await signInLocked(store.repos, account.username)));
+      const entity = accountEntity(account, account !== null && (await signInLocked(store.repos, account.username)), member.activityStatus);
       return availableActions(accountMachine, entity, actor).filter((action) => transition(accountMachine, entity, action, actor).ok);
     },
   };

@@ -35,11 +35,11 @@ const FORBIDDEN = 'FORBIDDEN_ACTION';
 
 describeMachineTable(accountMachine, {
   states: {
-    NONE: { state: 'NONE', hasPassword: false, signInLocked: false },
-    PENDING: { state: 'PENDING', hasPassword: false, signInLocked: false },
-    ACTIVE: { state: 'ACTIVE', hasPassword: true, signInLocked: true },
-    LOCKED: { state: 'LOCKED', hasPassword: true, signInLocked: false },
-    REVOKED: { state: 'REVOKED', hasPassword: true, signInLocked: false },
+    NONE: { state: 'NONE', hasPassword: false, signInLocked: false, memberStatus: 'ACTIVE' },
+    PENDING: { state: 'PENDING', hasPassword: false, signInLocked: false, memberStatus: 'ACTIVE' },
+    ACTIVE: { state: 'ACTIVE', hasPassword: true, signInLocked: true, memberStatus: 'ACTIVE' },
+    LOCKED: { state: 'LOCKED', hasPassword: true, signInLocked: false, memberStatus: 'ACTIVE' },
+    REVOKED: { state: 'REVOKED', hasPassword: true, signInLocked: false, memberStatus: 'ACTIVE' },
   },
   actors,
   expected: {
@@ -105,6 +105,19 @@ describe('the account lifecycle beyond the table', () => {
   it('returns an account locked before its activation to waiting for it', () => {
     const lockedUnused = accountEntity({ status: 'LOCKED', passwordHash: null });
     expect(transition(accountMachine, lockedUnused, 'UNLOCK', actors.adminOver)).toEqual({ ok: true, from: 'LOCKED', to: 'PENDING' });
+  });
+
+  it('refuses to unlock the account of a member whose membership ended, naming the status, and still unlocks a live member’s', () => {
+    const names = { REMOVED: 'đã bị xóa tên', EXPELLED: 'đã bị khai trừ', DECEASED: 'đã từ trần', TRANSFERRED_OUT: 'đã chuyển ra khỏi hệ thống' } as const;
+    for (const [status, name] of Object.entries(names) as [keyof typeof names, string][]) {
+      expect(transition(accountMachine, accountEntity({ status: 'LOCKED', passwordHash: 'argon2…' }, false, status), 'UNLOCK', actors.adminOver)).toEqual({
+        ok: false,
+        error: { code: 'MEMBERSHIP_ENDED', field: 'memberId', message: `Không thể mở khóa: theo quyết định của cấp ủy, đảng viên ${name}, nên tài khoản không được dùng lại.` },
+      });
+    }
+    for (const status of ['ACTIVE', 'EXEMPT', 'TEMP_EXEMPT', 'TEMP_AWAY', 'ABROAD', 'IN_TRANSFER'] as const) {
+      expect(transition(accountMachine, accountEntity({ status: 'LOCKED', passwordHash: 'argon2…' }, false, status), 'UNLOCK', actors.adminOver)).toMatchObject({ ok: true, to: 'ACTIVE' });
+    }
   });
 
   it('tells an officer acting on their own account why not, in Vietnamese', () => {

@@ -1,4 +1,5 @@
 import { defineMachine, holdsAny, type Refusal, type Relation, type Role, type UserError } from '@dangvu/subgraph-kit';
+import { isTerminal, STATUS_NAMES, type ActivityStatus } from '../member/status/status.rules.ts';
 
 /** `NONE`: the member has no account yet, the one state `ISSUE` starts from. */
 export type AccountState = 'NONE' | 'PENDING' | 'ACTIVE' | 'LOCKED' | 'REVOKED';
@@ -10,13 +11,19 @@ export interface AccountEntity {
   hasPassword: boolean;
   /** Sign-in is refused for now after too many attempts (docs/rules/accounts.md#lock-out), which is not the `LOCKED` state. */
   signInLocked: boolean;
+  /** The holder's activity status, where the action depends on it (unlocking); null where it was not read. */
+  memberStatus: ActivityStatus | null;
 }
 
 /** What the machine needs of an account row, or of its absence, and whether its sign-in is locked for now. */
-export function accountEntity(account: { status: Exclude<AccountState, 'NONE'>; passwordHash: string | null } | null, signInLocked = false): AccountEntity {
+export function accountEntity(
+  account: { status: Exclude<AccountState, 'NONE'>; passwordHash: string | null } | null,
+  signInLocked = false,
+  memberStatus: ActivityStatus | null = null,
+): AccountEntity {
   return account
-    ? { state: account.status, hasPassword: account.passwordHash !== null, signInLocked }
-    : { state: 'NONE', hasPassword: false, signInLocked: false };
+    ? { state: account.status, hasPassword: account.passwordHash !== null, signInLocked, memberStatus }
+    : { state: 'NONE', hasPassword: false, signInLocked: false, memberStatus };
 }
 
 /**
@@ -51,6 +58,18 @@ const refused = (code: string, message: string, field: string | null = FIELD): U
 
 const NO_ACCOUNT = refused('NO_ACCOUNT', 'Đảng viên chưa được cấp tài khoản.');
 const NOT_SIGN_IN_LOCKED = refused('NOT_SIGN_IN_LOCKED', 'Tài khoản không bị tạm khóa đăng nhập.');
+
+/**
+ * A terminal status locked the account by the committee's decision (docs/rules/accounts.md#terminal-members):
+ * no administrator reopens it; only a new decision on the member's status could.
+ */
+function membershipEnded(account: AccountEntity): UserError | null {
+  if (!account.memberStatus || !isTerminal(account.memberStatus)) return null;
+  return refused(
+    'MEMBERSHIP_ENDED',
+    `Không thể mở khóa: theo quyết định của cấp ủy, đảng viên ${STATUS_NAMES[account.memberStatus]}, nên tài khoản không được dùng lại.`,
+  );
+}
 
 /** Tells an officer why they may not act on this account, where the reason is the account-takeover rule. */
 function administrationRefusal(actor: AccountActor, action: string, roles: readonly Role[]): UserError | null {
@@ -138,6 +157,7 @@ export const accountMachine = defineMachine<AccountState, AccountAction, Account
       from: ['LOCKED'],
       to: (account) => (account.hasPassword ? 'ACTIVE' : 'PENDING'),
       allowed: mayAdminister(ADMINISTRATORS),
+      guard: membershipEnded,
       refusal: officerRefusal('mở khóa tài khoản', ADMINISTRATORS),
     },
     REVOKE: {

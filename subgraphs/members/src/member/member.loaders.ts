@@ -9,6 +9,7 @@ export function memberLoaders(repos: Repositories) {
   return {
     byId: rowLoader(repos.members.byIds, (row: MemberRow) => row.id),
     byOrganization: groupLoader(repos.members.inOrganizations, (row: MemberRow) => row.orgId),
+    hostedBy: groupLoader(repos.members.hostedBy, (row: MemberRow) => row.temporaryHostOrgId!),
     countsUnder: groupLoader(repos.members.countsUnder, (row) => row.path),
     officers: groupLoader((orgIds: readonly string[]) => repos.roleGrants.officersOf(orgIds, today), (row) => row.orgId),
     accessLog: groupLoader(repos.auditTrail.aboutMembers, (row: AuditEntryRow) => row.subjectMemberId!),

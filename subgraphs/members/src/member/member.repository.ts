@@ -87,6 +87,13 @@ export function memberRepository(db: Executor) {
         .from(members)
         .where(inArray(members.orgId, [...orgIds]))
         .orderBy(sql`${members.rosterNumber} nulls last`, inVietnameseOrder(members.fullName), asc(members.id)),
+    /** Members hosted temporarily by each organization, by planned end then name in Vietnamese order. */
+    hostedBy: (orgIds: readonly string[]) =>
+      db
+        .select()
+        .from(members)
+        .where(inArray(members.temporaryHostOrgId, [...orgIds]))
+        .orderBy(asc(members.temporaryHostUntil), inVietnameseOrder(members.fullName), asc(members.id)),
     /**
      * How many members lie under each path, by activity status and membership kind: counts, never persons.
      * One statement for the whole batch, each branch on the path prefix index.

@@ -5,6 +5,7 @@ export const Organization: OrganizationResolvers = {
   __resolveReference: (reference) => reference,
   members: (organization, _, context) => context.loaders.byOrganization.load(organization.id!),
   memberList: (organization, args, context) => context.memberLists.page(organization.id!, args),
+  temporaryMembers: (organization, _, context) => context.loaders.hostedBy.load(organization.id!),
   officers: (organization, _, context) => context.loaders.officers.load(organization.id!),
   pendingContactChanges: async (organization, _, context) =>
     (await context.loaders.pendingContactChanges.load(organization.id!)).map((row) => row.request),

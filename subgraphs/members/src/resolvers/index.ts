@@ -19,6 +19,7 @@ import { ResidenceComment } from './ResidenceComment.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
 import { StatusChange } from './StatusChange.ts';
+import { TemporaryMember } from './TemporaryMember.ts';
 import { ViewerCan } from './ViewerCan.ts';
 
 export const resolvers: Resolvers = {
@@ -35,6 +36,7 @@ export const resolvers: Resolvers = {
   AuditEntry,
   ContactChangeRequest,
   StatusChange,
+  TemporaryMember,
   IssueAccountPayload,
   ResidenceComment,
   CommentCampaign,

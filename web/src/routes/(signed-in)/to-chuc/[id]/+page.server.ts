@@ -45,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
     criteria,
     listProblem,
     members: list,
+    temporaryMembers: restricted?.data?.organization?.temporaryMembers ?? null,
     shows: { dues: restricted?.dues ?? false, dossiers: restricted?.dossiers ?? false },
     nextPage: list?.pageInfo.hasNextPage && list.pageInfo.endCursor ? nextPageFields(event.url, list.pageInfo.endCursor, list.edges.length, criteria) : null,
     firstPage: criteria.after ? firstPageFields(event.url) : null,

@@ -87,6 +87,14 @@ export const OrganizationRestrictedQuery = graphql(`
           endCursor
         }
       }
+      temporaryMembers @include(if: $members) {
+        fullName
+        until
+        homeOrganization {
+          id
+          name
+        }
+      }
       secondFactorRequired @include(if: $secondFactor)
     }
   }
