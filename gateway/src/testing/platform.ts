@@ -65,7 +65,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const [auth, gatewayKeys] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
   const gatewayPublicKey = await importKey(gatewayKeys.publicJwk);
   const authSigningKey = await importKey(auth.privateJwk);
-  const consumers: { stop(): void }[] = [];
+  const consumers: { stop(): Promise<void> }[] = [];
   const start = async <C extends RequestContext>(definition: SubgraphDefinition<C>) => {
     for (const consumer of definition.consumers ?? []) consumers.push(runOutboxConsumer(consumersDb.db, consumer, silentLogger, 50));
     const subgraph = await createSubgraph(definition, {
@@ -115,7 +115,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     authSigningKey,
     queries,
     async stop() {
-      for (const consumer of consumers) consumer.stop();
+      // A round still polling would write on a connection being closed: wait for it first.
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
       await Promise.all([db.close(), consumersDb.close()]);

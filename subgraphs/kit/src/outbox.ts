@@ -94,8 +94,10 @@ export async function drainOutbox(db: Db, consumer: OutboxConsumer, options: Dra
 export function runOutboxConsumer(db: Db, consumer: OutboxConsumer, log: Logger, intervalMs = 500) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
   const held = new Set<string>();
-  const round = async () => {
+  const round = () => (current = drain());
+  const drain = async () => {
     try {
       const handled = await drainOutbox(db, consumer, { log, held });
       if (handled > 0) log.info('outbox events handled', { consumer: consumer.name, handled });
@@ -106,9 +108,11 @@ export function runOutboxConsumer(db: Db, consumer: OutboxConsumer, log: Logger,
   };
   timer = setTimeout(round, 0);
   return {
-    stop() {
+    /** Stops polling; resolves once a round under way has finished, so its connection may then be closed. */
+    stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
+      return current;
     },
   };
 }

@@ -30,7 +30,7 @@ export async function runSubgraph<C extends RequestContext, E extends SubgraphEx
   const consumers = (definition.consumers ?? []).map((consumer) => runOutboxConsumer(db.db, consumer, consoleLogger));
   const scheduler = startJobScheduler(db, definition.jobs ?? [], consoleLogger);
   const shutdown = async () => {
-    for (const consumer of consumers) consumer.stop();
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
     await scheduler.stop();
     await running.stop();
     await db.close();

@@ -77,7 +77,7 @@ describe('the transactional outbox', () => {
     const log: Logger = { info() {}, warn() {}, error: (message, fields) => errors.push(`${message}: ${String(fields?.error)}`) };
     const running = runOutboxConsumer(handle.db, consumer, log, 10);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    running.stop();
+    await running.stop();
     expect(seen).toEqual(['readable']);
     expect(errors).toEqual([expect.stringMatching(/^outbox event left undelivered: event \d+ \(member\.renamed\) cannot be read: name is not text$/)]);
   });
