@@ -143,8 +143,9 @@ export function callerCheck({ keys, sessions, capacity = 10_000, now = Date.now,
     const caller = await verified(token);
     if (caller instanceof HttpRejection) return caller;
     const { identity, sessionId } = caller;
-    // Only login puts a session in a token; tokens without one are partners' (docs/decisions/0008-sessions.md).
-    if (!sessionId || !identity.personId) return identity;
+    // Login puts a session in a person's token and a partner's token names its client as its session; a token
+    // without one can only be signed outside both, with the private key (docs/decisions/0008-sessions.md).
+    if (!sessionId) return identity;
     try {
       const state = await sessions.state(token, sessionId, identity, requestId);
       return state === 'ACTIVE' ? identity : SESSION_REFUSALS[state];

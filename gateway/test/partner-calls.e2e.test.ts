@@ -56,6 +56,23 @@ describe('a partner system’s calls', () => {
     }
   });
 
+  it('stop being answered within seconds of the partner’s revocation', async () => {
+    const registered = (await post(platform, { query: REGISTER }, { authorization: `Bearer ${provinceAdmin}` })).body.data!.registerPartnerClient;
+    const issued = await post(platform, { query: TOKEN, variables: { id: registered.partner.id, secret: registered.clientSecret } });
+    const bearer = { authorization: `Bearer ${issued.body.data!.partnerToken.token}` };
+    const READ = '{ organizationRoots { name } }';
+    expect((await post(platform, { query: READ }, bearer)).status).toBe(200);
+
+    const REVOKE = 'mutation ($id: ID!) { revokePartnerClient(input: { clientId: $id }) { userErrors { code } } }';
+    const revoked = await post(platform, { query: REVOKE, variables: { id: registered.partner.id } }, { authorization: `Bearer ${provinceAdmin}` });
+    expect(revoked.body.data!.revokePartnerClient.userErrors).toEqual([]);
+    // The gateway keeps an open session's answer 5 seconds (docs/decisions/0008-sessions.md).
+    await new Promise((resolve) => setTimeout(resolve, 5_200));
+    const refused = await post(platform, { query: READ }, bearer);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors![0]!.message).toMatch(/kết thúc/);
+  });
+
   it('leave no such entry for a signed-in person', async () => {
     const secretary = await loginAs(platform, 'SECRETARY');
     const handle = createDb(platform.databaseUrl, { max: 1 });

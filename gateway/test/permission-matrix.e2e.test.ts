@@ -191,6 +191,10 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',
     variables: () => ({}),
   },
+  revokePartnerClient: {
+    document: 'mutation { revokePartnerClient(input: { clientId: "00000000-0000-4000-8000-00000000dead" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
   duesQuote: {
     document: '{ duesQuote(input: { situation: STUDENT, month: "2026-02" }) { quote { amount } userErrors { code } } }',
     variables: () => ({}),

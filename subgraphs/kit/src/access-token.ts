@@ -15,12 +15,15 @@ const claims = z.object({
   partner: z.object({ clientId: z.string(), scopes: z.array(z.string()) }).nullable().default(null),
 });
 
-/** The short-lived token that login hands to a person: who they are and their role grants. */
-export function signAccessToken(identity: Identity, privateKey: CryptoKey, now = new Date()): Promise<string> {
+/**
+ * A short-lived token: who the caller is and their role grants. `sessionId` becomes the `sid` claim, which the
+ * gateway asks the members subgraph about on every request (docs/decisions/0008-sessions.md).
+ */
+export function signAccessToken(identity: Identity, privateKey: CryptoKey, now = new Date(), sessionId?: string): Promise<string> {
   const subject = identity.personId ?? identity.partner?.clientId;
   if (!subject) throw new Error('an access token needs a person or a partner');
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ grants: identity.grants, partner: identity.partner })
+  return new SignJWT({ grants: identity.grants, partner: identity.partner, ...(sessionId ? { sid: sessionId } : {}) })
     .setProtectedHeader({ alg: SIGNING_ALG })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)

@@ -20,6 +20,9 @@ export function partnerCallAuditPlugin(db: Db, subgraph: string): ApolloServerPl
           const fields = (operation?.selectionSet.selections ?? []).flatMap((selection) =>
             selection.kind === Kind.FIELD ? [selection.name.value] : [],
           );
+          // The gateway's own question about the token's session (an @inaccessible field no caller can send) is
+          // not a call of the partner's; recording it would add an entry every few seconds of every token.
+          if (fields.length === 1 && fields[0] === 'sessionState') return;
           await db.transaction((tx) =>
             auditor(contextValue)(auditLog(tx), {
               action: 'partner.called',

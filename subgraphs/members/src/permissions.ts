@@ -33,8 +33,8 @@ export const rules = {
     me: isPerson,
     member: isAuthenticated,
     auditTrail: isPerson,
-    // The gateway's check of a token, signed for the token's own person: the answer is about their session only.
-    sessionState: isPerson,
+    // The gateway's check of a token, signed for the token's own person or partner: the answer is about its session only.
+    sessionState: isAuthenticated,
     viewerCan: isAuthenticated,
     // The service answers null for a request the caller takes no part in, as for one that does not exist.
     residenceComment: isPerson,
@@ -58,6 +58,7 @@ export const rules = {
     grantRole: and(isPerson, policy.rule('GRANT_ROLE')),
     endRole: and(isPerson, policy.rule('END_ROLE')),
     registerPartnerClient: and(isPerson, policy.rule('REGISTER_PARTNER')),
+    revokePartnerClient: and(isPerson, policy.rule('REGISTER_PARTNER')),
     updateMember: and(isPerson, policy.rule('EDIT_RECORD')),
     proposeContactChange: isPerson,
     decideContactChange: and(isPerson, policy.rule('DECIDE_CONTACT_CHANGE')),
@@ -169,5 +170,6 @@ export const rules = {
   ActivityStatusCount: allow,
   SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,
+  RevokePartnerClientPayload: allow,
   UserError: allow,
 };

@@ -3,6 +3,7 @@ import { buildAccount, buildMember, buildOrganization } from '@dangvu/drizzle/te
 import { verifyAccessToken, verifyAuditChain, type importKey } from '@dangvu/subgraph-kit';
 import { personWith, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMembersSubgraph } from './members-subgraph.ts';
 
@@ -217,6 +218,33 @@ describe('partner systems', () => {
     const unknown = await subgraph.call(TOKEN, { id: '00000000-0000-4000-8000-00000000dead', secret: 'sai' });
     expect(wrong.data).toEqual(unknown.data);
     expect(wrong.data!.partnerToken.userErrors).toEqual([{ code: 'INVALID_CLIENT' }]);
+  });
+
+  it('hold tokens whose session is their client, ended when an administrator of the whole tree revokes them', async () => {
+    const REVOKE = 'mutation ($id: ID!) { revokePartnerClient(input: { clientId: $id }) { partner { id } userErrors { code field } } }';
+    const STATE = 'query ($id: ID!) { sessionState(id: $id) }';
+    const { data } = await subgraph.call(REGISTER, { input: { name: 'Cổng dịch vụ công', scopes: ['organizations:read'] } }, rootAdmin());
+    const { partner, clientSecret } = data!.registerPartnerClient;
+    const token = (await subgraph.call(TOKEN, { id: partner.id, secret: clientSecret })).data!.partnerToken.token as string;
+    expect(decodeJwt(token).sid).toBe(partner.id);
+    const caller = { personId: null, grants: [], partner: { clientId: partner.id, scopes: ['organizations:read'] } };
+    expect((await subgraph.call(STATE, { id: partner.id }, caller)).data!.sessionState).toBe('ACTIVE');
+    // A partner asking about another client's session learns nothing of it.
+    const other = { ...caller, partner: { clientId: '00000000-0000-4000-8000-00000000beef', scopes: [] } };
+    expect((await subgraph.call(STATE, { id: partner.id }, other)).data!.sessionState).toBe('ENDED');
+
+    // Neither a ward administrator nor the partner itself revokes it.
+    expect(codes(await subgraph.call(REVOKE, { id: partner.id }, admin()))).toEqual(['FORBIDDEN']);
+    expect(codes(await subgraph.call(REVOKE, { id: partner.id }, caller))).toEqual(['FORBIDDEN']);
+    const revoked = await Promise.all(Array.from({ length: 20 }, () => subgraph.call(REVOKE, { id: partner.id }, rootAdmin())));
+    expect(revoked.map((answer) => answer.data!.revokePartnerClient)).toEqual(revoked.map(() => ({ partner: { id: partner.id }, userErrors: [] })));
+    const entries = await subgraph.db.db.select().from(tables.auditEntries).where(eq(tables.auditEntries.action, 'partner.revoked'));
+    expect(entries.map((entry) => entry.entityId)).toEqual([partner.id]);
+
+    expect((await subgraph.call(STATE, { id: partner.id }, caller)).data!.sessionState).toBe('ENDED');
+    expect((await subgraph.call(TOKEN, { id: partner.id, secret: clientSecret })).data!.partnerToken.userErrors).toEqual([{ code: 'INVALID_CLIENT' }]);
+    const unknown = await subgraph.call(REVOKE, { id: '00000000-0000-4000-8000-00000000dead' }, rootAdmin());
+    expect(unknown.data!.revokePartnerClient.userErrors).toEqual([{ code: 'NOT_FOUND', field: 'clientId' }]);
   });
 
   it('are not registered by a ward administrator, nor with unknown scopes', async () => {

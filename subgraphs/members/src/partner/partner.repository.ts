@@ -16,6 +16,14 @@ export function partnerRepository(db: Executor) {
       const [row] = await db.select().from(partnerClients).where(eq(partnerClients.id, id));
       return row ?? null;
     },
+    async byIdForUpdate(id: string): Promise<PartnerRow | null> {
+      const [row] = await db.select().from(partnerClients).where(eq(partnerClients.id, id)).for('update');
+      return row ?? null;
+    },
+    async revoke(id: string): Promise<PartnerRow> {
+      const [row] = await db.update(partnerClients).set({ status: 'REVOKED' }).where(eq(partnerClients.id, id)).returning();
+      return row!;
+    },
   };
 }
 

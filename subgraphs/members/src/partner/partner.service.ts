@@ -48,15 +48,46 @@ export function partnerService(store: MembersStore, context: RequestContext, sig
       });
     },
 
+    /** Revokes a client: its tokens are refused by the gateway within seconds, and no new one is issued. */
+    async revoke(input: { clientId: string }): Promise<{ partner: PartnerRow | null; userErrors: UserError[] }> {
+      policy.assert(context.identity, 'REGISTER_PARTNER', null);
+      const unknown = { partner: null, userErrors: [{ code: 'NOT_FOUND', field: 'clientId', message: 'Không tìm thấy ứng dụng đối tác này.' }] };
+      if (!isUuid(input.clientId)) return unknown;
+      return store.transaction(async (repos) => {
+        const before = await repos.partners.byIdForUpdate(parseId(input.clientId));
+        if (!before) return unknown;
+        // Revoking twice is harmless: the second call finds it revoked and writes nothing.
+        if (before.status === 'REVOKED') return { partner: before, userErrors: [] };
+        const partner = await repos.partners.revoke(before.id);
+        await audit(repos.audit, {
+          action: 'partner.revoked',
+          entityType: 'PartnerClient',
+          entityId: partner.id,
+          before: { status: before.status },
+          after: { status: partner.status },
+        });
+        return { partner, userErrors: [] };
+      });
+    },
+
+    /** Whether a partner token's client (its `sid`) may still be used: the gateway's question, as for a person's session. */
+    async state(clientId: string): Promise<'ACTIVE' | 'ENDED'> {
+      if (!isUuid(clientId) || context.identity.partner?.clientId !== clientId) return 'ENDED';
+      const partner = await store.repos.partners.byId(parseId(clientId));
+      return partner?.status === 'ACTIVE' ? 'ACTIVE' : 'ENDED';
+    },
+
     async token(input: { clientId: string; clientSecret: string }) {
       const partner = isUuid(input.clientId) ? await store.repos.partners.byId(parseId(input.clientId)) : null;
       const matches = await verify(partner?.secretHash ?? (await unknownClientHash), input.clientSecret);
       if (!partner || !matches || partner.status !== 'ACTIVE') return refusedToken;
       const issuedAt = new Date();
+      // The client itself is the token's session: revoking the client ends every token it holds.
       const token = await signAccessToken(
         { personId: null, grants: [], partner: { clientId: partner.id, scopes: partner.scopes } },
         signingKey,
         issuedAt,
+        partner.id,
       );
       const expiresAt = new Date(issuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000).toISOString();
       return { token, expiresAt, rolesWithheld: false, userErrors: [] };

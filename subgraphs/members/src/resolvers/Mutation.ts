@@ -18,6 +18,7 @@ export const Mutation: MutationResolvers = {
   endRole: (_, { input }, context) => context.roles.end(input),
   registerPartnerClient: (_, { input }, context) => context.partners.register(input),
   partnerToken: (_, { input }, context) => context.partners.token(input),
+  revokePartnerClient: (_, { input }, context) => context.partners.revoke(input),
   startSecondFactor: (_, _args, context) => context.secondFactor.start(),
   confirmSecondFactor: (_, { input }, context) => context.secondFactor.confirm(input.code),
   disableSecondFactor: (_, { input }, context) => context.secondFactor.disable(input.code),

@@ -7,5 +7,6 @@ export const Query: QueryResolvers = {
   auditTrail: (_, args, context) => context.auditTrail.trail(args.entityId),
   viewerCan: () => ({}),
   residenceComment: (_, args, context) => context.residenceComments.byId(args.id),
-  sessionState: (_, args, context) => context.sessions.state(args.id),
+  // A partner token's session is its client (docs/decisions/0008-sessions.md#partners).
+  sessionState: (_, args, context) => (context.identity.partner ? context.partners.state(args.id) : context.sessions.state(args.id)),
 };
