@@ -114,8 +114,8 @@ describe('the monthly obligations job', () => {
     expect(august[pensioner]).toMatchObject({ amount: 30_000 });
     expect(warnings).toEqual(
       expect.arrayContaining([
-        { month: '2026-08', memberId: unreckonable, code: 'DUES_BASIS_REQUIRED' },
-        { month: '2026-08', memberId: elsewhere, code: 'WAGE_REGION_REQUIRED' },
+        { month: '2026-08', code: 'DUES_BASIS_REQUIRED', count: 1, memberIds: [unreckonable] },
+        { month: '2026-08', code: 'WAGE_REGION_REQUIRED', count: 1, memberIds: [elsewhere] },
       ]),
     );
   });

@@ -4,6 +4,8 @@ import { repositories, type Repositories } from '../repositories.ts';
 import { planObligation, type PlannedObligation, type Relief } from './obligation.rules.ts';
 
 const BATCH = 1000;
+/** Member ids named in a skipped batch's log line, enough to look one up. */
+const LOGGED_IDS = 5;
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
@@ -33,10 +35,20 @@ export function obligationsJob({ defaultWageRegion, log = consoleLogger }: { def
       for (const relief of await repos.obligations.reliefsIn(memberIds, period)) reliefs.set(relief.memberId, [...(reliefs.get(relief.memberId) ?? []), relief]);
       const regions = new Map((await repos.obligations.regionsOf([...new Set(payers.map((payer) => payer.orgId))])).map((row) => [row.orgId, row.region]));
       const planned: PlannedObligation[] = [];
+      const skipped = new Map<string, string[]>();
       for (const payer of payers) {
         const result = planObligation(payer, period, regions.get(payer.orgId) ?? defaultWageRegion, reliefs.get(payer.memberId) ?? []);
         if (result.ok) planned.push(result.obligation);
-        else log.warn('dues.obligations: no obligation made for a payer whose month cannot be reckoned', { month: args.month, memberId: payer.memberId, code: result.code });
+        else skipped.set(result.code, [...(skipped.get(result.code) ?? []), payer.memberId]);
+      }
+      // One line per reason and batch: a province with no wage region set would otherwise log a line per member.
+      for (const [code, memberIds] of skipped) {
+        log.warn('dues.obligations: no obligation made for payers whose month cannot be reckoned', {
+          month: args.month,
+          code,
+          count: memberIds.length,
+          memberIds: memberIds.slice(0, LOGGED_IDS),
+        });
       }
       await repos.obligations.insertMissing(planned);
       const next = payers.at(-1)!.memberId;
