@@ -2,6 +2,9 @@ import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import type { RequestContext } from './context.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
+/** graphql-shield's maps of rules by type and by field (its typings name only the whole tree, IRules). */
+type RuleMap = { [key: string]: IRules };
+
 /**
  * The rules about the caller alone, cached per request; everything about a subject is an ability of the
  * subgraph's policy (policy.ts), whose rules are cached per field.
@@ -15,14 +18,30 @@ export const isPerson = rule({ cache: 'contextual' })(
 );
 
 /**
- * Default deny. Every subgraph call has already passed the gateway-signature check in the HTTP layer,
- * so the federation entry points are open to whoever reached execution.
+ * The rule tree the shield applies: the subgraph's rules, default deny. Every subgraph call has already
+ * passed the gateway-signature check in the HTTP layer, so the federation entry points are open to whoever
+ * reached execution.
  */
-export function permissions(rules: IRules) {
+export function ruleTree(rules: IRules): RuleMap {
   const federation = { _service: allow, _entities: allow };
-  const query = (rules as Record<string, IRules>).Query ?? {};
+  const query = (rules as RuleMap).Query ?? {};
+  return { ...(rules as RuleMap), Query: { ...(query as RuleMap), ...federation }, _Service: allow };
+}
+
+// A rule is an instance of one of graphql-shield's classes; a type's map of field rules is a plain object.
+const isFieldMap = (rules: unknown): rules is RuleMap =>
+  typeof rules === 'object' && Object.getPrototypeOf(rules) === Object.prototype;
+
+/** The rule the shield applies to `type.field`, read as graphql-shield reads the tree: the field's, the type's '*', the type's own, else deny. */
+export function ruleOf(tree: RuleMap, type: string, field: string): IRules {
+  const forType = tree[type];
+  if (!isFieldMap(forType)) return forType ?? deny;
+  return forType[field] ?? forType['*'] ?? deny;
+}
+
+export function permissions(rules: IRules) {
   return shield(
-    { ...rules, Query: { ...(query as object), ...federation }, _Service: allow },
+    ruleTree(rules) as IRules,
     // A caller who has not signed in is told so, not that they are forbidden: partners branch on the code.
     {
       fallbackRule: deny,

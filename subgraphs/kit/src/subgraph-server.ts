@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import type { DocumentNode } from 'graphql';
+import { isObjectType, type DocumentNode, type GraphQLObjectType } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import type { IRules } from 'graphql-shield';
+import { allow, type IRules } from 'graphql-shield';
 import type { Db } from '@dangvu/drizzle';
 import type { CryptoKey } from 'jose';
 import type { RequestContext } from './context.ts';
@@ -14,7 +14,7 @@ import { GATEWAY_SIGNATURE_HEADER, SeenCalls, verifySubgraphCall } from './gatew
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
 import type { Logger } from './logger.ts';
 import { partnerCallAuditPlugin } from './partner-calls.ts';
-import { permissions } from './shield.ts';
+import { permissions, ruleOf, ruleTree } from './shield.ts';
 
 export interface SubgraphDefinition<C extends RequestContext> {
   name: string;
@@ -43,9 +43,23 @@ export interface SubgraphOptions {
 
 export type RunningSubgraph = RunningServer;
 
+/**
+ * The subgraph's schema with the shield around every field whose rule is not `allow`. Around an `allow` field
+ * the shield only awaits `true` and then the resolver, which turns every scalar of an open type (ids, the
+ * payload and viewerCan types) into a promise of its own: those fields get their own resolver back.
+ */
 export function buildSchema<C extends RequestContext>(definition: SubgraphDefinition<C>) {
   const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]);
-  return applyMiddleware(schema, permissions(definition.rules));
+  const shielded = applyMiddleware(schema, permissions(definition.rules));
+  const tree = ruleTree(definition.rules);
+  for (const type of Object.values(shielded.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const own = (schema.getType(type.name) as GraphQLObjectType).getFields();
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (ruleOf(tree, type.name, name) === allow) field.resolve = own[name]!.resolve;
+    }
+  }
+  return shielded;
 }
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;

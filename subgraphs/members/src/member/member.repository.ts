@@ -51,7 +51,11 @@ function matchRank(words: readonly string[]): SQL<number> {
     else 4 end`;
 }
 
+/** One member by id, as a statement drizzle builds once: `me` reads it on every page (docs/benchmarks.md). */
+const oneByIdQuery = (db: Executor) => db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare('members_by_id');
+
 export function memberRepository(db: Executor) {
+  let oneById: ReturnType<typeof oneByIdQuery> | undefined;
   return {
     async byId(id: string): Promise<MemberRow | null> {
       const [row] = await db.select().from(members).where(eq(members.id, id));
@@ -79,7 +83,10 @@ export function memberRepository(db: Executor) {
         : [];
       return { citizenId: byCitizenId !== undefined, cardNumber: byCard !== undefined };
     },
-    byIds: (ids: readonly string[]) => db.select().from(members).where(inArray(members.id, [...ids])),
+    byIds: (ids: readonly string[]): Promise<MemberRow[]> =>
+      ids.length === 1
+        ? (oneById ??= oneByIdQuery(db)).execute({ id: ids[0] })
+        : db.select().from(members).where(inArray(members.id, [...ids])),
     /** Members of official activity in each organization, by roster number then name in Vietnamese order. */
     inOrganizations: (orgIds: readonly string[]) =>
       db
