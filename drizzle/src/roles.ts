@@ -17,11 +17,11 @@ const ALSO_OWNED: Partial<Record<ServiceName, readonly string[]>> = {
  * What each service may do outside its own schema. Appending to the audit trail needs only the columns that
  * find a chain's head; reading the trail (who viewed or changed a record) is the members subgraph's.
  * Consumers lock the event they handle (FOR UPDATE), which PostgreSQL grants only with UPDATE on a column:
- * one is granted, and migration 0011's trigger refuses every UPDATE and DELETE on events whatever is granted.
+ * one is granted, and a trigger refuses every UPDATE and DELETE on events whatever is granted.
  */
 function sharedGrants(role: string, service: ServiceName): string[] {
   return [
-    `GRANT USAGE ON SCHEMA audit, outbox, jobs, calendar TO ${role}`,
+    `GRANT USAGE ON SCHEMA audit, outbox, jobs, calendar, idempotency TO ${role}`,
     service === 'members'
       ? `GRANT SELECT, INSERT ON audit.entries TO ${role}`
       : `GRANT INSERT, SELECT (id, chain, hash) ON audit.entries TO ${role}`,
@@ -29,6 +29,8 @@ function sharedGrants(role: string, service: ServiceName): string[] {
     `GRANT SELECT, INSERT ON outbox.deliveries TO ${role}`,
     `GRANT SELECT, INSERT, UPDATE ON jobs.runs TO ${role}`,
     `GRANT SELECT ON calendar.adjustments TO ${role}`,
+    // Every subgraph records and replays the answers of keyed mutations, and forgets them once expired.
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON idempotency.keys, idempotency.answers TO ${role}`,
   ];
 }
 

@@ -7,6 +7,7 @@ import {
   errorMaskingPlugin,
   formatError,
   graphqlHttpHandler,
+  HttpRejection,
   listen,
   type Logger,
   type RunningServer,
@@ -18,6 +19,7 @@ import { importJWK, type CryptoKey } from 'jose';
 import { gatewayCallers } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { credentialGuard } from './credential-guard.ts';
+import { idempotencyClaim } from './idempotency-key.ts';
 import { armor, LIMITS } from './limits.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 
@@ -90,7 +92,9 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
     async context(request, body, requestId) {
       const identity = await identify(request, requestId);
       if (!('grants' in identity)) return identity;
-      return guardCredentials(request, body, identity) ?? { identity, requestId };
+      const idempotency = idempotencyClaim(request, body);
+      if (idempotency instanceof HttpRejection) return idempotency;
+      return guardCredentials(request, body, identity) ?? { identity, requestId, idempotency };
     },
   });
 

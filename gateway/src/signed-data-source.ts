@@ -22,6 +22,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {
         subgraph: this.subgraph,
         identity: context.identity,
         requestId: context.requestId,
+        idempotency: context.idempotency,
         query: request.query,
         variables: request.variables,
       },

@@ -1,5 +1,6 @@
 import { GATEWAY_URL } from '$app/env/private';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { submittedKey } from '#lib/idempotency.ts';
 import { renewSession } from '#lib/server/gateway.ts';
 import { REFRESH_COOKIE, sessionCookies, TOKEN_COOKIE } from '#lib/session.ts';
 
@@ -15,7 +16,22 @@ const SECURITY_HEADERS: Record<string, string> = {
  * never invented here: a cross-site "simple" request (form, text/plain, or no content type at all) must
  * reach the gateway as such and be refused there, even though this server adds the token.
  */
-const FORWARDED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name'];
+const FORWARDED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'idempotency-key'];
+
+/** Forms as pages send them; an upload is left alone rather than read twice. */
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+const FORM_BYTES = 64 * 1024;
+
+/** The idempotency key of a submitted form, read from a copy so that the action reads the form itself. */
+async function formIdempotencyKey(request: Request): Promise<string | null> {
+  if (request.method !== 'POST' || !request.headers.get('content-type')?.startsWith(FORM_TYPE)) return null;
+  if (Number(request.headers.get('content-length') ?? FORM_BYTES + 1) > FORM_BYTES) return null;
+  try {
+    return submittedKey(await request.clone().formData());
+  } catch {
+    return null;
+  }
+}
 
 function graphQLError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
   return Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers });
@@ -59,6 +75,7 @@ export const handle: Handle = async ({ event, resolve }) => {
       response.headers.append('set-cookie', event.cookies.serialize(name, value, options));
     }
   } else {
+    event.locals.idempotencyKey = await formIdempotencyKey(event.request);
     response = await resolve(event);
   }
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);

@@ -6,4 +6,5 @@ export * from './audit.ts';
 export * from './outbox.ts';
 export * from './jobs.ts';
 export * from './calendar.ts';
+export * from './idempotency.ts';
 export * from './residence-comments.ts';

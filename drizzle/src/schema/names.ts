@@ -1,5 +1,5 @@
 /** Every PostgreSQL schema the migrations own: one per subgraph, and the platform's own. */
-export const SCHEMA_NAMES = ['organization', 'members', 'dues', 'transfers', 'audit', 'outbox', 'jobs', 'calendar'];
+export const SCHEMA_NAMES = ['organization', 'members', 'dues', 'transfers', 'audit', 'outbox', 'jobs', 'calendar', 'idempotency'];
 
 /** The subgraphs whose processes connect with a database role of their own, each named like its schema. */
 export const SERVICE_NAMES = ['organization', 'members', 'dues', 'transfers'] as const;

@@ -94,6 +94,20 @@ describe('Mutation.recordCashPayment', () => {
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
+  it('answers a retry under the same Idempotency-Key with the first receipt, kept by the subgraph’s own database role', async () => {
+    const { orgPath, member } = await cellWithPayer();
+    const finance = as('FINANCE_MEMBER', orgPath);
+    const claim = { key: randomUUID(), fingerprint: 'same-request' };
+    const call = () => subgraph.call(RECORD, { input: { memberId: member, months: ['2026-01'] } }, finance, claim);
+    const first = await call();
+    expect(first.data!.recordCashPayment.userErrors).toEqual([]);
+    const retry = await call();
+    expect(retry).toEqual(first);
+    const refused = await subgraph.call(RECORD, { input: { memberId: member, months: ['2026-02'] } }, finance, { ...claim, fingerprint: 'another' });
+    expect(refused.errors).toMatchObject([{ extensions: { code: 'IDEMPOTENCY_KEY_REUSED' } }]);
+    expect(await statuses(member)).toEqual(['PAID_CASH', 'OVERDUE', 'PAID_ONLINE', 'WAIVED']);
+  });
+
   it('lets the secretary, the deputy and an officer of the committee above record; refuses outsiders, officers below, other roles and members', async () => {
     const { orgPath, member } = await cellWithPayer();
     const parentPath = orgPath.split('/').slice(0, 2).join('/') + '/';

@@ -3,7 +3,18 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger.ts';
 
 /** The one vocabulary of thrown errors (docs/architecture.md#errors); user-fixable outcomes are `userErrors` instead. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INTERNAL'
+  // The database or a subgraph cannot be reached: nothing was done, try again later (docs/reliability.md).
+  | 'SERVICE_UNAVAILABLE'
+  // A retry key used with another request, a first attempt still running, an answer not kept (docs/api.md#retries).
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_PROGRESS'
+  | 'IDEMPOTENT_ANSWER_WITHHELD';
 
 export function appError(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
@@ -20,6 +31,10 @@ const PASS_THROUGH = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'INTERNAL',
+  'SERVICE_UNAVAILABLE',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_PROGRESS',
+  'IDEMPOTENT_ANSWER_WITHHELD',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -3,6 +3,7 @@ import type { CryptoKey } from 'jose';
 import { z } from 'zod';
 import { grantClaim } from './access-token.ts';
 import type { Identity } from './identity.ts';
+import type { IdempotencyClaim } from './idempotency-claim.ts';
 import { SIGNING_ALG } from './keys.ts';
 
 /** The header in which the gateway hands each subgraph call its signed identity. */
@@ -53,6 +54,8 @@ export function operationHash(query: string, variables: unknown): string {
 export interface SignedCall {
   identity: Identity;
   requestId: string;
+  /** The client's Idempotency-Key and its request's fingerprint, as the gateway received them (idempotency.ts). */
+  idempotency?: IdempotencyClaim | null;
 }
 
 const epochSeconds = () => Math.floor(Date.now() / 1000);
@@ -66,6 +69,7 @@ export async function signSubgraphCall(
     grants: call.identity.grants,
     partner: call.identity.partner,
     rid: call.requestId,
+    ...(call.idempotency ? { idk: call.idempotency.key, idf: call.idempotency.fingerprint } : {}),
     qh: operationHash(call.query, call.variables),
     // A nonce per fetch, never per request: two fetches of one request to one subgraph are two calls.
     jti: randomUUID(),
@@ -86,6 +90,8 @@ const claims = z.object({
   grants: z.array(grantClaim),
   partner: z.object({ clientId: z.string(), scopes: z.array(z.string()) }).nullable(),
   rid: z.string(),
+  idk: z.string().optional(),
+  idf: z.string().optional(),
   qh: z.string(),
   jti: z.string().min(1),
   iat: z.number().int(),
@@ -150,11 +156,15 @@ export async function verifySubgraphCall(
   if (!token) return null;
   const parsed = claims.safeParse(signedClaims(token, publicKey));
   if (!parsed.success) return null;
-  const { aud, sub, grants, partner, rid, qh, jti, iat, exp } = parsed.data;
+  const { aud, sub, grants, partner, rid, idk, idf, qh, jti, iat, exp } = parsed.data;
   const now = epochSeconds();
   // Issued in the past minute and not yet expired, for this subgraph and this very document and variables.
   if (aud !== expected.subgraph || exp <= now || iat > now || now - iat > LIFETIME_SECONDS) return null;
   if (qh !== operationHash(expected.query, expected.variables)) return null;
   if (!seen.firstUse(jti, exp * 1000)) return null;
-  return { identity: { personId: sub || null, grants, partner }, requestId: rid };
+  return {
+    identity: { personId: sub || null, grants, partner },
+    requestId: rid,
+    idempotency: idk !== undefined && idf !== undefined ? { key: idk, fingerprint: idf } : null,
+  };
 }

@@ -22,6 +22,8 @@ export { loadSubgraphConfig, subgraphConfig, type SubgraphConfig, type SubgraphC
 export type { RequestContext } from './context.ts';
 export { appError, errorMaskingPlugin, forbidden, formatError, internalError, notFound, unauthenticated, type ErrorCode } from './errors.ts';
 export { GATEWAY_SIGNATURE_HEADER, operationHash, signSubgraphCall, verifySubgraphCall } from './gateway-signature.ts';
+export { IDEMPOTENCY_HEADER, isIdempotencyKey, requestFingerprint, type IdempotencyClaim } from './idempotency-claim.ts';
+export { forgetExpiredKeys, IDEMPOTENCY_KEY_HOURS } from './idempotency.ts';
 export { graphqlHttpHandler, HttpRejection, listen, sendJson, type JsonBody, type RunningServer } from './http.ts';
 export { ANONYMOUS, hasRoleOver as grantsReach, ROLES, withinSubtree, type Identity, type Role, type RoleGrant } from './identity.ts';
 export { generateSigningKeys, importKey, SIGNING_ALG, type KeyPairJwk } from './keys.ts';

@@ -2,6 +2,7 @@ import { createDb, type DbHandle } from '@dangvu/drizzle';
 import type { RequestContext } from './context.ts';
 import { startJobScheduler } from './jobs/scheduler.ts';
 import { importKey } from './keys.ts';
+import { forgetExpiredKeys } from './idempotency.ts';
 import { consoleLogger } from './logger.ts';
 import { runOutboxConsumer } from './outbox.ts';
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphConfigSpec, type SubgraphExtras } from './subgraph-config.ts';
@@ -29,7 +30,13 @@ export async function runSubgraph<C extends RequestContext, E extends SubgraphEx
   consoleLogger.info(`subgraph ${subgraph.config.name} listening`, { url: running.url });
   const consumers = (definition.consumers ?? []).map((consumer) => runOutboxConsumer(db.db, consumer, consoleLogger));
   const scheduler = startJobScheduler(db, definition.jobs ?? [], consoleLogger);
+  const forgetting = setInterval(
+    () => void forgetExpiredKeys(db.db).catch((error) => consoleLogger.error('expired idempotency keys not removed', { error: String(error) })),
+    60 * 60_000,
+  );
+  forgetting.unref();
   const shutdown = async () => {
+    clearInterval(forgetting);
     await Promise.all(consumers.map((consumer) => consumer.stop()));
     await scheduler.stop();
     await running.stop();

@@ -12,6 +12,7 @@ import type { OutboxConsumer } from './outbox.ts';
 import { errorMaskingPlugin, formatError } from './errors.ts';
 import { GATEWAY_SIGNATURE_HEADER, SeenCalls, verifySubgraphCall } from './gateway-signature.ts';
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
+import { idempotencyPlugin } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 import { partnerCallAuditPlugin } from './partner-calls.ts';
 import { permissions, ruleOf, ruleTree } from './shield.ts';
@@ -27,6 +28,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   consumers?: OutboxConsumer[];
   /** Scheduled work the subgraph's process runs (and `npm run job` runs by hand), idempotent by key. */
   jobs?: AnyJob[];
+  /** Root mutation fields whose answers hold a secret and are never kept for a retry (idempotency.ts). */
+  secretAnswers?: readonly string[];
   /** Runs once the response is ready, before it is sent: writes what the request only noted (views of records). */
   afterRequest?(context: C): Promise<void>;
 }
@@ -75,6 +78,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
       ApolloServerPluginInlineTraceDisabled(),
       errorMaskingPlugin(options.log),
       partnerCallAuditPlugin(options.db, definition.name),
+      idempotencyPlugin({ db: options.db, subgraph: definition.name, log: options.log, withheld: definition.secretAnswers }) as never,
       { requestDidStart: async () => ({ willSendResponse: async ({ contextValue }) => definition.afterRequest?.(contextValue) }) },
     ],
   });
@@ -108,7 +112,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
       if (!call) {
         return new HttpRejection(401, 'UNAUTHENTICATED', 'Dịch vụ này chỉ nhận yêu cầu qua cổng GraphQL (gateway).');
       }
-      return definition.context({ identity: call.identity, requestId: call.requestId });
+      return definition.context({ identity: call.identity, requestId: call.requestId, idempotency: call.idempotency ?? null });
     },
   });
 

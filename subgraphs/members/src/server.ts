@@ -65,6 +65,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
     jobs: [signInWindowsPurge, commentReminders],
+    // Tokens, activation codes and secrets are shown once: a retry with the same key is told it was done.
+    secretAnswers: ['login', 'refreshSession', 'partnerToken', 'issueAccount', 'reissueAccount', 'registerPartnerClient', 'startSecondFactor'],
     afterRequest: async (context) => {
       await context.views.flush();
       await context.residenceComments.flushReads();

@@ -63,4 +63,47 @@ describe('the cell’s dues collection page', () => {
     expect(row!.receiptId).toBe(saved!.id);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('records the payment once when the first answer was lost on the way and the finance member taps again, showing the first receipt', async () => {
+    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [account] = await db.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
+    const memberId = account!.memberId!;
+    const [latest] = await db.db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(1);
+    await db.db
+      .update(tables.obligations)
+      .set({ status: 'DUE', paidAt: null, receiptId: null })
+      .where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, latest!.period)));
+    const receipts = async () => (await db.db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId))).length;
+    const before = await receipts();
+
+    await harness.page.context().clearCookies();
+    await signIn(harness, 'FINANCE_MEMBER');
+    const { page } = harness;
+    await page.goto(`${harness.baseUrl}/dang-phi/chi-bo/${cell!.id}`);
+    await page.waitForSelector('html[data-hydrated]');
+    // The first answer reaches the server, which records the payment, and is then lost on its way back.
+    let lost = false;
+    const cashAction = (url: URL) => url.search.includes('/cash');
+    await page.route(
+      cashAction,
+      async (route) => {
+        if (lost) return route.continue();
+        lost = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+    );
+    const payer = page.getByRole('region', { name: harness.platform.demo.member.fullName });
+    await payer.getByRole('button', { name: 'Ghi nhận đã thu tiền mặt' }).click();
+    await page.getByText('Hệ thống đang bận').waitFor();
+    expect(await receipts()).toBe(before + 1);
+
+    await payer.getByRole('button', { name: 'Ghi nhận đã thu tiền mặt' }).click();
+    const receipt = page.getByRole('region', { name: 'Biên lai thu đảng phí' });
+    await receipt.waitFor();
+    const [saved] = await db.db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId)).orderBy(desc(tables.receipts.receivedAt)).limit(1);
+    expect(await receipt.innerText()).toContain(`Số: ${String(saved!.number).padStart(4, '0')}/${saved!.year}`);
+    expect(await receipts()).toBe(before + 1);
+    await page.unroute(cashAction);
+  });
 });

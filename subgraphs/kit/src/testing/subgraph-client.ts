@@ -2,6 +2,7 @@ import { createDb, type DbHandle, type ServiceName } from '@dangvu/drizzle';
 import { createTestDatabase } from '@dangvu/drizzle/testing';
 import type { RequestContext } from '../context.ts';
 import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall } from '../gateway-signature.ts';
+import type { IdempotencyClaim } from '../idempotency-claim.ts';
 import { ANONYMOUS, type Identity, type Role } from '../identity.ts';
 import { generateSigningKeys, importKey } from '../keys.ts';
 import { silentLogger } from '../logger.ts';
@@ -19,8 +20,8 @@ export interface TestSubgraph {
   /** SQL statements sent since the last `resetQueryCount()`. */
   queryCount(): number;
   resetQueryCount(): void;
-  /** Calls the subgraph over HTTP as the gateway would, signed for `identity`. */
-  call(query: string, variables?: Record<string, unknown>, identity?: Identity): Promise<SubgraphAnswer>;
+  /** Calls the subgraph over HTTP as the gateway would, signed for `identity` (and a client's Idempotency-Key). */
+  call(query: string, variables?: Record<string, unknown>, identity?: Identity, idempotency?: IdempotencyClaim): Promise<SubgraphAnswer>;
   stop(): Promise<void>;
 }
 
@@ -54,9 +55,9 @@ export async function startTestSubgraph<C extends RequestContext>(
     resetQueryCount: () => {
       queries = 0;
     },
-    async call(query, variables = {}, identity = ANONYMOUS) {
+    async call(query, variables = {}, identity = ANONYMOUS, idempotency) {
       const signature = await signSubgraphCall(
-        { subgraph: definition.name, identity, requestId: 'test', query, variables },
+        { subgraph: definition.name, identity, requestId: 'test', idempotency, query, variables },
         privateKey,
       );
       const response = await fetch(running.url, {

@@ -28,14 +28,33 @@ function codeOf(failure: CombinedError | undefined) {
 }
 
 /** A client per call, never shared between visitors; POST always, since Apollo's CSRF guard refuses the GETs urql would send for short queries. */
-const clientFor = (event: ServerEvent, token: string | null) =>
+const clientFor = (event: ServerEvent, token: string | null, idempotencyKey: string | null = null) =>
   new Client({
     url: GATEWAY_URL,
     fetch: event.fetch,
     preferGetMethod: false,
     exchanges: [fetchExchange],
-    fetchOptions: token ? { headers: { authorization: `Bearer ${token}` } } : undefined,
+    fetchOptions: {
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      },
+    },
   });
+
+const mutationsSent = new WeakMap<App.Locals, number>();
+
+/**
+ * The key of the form submission this request carries, numbered per mutation the action sends: the same
+ * submission sent again sends the same mutations in the same order under the same keys (docs/api.md#retries).
+ */
+function mutationKey(event: ServerEvent): string | null {
+  const key = event.locals.idempotencyKey;
+  if (!key) return null;
+  const sent = (mutationsSent.get(event.locals) ?? 0) + 1;
+  mutationsSent.set(event.locals, sent);
+  return `${key}.${sent}`;
+}
 
 /**
  * Renews the visitor's access token with their refresh token (docs/rules/accounts.md#refresh), each refresh
@@ -85,12 +104,13 @@ async function send<Data, Variables extends Record<string, unknown>>(
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
 ): Promise<Outcome<Data>> {
-  let result = await clientFor(event, token)[kind](document, variables).toPromise();
+  const idempotencyKey = kind === 'mutation' ? mutationKey(event) : null;
+  let result = await clientFor(event, token, idempotencyKey)[kind](document, variables).toPromise();
   let code = codeOf(result.error);
   if (code === 'UNAUTHENTICATED' && token) {
     const renewed = await renewSession(event);
     if (renewed) {
-      result = await clientFor(event, renewed.token)[kind](document, variables).toPromise();
+      result = await clientFor(event, renewed.token, idempotencyKey)[kind](document, variables).toPromise();
       code = codeOf(result.error);
     }
   }

@@ -1,6 +1,7 @@
 import { applyAction, type SubmitFunction } from '$app/forms';
 import { tick } from 'svelte';
 import { BUSY, type FormResult } from '../form-result.ts';
+import { stampSubmission, submissionAnswered } from '../idempotency.ts';
 import { keepDraft } from './drafts.ts';
 
 /**
@@ -26,7 +27,7 @@ const leadsToSignIn = (target: string) => target === '/dang-nhap' || target.star
  * `refusedAs`, an answer that is no action's (the web server's "too many attempts", a failure on the way)
  * is said above the form as that action's refusal, rather than on an error page that loses what was typed.
  * A form sent after the session ended leads to the login page: what it held is kept and filled in again
- * once the person is back (drafts.ts).
+ * once the person is back (drafts.ts). Each submission carries an idempotency key (idempotency.ts).
  */
 export class FormSending {
   busy = $state(false);
@@ -38,9 +39,13 @@ export class FormSending {
     this.#refusedAs = options.refusedAs ?? null;
   }
 
-  submit: SubmitFunction = () => {
+  submit: SubmitFunction = ({ formElement, formData }) => {
     this.busy = true;
+    stampSubmission(formElement, formData);
     return async ({ update, result, formElement }) => {
+      // An answer that is no action's (the connection dropped, the server failed) may hide a done mutation:
+      // the form keeps its key, so that sending it again cannot do it twice.
+      if (result.type !== 'error') submissionAnswered(formElement);
       try {
         if (result.type === 'redirect' && leadsToSignIn(result.location)) {
           keepDraft(formElement);
