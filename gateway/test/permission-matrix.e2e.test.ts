@@ -187,6 +187,13 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($id: ID!) { requireSecondFactor(input: { organizationId: $id, required: false }) { required } }',
     variables: (f) => ({ id: f.cell.id }),
   },
+  startRegisterFileUpload: {
+    // Larger than the purpose allows: an allowed caller meets FILE_TOO_LARGE and no upload is started.
+    document: 'mutation ($input: StartRegisterFileUploadInput!) { startRegisterFileUpload(input: $input) { userErrors { code } } }',
+    variables: (f) => ({
+      input: { purpose: 'REGISTER_IMPORT', organizationId: f.cell.id, fileName: 'x.csv', byteSize: 2_000_000_000, sha256: '0'.repeat(64) },
+    }),
+  },
   registerPartnerClient: {
     document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',
     variables: () => ({}),

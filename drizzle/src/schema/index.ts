@@ -7,3 +7,5 @@ export * from './outbox.ts';
 export * from './jobs.ts';
 export * from './calendar.ts';
 export * from './residence-comments.ts';
+export * from './member-uploads.ts';
+export { uploadTables, UPLOAD_STATUSES } from './uploads.ts';

@@ -41,6 +41,7 @@ export const rules = {
     members: policy.rule('SEARCH_MEMBERS'),
   },
   Mutation: {
+    startRegisterFileUpload: and(isPerson, policy.rule('IMPORT_REGISTER')),
     login: allow,
     // The refresh token is the credential.
     refreshSession: allow,
@@ -169,5 +170,8 @@ export const rules = {
   ActivityStatusCount: allow,
   SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,
+  // Reached only as the answer of startRegisterFileUpload, guarded above.
+  StartRegisterFileUploadPayload: allow,
+  RegisterFileUpload: allow,
   UserError: allow,
 };

@@ -28,6 +28,8 @@ import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
 import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import { residenceCommentService } from './residence-comment/residence-comment.service.ts';
+import { registerUploadService } from './import/register-upload.service.ts';
+import { registerUploads } from './import/register-uploads.ts';
 import { rules } from './permissions.ts';
 import { membersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -65,6 +67,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
     jobs: [signInWindowsPurge, commentReminders],
+    receiveUpload: (call, uploadId, request) => registerUploads.receive(db, call, uploadId, request, now()),
     afterRequest: async (context) => {
       await context.views.flush();
       await context.residenceComments.flushReads();
@@ -94,6 +97,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
+        registerUploads: registerUploadService(store, base),
       };
     },
   };
