@@ -22,6 +22,8 @@ export default subgraphCodegen({
     CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
     CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',
     GivenComment: '../residence-comment/residence-comment.repository.ts#LoadedCommentRow',
+    RegisterImport: '../import/register-import.repository.ts#StoredImport',
+    RegisterImportRow: '../import/register-import.repository.ts#StoredImportRow',
     DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
   },
 });

@@ -9,3 +9,4 @@ export * from './calendar.ts';
 export * from './residence-comments.ts';
 export * from './member-uploads.ts';
 export { uploadTables, UPLOAD_STATUSES } from './uploads.ts';
+export * from './register-imports.ts';

@@ -30,6 +30,8 @@ const commentContent = rule({ cache: 'no_cache' })((parent, _args, context: Memb
  */
 export const rules = {
   Query: {
+    // The service asserts IMPORT_REGISTER over the import's own subtree.
+    registerImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
     me: isPerson,
     member: isAuthenticated,
     auditTrail: isPerson,
@@ -42,6 +44,8 @@ export const rules = {
   },
   Mutation: {
     startRegisterFileUpload: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    startRegisterImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    applyRegisterImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
     login: allow,
     // The refresh token is the credential.
     refreshSession: allow,
@@ -173,5 +177,14 @@ export const rules = {
   // Reached only as the answer of startRegisterFileUpload, guarded above.
   StartRegisterFileUploadPayload: allow,
   RegisterFileUpload: allow,
+  // Reached only through Query.registerImport and the import mutations, which check the import's subtree; a row's
+  // member keeps the Member field rules.
+  RegisterImport: allow,
+  RegisterImportRow: allow,
+  RegisterFieldChange: allow,
+  RegisterImportCounts: allow,
+  RegisterImportRowErrors: allow,
+  StartRegisterImportPayload: allow,
+  ApplyRegisterImportPayload: allow,
   UserError: allow,
 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
-import { DateScalar, personSigner, type SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { DateScalar, personSigner, runJob, vietnamDay, type AnyJob, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import type { JWK } from 'jose';
 import { accountLifecycleService } from './account/account-lifecycle.service.ts';
@@ -28,6 +28,8 @@ import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
 import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import { residenceCommentService } from './residence-comment/residence-comment.service.ts';
+import { registerImportAnalysis } from './import/register-import.job.ts';
+import { registerImportService } from './import/register-import.service.ts';
 import { registerUploadService } from './import/register-upload.service.ts';
 import { registerUploads } from './import/register-uploads.ts';
 import { rules } from './permissions.ts';
@@ -56,8 +58,13 @@ export async function membersKeys(keys: { authPrivateKey: JWK; secretsKey: Buffe
   return { authSigner: await accessTokenSigner(keys.authPrivateKey), secrets: accountSecrets(keys.secretsKey) };
 }
 
-export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
+export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
+  const { db } = handle;
   const store = membersStore(db);
+  // The analysis runs after the start request has answered; a process that dies mid-way leaves the run to `npm run job`.
+  const analyse = (importId: string) => {
+    runJob(handle, registerImportAnalysis, { importId }).catch((error: unknown) => console.error(`error register import analysis importId=${importId}`, error));
+  };
   const { secrets, passwords = argon2Passwords, now = () => new Date() } = deps;
   const signComment = personSigner(secrets.signingKeys);
   return {
@@ -66,7 +73,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
-    jobs: [signInWindowsPurge, commentReminders],
+    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob],
     receiveUpload: (call, uploadId, request) => registerUploads.receive(db, call, uploadId, request, now()),
     afterRequest: async (context) => {
       await context.views.flush();
@@ -98,6 +105,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
         registerUploads: registerUploadService(store, base),
+        registerImports: registerImportService(store, base, { analyse, today: () => vietnamDay(now()) }),
       };
     },
   };

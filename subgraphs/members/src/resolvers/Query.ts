@@ -7,5 +7,6 @@ export const Query: QueryResolvers = {
   auditTrail: (_, args, context) => context.auditTrail.trail(args.entityId),
   viewerCan: () => ({}),
   residenceComment: (_, args, context) => context.residenceComments.byId(args.id),
+  registerImport: (_, args, context) => context.registerImports.byId(args.id),
   sessionState: (_, args, context) => context.sessions.state(args.id),
 };

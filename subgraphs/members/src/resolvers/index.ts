@@ -15,6 +15,8 @@ import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
+import { RegisterImport } from './RegisterImport.ts';
+import { RegisterImportRow } from './RegisterImportRow.ts';
 import { ResidenceComment } from './ResidenceComment.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
@@ -39,6 +41,8 @@ export const resolvers: Resolvers = {
   TemporaryMember,
   IssueAccountPayload,
   ResidenceComment,
+  RegisterImport,
+  RegisterImportRow,
   CommentCampaign,
   CommentExemption,
   GivenComment,
