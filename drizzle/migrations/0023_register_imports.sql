@@ -33,4 +33,5 @@ CREATE TABLE "members"."register_imports" (
 --> statement-breakpoint
 ALTER TABLE "members"."register_import_rows" ADD CONSTRAINT "register_import_rows_import_id_register_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "members"."register_imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members"."register_imports" ADD CONSTRAINT "register_imports_upload_id_uploads_id_fk" FOREIGN KEY ("upload_id") REFERENCES "members"."uploads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "register_import_rows_kind_idx" ON "members"."register_import_rows" USING btree ("import_id","kind","row_number");
+CREATE INDEX "register_import_rows_kind_idx" ON "members"."register_import_rows" USING btree ("import_id","kind","row_number");--> statement-breakpoint
+CREATE INDEX "members_birth_date_idx" ON "members"."members" USING btree ("birth_date");

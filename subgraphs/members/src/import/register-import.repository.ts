@@ -60,7 +60,8 @@ export function registerImportRepository(executor: Executor) {
     },
     /**
      * For each candidate, the register member born the same day whose name without diacritics is most alike
-     * (pg_trgm similarity at least `threshold`), if any: one statement per batch, through the name index.
+     * (pg_trgm similarity at least `threshold`), if any: one statement per batch. The birth date leads, through
+     * its index (a few members per day), since the trigram index finds too many alike names among common ones.
      */
     async probableMatches(candidates: { rowNumber: number; name: string; birthDate: string }[], threshold: number) {
       if (candidates.length === 0) return new Map<number, string>();
