@@ -76,6 +76,7 @@ const OPERATIONS: Record<string, Call> = {
   auditTrail: { document: 'query ($id: ID!) { auditTrail(entityId: $id) { id } }', variables: (f) => ({ id: f.member }) },
   viewerCan: { document: '{ viewerCan { searchMembers } }', variables: () => ({}) },
   // No such import: an allowed caller passes the gate and meets NOT_FOUND.
+  insuranceReconciliation: { document: '{ insuranceReconciliation(id: "00000000-0000-4000-8000-00000000dead") { id } }', variables: () => ({}) },
   registerImport: { document: '{ registerImport(id: "00000000-0000-4000-8000-00000000dead") { id } }', variables: () => ({}) },
   createOrganization: {
     document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { code } } }',
@@ -204,6 +205,14 @@ const OPERATIONS: Record<string, Call> = {
   // Nothing chosen: an allowed caller meets NOTHING_CHOSEN before any import is read.
   applyRegisterImport: {
     document: 'mutation { applyRegisterImport(input: { importId: "00000000-0000-4000-8000-00000000dead", rowNumbers: [] }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  startInsuranceReconciliation: {
+    document: 'mutation { startInsuranceReconciliation(input: { uploadId: "00000000-0000-4000-8000-00000000dead" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  applyInsuranceReconciliation: {
+    document: 'mutation { applyInsuranceReconciliation(input: { reconciliationId: "00000000-0000-4000-8000-00000000dead", rowNumbers: [] }) { userErrors { code } } }',
     variables: () => ({}),
   },
   registerPartnerClient: {

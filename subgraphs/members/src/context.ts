@@ -13,6 +13,7 @@ import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { ResidenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import type { ResidenceCommentService } from './residence-comment/residence-comment.service.ts';
+import type { InsuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
 import type { RegisterImportService } from './import/register-import.service.ts';
 import type { RegisterUploadService } from './import/register-upload.service.ts';
 import type { RoleService } from './role/role.service.ts';
@@ -44,4 +45,5 @@ export interface MembersContext extends RequestContext {
   commentLoaders: ResidenceCommentLoaders;
   registerUploads: RegisterUploadService;
   registerImports: RegisterImportService;
+  insurance: InsuranceReconciliationService;
 }

@@ -32,6 +32,7 @@ export const rules = {
   Query: {
     // The service asserts IMPORT_REGISTER over the import's own subtree.
     registerImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    insuranceReconciliation: and(isPerson, policy.rule('IMPORT_REGISTER')),
     me: isPerson,
     member: isAuthenticated,
     auditTrail: isPerson,
@@ -46,6 +47,8 @@ export const rules = {
     startRegisterFileUpload: and(isPerson, policy.rule('IMPORT_REGISTER')),
     startRegisterImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
     applyRegisterImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    startInsuranceReconciliation: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    applyInsuranceReconciliation: and(isPerson, policy.rule('IMPORT_REGISTER')),
     login: allow,
     // The refresh token is the credential.
     refreshSession: allow,
@@ -186,5 +189,11 @@ export const rules = {
   RegisterImportRowErrors: allow,
   StartRegisterImportPayload: allow,
   ApplyRegisterImportPayload: allow,
+  // Reached only through Query.insuranceReconciliation and its mutations, which check the subtree.
+  InsuranceReconciliation: allow,
+  InsuranceReconciliationRow: allow,
+  InsuranceReconciliationCounts: allow,
+  StartInsuranceReconciliationPayload: allow,
+  ApplyInsuranceReconciliationPayload: allow,
   UserError: allow,
 };

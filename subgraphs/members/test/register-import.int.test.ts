@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { tables } from '@dangvu/drizzle';
 import { buildMember, buildOrganization } from '@dangvu/drizzle/testing';
 import { personWith, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerUploads } from '../src/import/register-uploads.ts';
 import { startMembersSubgraph } from './members-subgraph.ts';
+import { receivedUpload } from './received-upload.ts';
 
 type Node = { id: string; path: string };
 let subgraph: TestSubgraph;
@@ -26,23 +25,8 @@ const rowsOf = (cell: Node) => [
 ];
 const csvOf = (rows: string[][]) => Buffer.from(`\uFEFF${[HEADER, ...rows].map((row) => row.map((cell) => (cell.includes(',') ? `"${cell}"` : cell)).join(',')).join('\r\n')}\r\n`);
 
-let uploads = 0;
-/** A received upload of the admin's, as the bytes route leaves it (the route itself is tested through the gateway). */
-async function received(bytes: Buffer, type: 'CSV' | 'XLSX', owner = t.admin.id, orgPath = t.province.path) {
-  const repository = registerUploads.repository(subgraph.db.db);
-  const upload = await repository.create({
-    purpose: 'REGISTER_IMPORT',
-    ownerId: owner,
-    orgId: orgPath.split('/').at(-2)!,
-    orgPath,
-    fileName: `nhap-${++uploads}.${type.toLowerCase()}`,
-    declaredBytes: bytes.length,
-    declaredSha256: createHash('sha256').update(bytes).digest('hex'),
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
-  await repository.receive(upload.id, bytes, type);
-  return upload.id;
-}
+const received = (bytes: Buffer, type: 'CSV' | 'XLSX', ownerId = t.admin.id, orgPath = t.province.path) =>
+  receivedUpload(subgraph.db.db, bytes, { purpose: 'REGISTER_IMPORT', type, ownerId, orgPath });
 
 const admin = () => personWith(t.admin.id, 'ADMIN', t.province.path);
 const START = `mutation ($input: StartRegisterImportInput!) { startRegisterImport(input: $input) {

@@ -8,5 +8,6 @@ export const Query: QueryResolvers = {
   viewerCan: () => ({}),
   residenceComment: (_, args, context) => context.residenceComments.byId(args.id),
   registerImport: (_, args, context) => context.registerImports.byId(args.id),
+  insuranceReconciliation: (_, args, context) => context.insurance.byId(args.id),
   sessionState: (_, args, context) => context.sessions.state(args.id),
 };
