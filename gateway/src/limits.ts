@@ -3,6 +3,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 /** Request limits at the edge. Subgraphs see only documents the query planner wrote, so they carry none. */
 export const LIMITS = {
   bodyBytes: 64 * 1024,
+  /** The upload route's own limit (docs/decisions/0006-file-upload.md); each purpose has a smaller one of its own. */
+  uploadBytes: 50 * 1024 * 1024,
+  /** An upload whose sender sends nothing for this long is cut off. */
+  uploadIdleMs: 30_000,
   batchSize: 10,
   tokens: 2_000,
   depth: 10,

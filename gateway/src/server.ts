@@ -22,6 +22,7 @@ import { credentialGuard } from './credential-guard.ts';
 import { idempotencyClaim } from './idempotency-key.ts';
 import { armor, LIMITS } from './limits.ts';
 import { SignedDataSource } from './signed-data-source.ts';
+import { uploadRoute } from './upload-route.ts';
 
 // @apollo/gateway reports usage to Apollo unless told not to; this platform never phones home.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -89,6 +90,7 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
         return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'unavailable' } };
       },
     },
+    upload: uploadRoute({ identify, subgraphUrls: config.subgraphs.urls, privateKey: gatewayPrivateKey }),
     async context(request, body, requestId) {
       const identity = await identify(request, requestId);
       if (!('grants' in identity)) return identity;

@@ -75,6 +75,9 @@ const OPERATIONS: Record<string, Call> = {
   members: { document: '{ members(filter: { query: "nguyen" }, first: 5) { pageInfo { hasNextPage } } }', variables: () => ({}) },
   auditTrail: { document: 'query ($id: ID!) { auditTrail(entityId: $id) { id } }', variables: (f) => ({ id: f.member }) },
   viewerCan: { document: '{ viewerCan { searchMembers } }', variables: () => ({}) },
+  // No such import: an allowed caller passes the gate and meets NOT_FOUND.
+  insuranceReconciliation: { document: '{ insuranceReconciliation(id: "00000000-0000-4000-8000-00000000dead") { id } }', variables: () => ({}) },
+  registerImport: { document: '{ registerImport(id: "00000000-0000-4000-8000-00000000dead") { id } }', variables: () => ({}) },
   createOrganization: {
     document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { parentId: f.ward.id, code: 'ma thu', name: 'x', type: 'GRASSROOTS_CELL' } }),
@@ -186,6 +189,31 @@ const OPERATIONS: Record<string, Call> = {
   requireSecondFactor: {
     document: 'mutation ($id: ID!) { requireSecondFactor(input: { organizationId: $id, required: false }) { required } }',
     variables: (f) => ({ id: f.cell.id }),
+  },
+  startRegisterFileUpload: {
+    // Larger than the purpose allows: an allowed caller meets FILE_TOO_LARGE and no upload is started.
+    document: 'mutation ($input: StartRegisterFileUploadInput!) { startRegisterFileUpload(input: $input) { userErrors { code } } }',
+    variables: (f) => ({
+      input: { purpose: 'REGISTER_IMPORT', organizationId: f.cell.id, fileName: 'x.csv', byteSize: 2_000_000_000, sha256: '0'.repeat(64) },
+    }),
+  },
+  // An upload id that does not exist: an allowed caller meets UPLOAD_NOT_FOUND and nothing is imported.
+  startRegisterImport: {
+    document: 'mutation { startRegisterImport(input: { uploadId: "00000000-0000-4000-8000-00000000dead" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  // Nothing chosen: an allowed caller meets NOTHING_CHOSEN before any import is read.
+  applyRegisterImport: {
+    document: 'mutation { applyRegisterImport(input: { importId: "00000000-0000-4000-8000-00000000dead", rowNumbers: [] }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  startInsuranceReconciliation: {
+    document: 'mutation { startInsuranceReconciliation(input: { uploadId: "00000000-0000-4000-8000-00000000dead" }) { userErrors { code } } }',
+    variables: () => ({}),
+  },
+  applyInsuranceReconciliation: {
+    document: 'mutation { applyInsuranceReconciliation(input: { reconciliationId: "00000000-0000-4000-8000-00000000dead", rowNumbers: [] }) { userErrors { code } } }',
+    variables: () => ({}),
   },
   registerPartnerClient: {
     document: 'mutation { registerPartnerClient(input: { name: "x", scopes: [] }) { userErrors { code } } }',

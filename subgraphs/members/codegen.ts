@@ -3,7 +3,7 @@ import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
 export default subgraphCodegen({
   context: '../context.ts#MembersContext',
-  scalars: { Date: 'string', DateTime: 'Date', JSON: 'unknown' },
+  scalars: { Date: 'string', DateTime: 'Date', JSON: 'unknown', Money: 'bigint' },
   mappers: {
     Member: '../member/member.repository.ts#MemberRow',
     MemberViewerCan: '../member/member.repository.ts#MemberRow',
@@ -22,6 +22,10 @@ export default subgraphCodegen({
     CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
     CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',
     GivenComment: '../residence-comment/residence-comment.repository.ts#LoadedCommentRow',
+    InsuranceReconciliation: '../import/insurance.repository.ts#StoredReconciliation',
+    InsuranceReconciliationRow: '../import/insurance.repository.ts#StoredInsuranceRow',
+    RegisterImport: '../import/register-import.repository.ts#StoredImport',
+    RegisterImportRow: '../import/register-import.repository.ts#StoredImportRow',
     DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
   },
 });

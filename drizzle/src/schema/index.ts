@@ -8,3 +8,6 @@ export * from './jobs.ts';
 export * from './calendar.ts';
 export * from './idempotency.ts';
 export * from './residence-comments.ts';
+export * from './member-uploads.ts';
+export { uploadTables, UPLOAD_STATUSES } from './uploads.ts';
+export * from './register-imports.ts';

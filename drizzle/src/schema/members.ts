@@ -93,6 +93,8 @@ export const members = membersSchema.table(
     uniqueIndex('members_citizen_id_idx').on(t.citizenId),
     uniqueIndex('members_card_number_idx').on(t.cardNumber),
     index('members_org_idx').on(t.orgId),
+    // Probable duplicates of an import's rows are looked for among members born the same day (docs/rules/register-import.md#matching).
+    index('members_birth_date_idx').on(t.birthDate),
     index('members_name_search_idx').using('gin', t.nameSearch.op('gin_trgm_ops')),
     // The register's listing order: pages of a subtree or of the whole register walk this instead of sorting it.
     index('members_name_order_idx').on(t.nameSearch, t.id),

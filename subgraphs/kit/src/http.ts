@@ -30,6 +30,11 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   context(request: IncomingMessage, body: JsonBody | undefined, requestId: string): Promise<C | HttpRejection>;
   /** Other GET routes, such as /healthz, answered with their JSON. */
   routes?: Record<string, () => Promise<{ status: number; body: unknown }>>;
+  /**
+   * `PUT /uploads/…`: file bytes on their own route with their own limit (docs/decisions/0006-file-upload.md),
+   * handed the path below `/uploads/`; the GraphQL body limit does not apply to them.
+   */
+  upload?(request: IncomingMessage, path: string, requestId: string): Promise<{ status: number; body: unknown; headers?: Record<string, string> } | HttpRejection>;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -105,6 +110,14 @@ export function graphqlHttpHandler<C extends BaseContext>(options: GraphQLHttpOp
       if (route && request.method === 'GET') {
         const { status, body } = await route();
         return sendJson(response, status, body);
+      }
+      if (options.upload && url.pathname.startsWith('/uploads/')) {
+        if (request.method !== 'PUT') {
+          return reject(response, new HttpRejection(405, 'METHOD_NOT_ALLOWED', 'Tệp được gửi lên bằng phương thức PUT.'), requestId);
+        }
+        const answer = await options.upload(request, url.pathname.slice('/uploads/'.length), requestId);
+        if (answer instanceof HttpRejection) return reject(response, answer, requestId);
+        return sendJson(response, answer.status, answer.body, { ...answer.headers, 'x-request-id': requestId });
       }
       if (url.pathname !== '/graphql') {
         return reject(response, new HttpRejection(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ này.'), requestId);

@@ -21,7 +21,7 @@ export { DEFAULT_PORTS, graphqlUrl, perSubgraph, portVariable, SUBGRAPH_NAMES, s
 export { loadSubgraphConfig, subgraphConfig, type SubgraphConfig, type SubgraphConfigSpec, type SubgraphExtras } from './subgraph-config.ts';
 export type { RequestContext } from './context.ts';
 export { appError, errorMaskingPlugin, forbidden, formatError, internalError, notFound, unauthenticated, type ErrorCode } from './errors.ts';
-export { GATEWAY_SIGNATURE_HEADER, operationHash, signSubgraphCall, verifySubgraphCall } from './gateway-signature.ts';
+export { GATEWAY_SIGNATURE_HEADER, operationHash, signSubgraphCall, verifySubgraphCall, type SignedCall } from './gateway-signature.ts';
 export { IDEMPOTENCY_HEADER, isIdempotencyKey, requestFingerprint, type IdempotencyClaim } from './idempotency-claim.ts';
 export { forgetExpiredKeys, IDEMPOTENCY_KEY_HOURS } from './idempotency.ts';
 export { graphqlHttpHandler, HttpRejection, listen, sendJson, type JsonBody, type RunningServer } from './http.ts';
@@ -105,3 +105,17 @@ export {
   type Sealer,
   type SigningKeyStore,
 } from './signing.ts';
+export { checkFileType, FILE_TYPES, type FileType, type FileTypeCheck } from './uploads/file-type.ts';
+export { inflateEntry, readZipDirectory, ZIP_LIMITS } from './uploads/zip-guard.ts';
+export { CHUNK_BYTES, uploadRepository, type UploadRepository, type UploadRow, type UploadTables } from './uploads/upload.repository.ts';
+export {
+  defineUploads,
+  UPLOAD_WINDOW_MS,
+  uploadCallDocument,
+  uploadCallVariables,
+  type StartUploadInput,
+  type UploadAnswer,
+  type UploadPurpose,
+  type UploadRepos,
+  type Uploads,
+} from './uploads/uploads.ts';

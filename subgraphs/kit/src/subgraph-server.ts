@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { IncomingMessage } from 'node:http';
 import { isObjectType, type DocumentNode, type GraphQLObjectType } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, type IRules } from 'graphql-shield';
@@ -10,12 +11,13 @@ import type { RequestContext } from './context.ts';
 import type { AnyJob } from './jobs/job.ts';
 import type { OutboxConsumer } from './outbox.ts';
 import { errorMaskingPlugin, formatError } from './errors.ts';
-import { GATEWAY_SIGNATURE_HEADER, SeenCalls, verifySubgraphCall } from './gateway-signature.ts';
+import { GATEWAY_SIGNATURE_HEADER, SeenCalls, verifySubgraphCall, type SignedCall } from './gateway-signature.ts';
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
 import { idempotencyPlugin } from './idempotency.ts';
 import type { Logger } from './logger.ts';
 import { partnerCallAuditPlugin } from './partner-calls.ts';
 import { permissions, ruleOf, ruleTree } from './shield.ts';
+import { uploadCallDocument, uploadCallVariables, type UploadAnswer } from './uploads/uploads.ts';
 
 export interface SubgraphDefinition<C extends RequestContext> {
   name: string;
@@ -30,6 +32,11 @@ export interface SubgraphDefinition<C extends RequestContext> {
   jobs?: AnyJob[];
   /** Root mutation fields whose answers hold a secret and are never kept for a retry (idempotency.ts). */
   secretAnswers?: readonly string[];
+  /**
+   * The bytes of a started upload, sent through the gateway's upload route and verified as signed for this
+   * subgraph (docs/decisions/0006-file-upload.md#the-path); a subgraph without uploads answers 404.
+   */
+  receiveUpload?(call: SignedCall, uploadId: string, request: IncomingMessage): Promise<UploadAnswer>;
   /** Runs once the response is ready, before it is sent: writes what the request only noted (views of records). */
   afterRequest?(context: C): Promise<void>;
 }
@@ -66,6 +73,9 @@ export function buildSchema<C extends RequestContext>(definition: SubgraphDefini
 }
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Receipts held in memory at once by one process; a further sender is asked to retry (each may be 50 MiB). */
+const MAX_CONCURRENT_UPLOADS = 4;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An Apollo subgraph behind an HTTP layer that refuses every call the gateway did not sign for it. */
 export async function createSubgraph<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphOptions) {
@@ -85,6 +95,8 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
   await apollo.start();
 
   const seen = new SeenCalls();
+  let receiving = 0;
+  const notSigned = () => new HttpRejection(401, 'UNAUTHENTICATED', 'Dịch vụ này chỉ nhận yêu cầu qua cổng GraphQL (gateway).');
   const handler = graphqlHttpHandler<C>({
     apollo,
     maxBodyBytes: MAX_BODY_BYTES,
@@ -96,6 +108,30 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
         const ok = await options.ready().catch(() => false);
         return { status: ok ? 200 : 503, body: { status: ok ? 'ready' : 'unavailable' } };
       },
+    },
+    upload: async (request, path) => {
+      const header = request.headers[GATEWAY_SIGNATURE_HEADER];
+      const bytes = Number(request.headers['content-length']);
+      const call =
+        UUID.test(path) && Number.isSafeInteger(bytes)
+          ? await verifySubgraphCall(
+              typeof header === 'string' ? header : undefined,
+              { subgraph: definition.name, query: uploadCallDocument(path), variables: uploadCallVariables(bytes) },
+              options.gatewayPublicKey,
+              seen,
+            )
+          : null;
+      if (!call) return notSigned();
+      if (!definition.receiveUpload) return new HttpRejection(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ này.');
+      if (receiving >= MAX_CONCURRENT_UPLOADS) {
+        return new HttpRejection(503, 'BUSY', 'Hệ thống đang nhận nhiều tệp: đồng chí thử lại sau ít phút.', { 'retry-after': '30' });
+      }
+      receiving++;
+      try {
+        return await definition.receiveUpload(call, path.toLowerCase(), request);
+      } finally {
+        receiving--;
+      }
     },
     async context(request, body) {
       const payload = (Array.isArray(body) ? undefined : body) as { query?: unknown; variables?: unknown } | undefined;
@@ -109,9 +145,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
               seen,
             )
           : null;
-      if (!call) {
-        return new HttpRejection(401, 'UNAUTHENTICATED', 'Dịch vụ này chỉ nhận yêu cầu qua cổng GraphQL (gateway).');
-      }
+      if (!call) return notSigned();
       return definition.context({ identity: call.identity, requestId: call.requestId, idempotency: call.idempotency ?? null });
     },
   });

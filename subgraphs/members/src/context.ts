@@ -13,6 +13,9 @@ import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { ResidenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import type { ResidenceCommentService } from './residence-comment/residence-comment.service.ts';
+import type { InsuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
+import type { RegisterImportService } from './import/register-import.service.ts';
+import type { RegisterUploadService } from './import/register-upload.service.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
@@ -40,4 +43,7 @@ export interface MembersContext extends RequestContext {
   statusChangeReads: StatusChangeReads;
   residenceComments: ResidenceCommentService;
   commentLoaders: ResidenceCommentLoaders;
+  registerUploads: RegisterUploadService;
+  registerImports: RegisterImportService;
+  insurance: InsuranceReconciliationService;
 }

@@ -30,6 +30,9 @@ const commentContent = rule({ cache: 'no_cache' })((parent, _args, context: Memb
  */
 export const rules = {
   Query: {
+    // The service asserts IMPORT_REGISTER over the import's own subtree.
+    registerImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    insuranceReconciliation: and(isPerson, policy.rule('IMPORT_REGISTER')),
     me: isPerson,
     member: isAuthenticated,
     auditTrail: isPerson,
@@ -41,6 +44,11 @@ export const rules = {
     members: policy.rule('SEARCH_MEMBERS'),
   },
   Mutation: {
+    startRegisterFileUpload: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    startRegisterImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    applyRegisterImport: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    startInsuranceReconciliation: and(isPerson, policy.rule('IMPORT_REGISTER')),
+    applyInsuranceReconciliation: and(isPerson, policy.rule('IMPORT_REGISTER')),
     login: allow,
     // The refresh token is the credential.
     refreshSession: allow,
@@ -171,5 +179,23 @@ export const rules = {
   SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,
   RevokePartnerClientPayload: allow,
+  // Reached only as the answer of startRegisterFileUpload, guarded above.
+  StartRegisterFileUploadPayload: allow,
+  RegisterFileUpload: allow,
+  // Reached only through Query.registerImport and the import mutations, which check the import's subtree; a row's
+  // member keeps the Member field rules.
+  RegisterImport: allow,
+  RegisterImportRow: allow,
+  RegisterFieldChange: allow,
+  RegisterImportCounts: allow,
+  RegisterImportRowErrors: allow,
+  StartRegisterImportPayload: allow,
+  ApplyRegisterImportPayload: allow,
+  // Reached only through Query.insuranceReconciliation and its mutations, which check the subtree.
+  InsuranceReconciliation: allow,
+  InsuranceReconciliationRow: allow,
+  InsuranceReconciliationCounts: allow,
+  StartInsuranceReconciliationPayload: allow,
+  ApplyInsuranceReconciliationPayload: allow,
   UserError: allow,
 };

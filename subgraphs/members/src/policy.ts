@@ -160,6 +160,11 @@ export const policy = definePolicy({
   SEE_COMMENT_INBOX: { roles: COMMENT_OFFICERS, over: organizationPath },
   /** Counts that name no one, for reports. */
   SEE_COMMENT_COUNTS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'ANALYST'], over: organizationPath },
+  /**
+   * Files from the central member database and social insurance, and what they change, for the subtree they
+   * concern: an administrator over it (docs/rules/register-import.md#who-imports).
+   */
+  IMPORT_REGISTER: { roles: ['ADMIN'], over: organizationPath },
   /** Partner systems are registered by an administrator of a whole tree (a root organization). */
   REGISTER_PARTNER: { roles: ['ADMIN'], when: (identity) => identity.grants.some((grant) => grant.role === 'ADMIN' && /^\/[^/]+\/$/.test(grant.orgPath)) },
 });

@@ -12,6 +12,9 @@ import { commentSigningKeyRepository } from './residence-comment/comment-signing
 import { residenceCommentRepository } from './residence-comment/residence-comment.repository.ts';
 import { roleGrantRepository } from './role/role-grant.repository.ts';
 import { sessionRepository } from './session/session.repository.ts';
+import { insuranceRepository } from './import/insurance.repository.ts';
+import { registerImportRepository } from './import/register-import.repository.ts';
+import { registerUploads } from './import/register-uploads.ts';
 import { statusChangeRepository } from './member/status/status-change.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
@@ -30,6 +33,9 @@ export function repositories(executor: Executor) {
     auditTrail: auditTrailRepository(executor),
     residenceComments: residenceCommentRepository(executor),
     commentSigningKeys: commentSigningKeyRepository(executor),
+    uploads: registerUploads.repository(executor),
+    registerImports: registerImportRepository(executor),
+    insurance: insuranceRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
-import { DateScalar, personSigner, type SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { DateScalar, personSigner, runJob, vietnamDay, type AnyJob, type SubgraphDefinition } from '@dangvu/subgraph-kit';
 import { parse } from 'graphql';
 import type { JWK } from 'jose';
 import { accountLifecycleService } from './account/account-lifecycle.service.ts';
@@ -28,6 +28,11 @@ import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
 import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import { residenceCommentService } from './residence-comment/residence-comment.service.ts';
+import { insuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
+import { registerImportAnalysis } from './import/register-import.job.ts';
+import { registerImportService } from './import/register-import.service.ts';
+import { registerUploadService } from './import/register-upload.service.ts';
+import { registerUploads } from './import/register-uploads.ts';
 import { rules } from './permissions.ts';
 import { membersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -54,8 +59,13 @@ export async function membersKeys(keys: { authPrivateKey: JWK; secretsKey: Buffe
   return { authSigner: await accessTokenSigner(keys.authPrivateKey), secrets: accountSecrets(keys.secretsKey) };
 }
 
-export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
+export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
+  const { db } = handle;
   const store = membersStore(db);
+  // The analysis runs after the start request has answered; a process that dies mid-way leaves the run to `npm run job`.
+  const analyse = (importId: string) => {
+    runJob(handle, registerImportAnalysis, { importId }).catch((error: unknown) => console.error(`error register import analysis importId=${importId}`, error));
+  };
   const { secrets, passwords = argon2Passwords, now = () => new Date() } = deps;
   const signComment = personSigner(secrets.signingKeys);
   return {
@@ -64,9 +74,10 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
-    jobs: [signInWindowsPurge, commentReminders],
     // Tokens, activation codes and secrets are shown once: a retry with the same key is told it was done.
     secretAnswers: ['login', 'refreshSession', 'partnerToken', 'issueAccount', 'reissueAccount', 'registerPartnerClient', 'startSecondFactor'],
+    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob],
+    receiveUpload: (call, uploadId, request) => registerUploads.receive(db, call, uploadId, request, now()),
     afterRequest: async (context) => {
       await context.views.flush();
       await context.residenceComments.flushReads();
@@ -96,6 +107,9 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
+        registerUploads: registerUploadService(store, base),
+        registerImports: registerImportService(store, base, { analyse, today: () => vietnamDay(now()) }),
+        insurance: insuranceReconciliationService(store, base, () => vietnamDay(now())),
       };
     },
   };

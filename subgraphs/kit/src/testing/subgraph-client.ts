@@ -32,12 +32,14 @@ export interface TestSubgraph {
 export async function startTestSubgraph<C extends RequestContext>(
   service: ServiceName,
   define: (db: DbHandle) => SubgraphDefinition<C> | Promise<SubgraphDefinition<C>>,
+  /** The subgraph's pool: one unless a job it runs in process needs a second (runJob holds a lock on one). */
+  connections = 1,
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase();
   let queries = 0;
   const db = createDb(database.url, { max: 2 });
   // One connection, so that statement counts do not depend on which pooled connection answered.
-  const serviceDb = createDb(database.serviceUrl(service), { max: 1, onQuery: () => queries++ });
+  const serviceDb = createDb(database.serviceUrl(service), { max: connections, onQuery: () => queries++ });
   const keys = await generateSigningKeys();
   const privateKey = await importKey(keys.privateJwk);
   const definition = await define(serviceDb);

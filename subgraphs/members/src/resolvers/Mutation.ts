@@ -4,6 +4,11 @@ import type { MemberFields } from '../member/member.rules.ts';
 /** Every mutation of the members subgraph: each hands its input to the service that decides and acts. */
 export const Mutation: MutationResolvers = {
   login: (_, { input }, context) => context.login.login(input),
+  startRegisterFileUpload: (_, { input }, context) => context.registerUploads.start(input),
+  startRegisterImport: (_, { input }, context) => context.registerImports.start(input),
+  applyRegisterImport: (_, { input }, context) => context.registerImports.apply(input),
+  startInsuranceReconciliation: (_, { input }, context) => context.insurance.start(input),
+  applyInsuranceReconciliation: (_, { input }, context) => context.insurance.apply(input),
   refreshSession: (_, { input }, context) => context.sessions.refresh(input.refreshToken),
   logout: (_, { input }, context) => context.sessions.logout(input.refreshToken),
   activateAccount: (_, { input }, context) => context.accounts.activate(input),

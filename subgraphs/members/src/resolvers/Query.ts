@@ -9,4 +9,6 @@ export const Query: QueryResolvers = {
   residenceComment: (_, args, context) => context.residenceComments.byId(args.id),
   // A partner token's session is its client (docs/decisions/0008-sessions.md#partners).
   sessionState: (_, args, context) => (context.identity.partner ? context.partners.state(args.id) : context.sessions.state(args.id)),
+  registerImport: (_, args, context) => context.registerImports.byId(args.id),
+  insuranceReconciliation: (_, args, context) => context.insurance.byId(args.id),
 };

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Account } from './Account.ts';
 import { AuditEntry } from './AuditEntry.ts';
-import { DateTimeScalar } from '@dangvu/subgraph-kit';
+import { DateTimeScalar, MoneyScalar } from '@dangvu/subgraph-kit';
 import { CommentCampaign } from './CommentCampaign.ts';
 import { CommentExemption } from './CommentExemption.ts';
 import { ContactChangeRequest } from './ContactChangeRequest.ts';
@@ -15,6 +15,10 @@ import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
+import { InsuranceReconciliation } from './InsuranceReconciliation.ts';
+import { InsuranceReconciliationRow } from './InsuranceReconciliationRow.ts';
+import { RegisterImport } from './RegisterImport.ts';
+import { RegisterImportRow } from './RegisterImportRow.ts';
 import { ResidenceComment } from './ResidenceComment.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
@@ -39,10 +43,15 @@ export const resolvers: Resolvers = {
   TemporaryMember,
   IssueAccountPayload,
   ResidenceComment,
+  RegisterImport,
+  RegisterImportRow,
+  InsuranceReconciliation,
+  InsuranceReconciliationRow,
   CommentCampaign,
   CommentExemption,
   GivenComment,
   DutyComment,
   DateTime: DateTimeScalar,
+  Money: MoneyScalar,
   JSON: JSONScalar,
 };
