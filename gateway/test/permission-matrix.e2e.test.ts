@@ -200,6 +200,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, months: [] } }),
   },
+  // No month chosen: refused with MONTHS_REQUIRED after the check on the member, so the matrix prepares nothing.
+  preparePayment: {
+    document: 'mutation ($input: PreparePaymentInput!) { preparePayment(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, months: [] } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

@@ -153,3 +153,53 @@ export const receiptCounters = duesSchema.table(
   },
   (t) => [uniqueIndex('receipt_counters_org_year_idx').on(t.orgId, t.year)],
 );
+
+/**
+ * docs/rules/dues-payments.md#paying-by-qr: the dues subgraph's copy of each organization's dues account, as the
+ * organization subgraph announces it (`organization.duesAccountSet`); the account a payment QR names.
+ */
+export const collectionAccounts = duesSchema.table(
+  'collection_accounts',
+  {
+    orgId: uuid('org_id').primaryKey(),
+    orgPath: text('org_path').notNull(),
+    /** NAPAS bank identification number of the bank. */
+    bankBin: text('bank_bin').notNull(),
+    accountNumber: text('account_number').notNull(),
+    holderName: text('holder_name').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+);
+
+export const qrPaymentStatus = duesSchema.enum('qr_payment_status', ['OPEN', 'SUPERSEDED']);
+
+/**
+ * docs/rules/dues-payments.md#paying-by-qr: a payment prepared for a member's months, with the code its memo
+ * carries and the account and amount its QR names. One open payment per member and set of months.
+ */
+export const qrPayments = duesSchema.table(
+  'qr_payments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** What the transfer's memo carries, to match the money to the months: "DP" and 8 letters or digits. */
+    code: text().notNull(),
+    memberId: uuid('member_id').notNull(),
+    /** First days of the months, oldest first; `monthsKey` is them joined, for the one-open-payment rule. */
+    months: date().array().notNull(),
+    monthsKey: text('months_key').notNull(),
+    /** Whole dong: the sum of the months' amounts when prepared. */
+    amount: bigint({ mode: 'number' }).notNull(),
+    /** The organization whose account receives it, and that account as it was when prepared. */
+    collectingOrgId: uuid('collecting_org_id').notNull(),
+    bankBin: text('bank_bin').notNull(),
+    accountNumber: text('account_number').notNull(),
+    holderName: text('holder_name').notNull(),
+    status: qrPaymentStatus().notNull().default('OPEN'),
+    preparedBy: uuid('prepared_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('qr_payments_code_idx').on(t.code),
+    uniqueIndex('qr_payments_open_idx').on(t.memberId, t.monthsKey).where(sql`${t.status} = 'OPEN'`),
+  ],
+);

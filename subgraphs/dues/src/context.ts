@@ -1,10 +1,12 @@
 import type { RequestContext } from '@dangvu/subgraph-kit';
 import type { BasisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { CashPayments } from './payment/cash-payment.service.ts';
+import type { QrPayments } from './payment/qr-payment.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
   loaders: StandingLoaders;
   views: BasisViewRecorder;
   payments: CashPayments;
+  qrPayments: QrPayments;
 }

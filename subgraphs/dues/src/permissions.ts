@@ -10,6 +10,7 @@ export const rules = {
   Mutation: {
     // The gate; the service asserts the ability on the member's organization, which it loads.
     recordCashPayment: policy.rule('RECORD_CASH_PAYMENT'),
+    preparePayment: policy.rule('PREPARE_DUES_PAYMENT'),
   },
   Member: {
     id: allow,
@@ -27,6 +28,8 @@ export const rules = {
   // Reached only as the answer of a payment its rule allowed.
   RecordCashPaymentPayload: allow,
   DuesReceipt: allow,
+  PreparePaymentPayload: allow,
+  DuesQrPayment: allow,
   Organization: {
     id: allow,
     path: allow,

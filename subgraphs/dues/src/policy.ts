@@ -32,6 +32,16 @@ export const policy = definePolicy({
     over: (member: MemberReference) => member.orgPath,
     when: (identity, member: MemberReference) => member.id !== identity.personId,
   },
+  /**
+   * Preparing a QR payment of a member's open months (docs/rules/dues-payments.md#who-prepares): the member, and the
+   * officers over the member's organization who collect there; it tells the amount, which a salary stands behind.
+   * Anyone else pays from what they prepared and share (the QR, the payload, the code).
+   */
+  PREPARE_DUES_PAYMENT: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (member: MemberReference) => member.orgPath,
+    self: (member: MemberReference) => member.id,
+  },
   /** The collection sheet of an organization: the officers who collect there or above (docs/rules/dues-payments.md). */
   SEE_DUES_COLLECTION: {
     roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],

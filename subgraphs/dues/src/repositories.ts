@@ -2,6 +2,7 @@ import type { Db } from '@dangvu/drizzle';
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
 import { obligationRepository } from './obligation/obligation.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
+import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
 /** Every table the dues subgraph reaches, one repository each, on a pool or a transaction. */
@@ -10,6 +11,7 @@ export function repositories(executor: Executor) {
     standing: standingRepository(executor),
     obligations: obligationRepository(executor),
     payments: paymentRepository(executor),
+    qrPayments: qrPaymentRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -8,6 +8,8 @@ import { duesTransferConsumer } from './obligation/member-transferred.consumer.t
 import { obligationsJob } from './obligation/obligations.job.ts';
 import { duesOrganizationMovedConsumer } from './obligation/organization-moved.consumer.ts';
 import { cashPayments } from './payment/cash-payment.service.ts';
+import { duesCollectionAccountConsumer } from './payment/collection-account.consumer.ts';
+import { qrPayments } from './payment/qr-payment.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
@@ -23,9 +25,9 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { d
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<DuesContext>['resolvers'],
     rules,
-    consumers: [duesTransferConsumer, duesOrganizationMovedConsumer],
+    consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base) }),
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base) }),
     afterRequest: (context) => context.views.flush(),
   };
 }

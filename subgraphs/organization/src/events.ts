@@ -8,6 +8,18 @@ export const organizationEvents = defineEvents({
    * changed from `oldPath` to `newPath` (which ends with its own id). Copies of paths kept elsewhere follow.
    */
   'organization.moved': z.object({ orgId: z.uuid(), oldPath: orgPathField, newPath: orgPathField }),
+  /**
+   * The organization's dues account was set or replaced (docs/rules/bank-accounts.md): the bank's BIN, the
+   * account number and holder name as stored. The dues subgraph keeps a copy to put in payment QR codes
+   * (docs/decisions/0012-collection-account-by-event.md).
+   */
+  'organization.duesAccountSet': z.object({
+    orgId: z.uuid(),
+    orgPath: orgPathField,
+    bankBin: z.string().regex(/^\d{6}$/),
+    accountNumber: z.string().regex(/^[0-9A-Z]{6,19}$/),
+    holderName: z.string().min(2).max(50),
+  }),
 });
 
 export type OrganizationEvents = typeof organizationEvents;

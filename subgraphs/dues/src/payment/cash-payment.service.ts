@@ -12,6 +12,17 @@ export interface CashPaymentInput {
 
 export type CashPaymentResult = { receipt: ReceiptRow; userErrors: [] } | { receipt: null; userErrors: UserError[] };
 
+/**
+ * The payer a payment is for, once the caller may `ability` on them. A member the roll does not know is refused
+ * like one out of reach: saying so would tell an outsider who exists.
+ */
+export async function reachablePayer(store: DuesStore, context: RequestContext, ability: 'RECORD_CASH_PAYMENT' | 'PREPARE_DUES_PAYMENT', memberId: string) {
+  const payer = await store.repos.payments.payer(memberId);
+  if (!payer) throw forbidden();
+  policy.assert(context.identity, ability, { id: memberId, orgPath: payer.orgPath });
+  return payer;
+}
+
 /** docs/rules/dues-payments.md#cash: the cell's officer takes the money and the member gets a numbered receipt. */
 export function cashPayments(store: DuesStore, context: RequestContext) {
   const audit = auditor(context);
@@ -21,10 +32,7 @@ export function cashPayments(store: DuesStore, context: RequestContext) {
       (await store.repos.payments.payersIn(orgId)).map((payer) => ({ member: { id: payer.memberId, orgPath: payer.orgPath } })),
 
     async record(input: CashPaymentInput): Promise<CashPaymentResult> {
-      const payer = await store.repos.payments.payer(input.memberId);
-      // Unknown to the roll: nobody reaches them, and saying so would tell an outsider who exists.
-      if (!payer) throw forbidden();
-      policy.assert(context.identity, 'RECORD_CASH_PAYMENT', { id: input.memberId, orgPath: payer.orgPath });
+      const payer = await reachablePayer(store, context, 'RECORD_CASH_PAYMENT', input.memberId);
       const asked = checkMonthsAsked(input.months);
       if (asked.length > 0) return { receipt: null, userErrors: asked };
       const months = [...input.months].sort();

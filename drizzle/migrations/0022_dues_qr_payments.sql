@@ -1,0 +1,33 @@
+CREATE TYPE "dues"."qr_payment_status" AS ENUM('OPEN', 'SUPERSEDED');--> statement-breakpoint
+CREATE TABLE "dues"."collection_accounts" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"org_path" text NOT NULL,
+	"bank_bin" text NOT NULL,
+	"account_number" text NOT NULL,
+	"holder_name" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dues"."qr_payments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"member_id" uuid NOT NULL,
+	"months" date[] NOT NULL,
+	"months_key" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"collecting_org_id" uuid NOT NULL,
+	"bank_bin" text NOT NULL,
+	"account_number" text NOT NULL,
+	"holder_name" text NOT NULL,
+	"status" "dues"."qr_payment_status" DEFAULT 'OPEN' NOT NULL,
+	"prepared_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "qr_payments_code_idx" ON "dues"."qr_payments" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "qr_payments_open_idx" ON "dues"."qr_payments" USING btree ("member_id","months_key") WHERE "dues"."qr_payments"."status" = 'OPEN';--> statement-breakpoint
+-- The accounts set before the organization subgraph announced them: the dues subgraph's copy starts from them.
+INSERT INTO "dues"."collection_accounts" ("org_id", "org_path", "bank_bin", "account_number", "holder_name", "updated_at")
+SELECT a."org_id", o."path", a."bank_bin", a."account_number", a."holder_name", a."updated_at"
+FROM "organization"."bank_accounts" a JOIN "organization"."organizations" o ON o."id" = a."org_id"
+ON CONFLICT DO NOTHING;
