@@ -205,6 +205,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: PreparePaymentInput!) { preparePayment(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, months: [] } }),
   },
+  // The demo cell's region as the demo data sets it (its ward's, region II): an allowed caller changes nothing.
+  setWageRegion: {
+    document: 'mutation ($input: SetWageRegionInput!) { setWageRegion(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, region: 'REGION_II' } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

@@ -155,6 +155,23 @@ export const receiptCounters = duesSchema.table(
 );
 
 /**
+ * docs/rules/dues-obligations.md#who-decides: the dues subgraph's copy of each organization's path and type, as
+ * the organization subgraph announces them (`organization.typed`, `organization.moved`): which body decides a
+ * member's waiver or reduction, who sets a wage region.
+ */
+export const duesOrganizations = duesSchema.table(
+  'organizations',
+  {
+    orgId: uuid('org_id').primaryKey(),
+    path: text().notNull(),
+    /** The organization subgraph's type (organization.org_type), as text: this schema does not own the list. */
+    type: text().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dues_organizations_path_idx').using('btree', t.path.op('text_pattern_ops'))],
+);
+
+/**
  * docs/rules/dues-payments.md#paying-by-qr: the dues subgraph's copy of each organization's dues account, as the
  * organization subgraph announces it (`organization.duesAccountSet`); the account a payment QR names.
  */

@@ -263,11 +263,13 @@ const holderName = (name: string) =>
   name.replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z ]/g, ' ').replace(/ +/g, ' ').trim().toUpperCase().slice(0, 50).trim();
 
 /**
- * Each organization's minimum-wage region (its commune's), so that a month's run makes obligations for members
+ * The dues subgraph's copy of the tree (paths and types), as the migration makes it from an existing one;
+ * each organization's minimum-wage region (its commune's), so that a month's run makes obligations for members
  * without income; and dues accounts at Agribank for most organizations that may hold one (the demo cell always,
  * so that its members pay by QR), in the organization subgraph and in the dues subgraph's copy of them.
  */
 async function loadDuesSetup(tx: Tx, random: Random, organizations: readonly SeedOrganization[]) {
+  await tx`insert into dues.organizations (org_id, path, type) select id, path, type::text from organization.organizations`;
   await copyRows(
     tx,
     'dues.org_wage_regions',

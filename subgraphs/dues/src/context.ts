@@ -1,6 +1,7 @@
 import type { RequestContext } from '@dangvu/subgraph-kit';
 import type { BasisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { CashPayments } from './payment/cash-payment.service.ts';
+import type { WageRegions } from './organization/wage-region.service.ts';
 import type { QrPayments } from './payment/qr-payment.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
@@ -9,4 +10,5 @@ export interface DuesContext extends RequestContext {
   views: BasisViewRecorder;
   payments: CashPayments;
   qrPayments: QrPayments;
+  wageRegions: WageRegions;
 }

@@ -11,6 +11,7 @@ export const rules = {
     // The gate; the service asserts the ability on the member's organization, which it loads.
     recordCashPayment: policy.rule('RECORD_CASH_PAYMENT'),
     preparePayment: policy.rule('PREPARE_DUES_PAYMENT'),
+    setWageRegion: policy.rule('SET_WAGE_REGION'),
   },
   Member: {
     id: allow,
@@ -30,10 +31,13 @@ export const rules = {
   DuesReceipt: allow,
   PreparePaymentPayload: allow,
   DuesQrPayment: allow,
+  SetWageRegionPayload: allow,
   Organization: {
     id: allow,
     path: allow,
     duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
+    // Not personal: where the organization is, readable with the tree by any signed-in person.
+    duesWageRegion: isPerson,
   },
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,

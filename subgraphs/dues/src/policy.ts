@@ -12,6 +12,14 @@ export interface OrganizationReference {
   path?: string;
 }
 
+const idsOf = (path: string) => path.split('/').filter(Boolean);
+
+/** The committee above an organization, where decisions about it are taken; a root, having none, on itself. */
+export function superiorPath(path: string): string {
+  const ids = idsOf(path);
+  return ids.length > 1 ? `/${ids.slice(0, -1).join('/')}/` : path;
+}
+
 /** Each ability of the dues subgraph, named once (docs/rules/dues-standing.md). */
 export const policy = definePolicy({
   /** What a member owes: the member, and the officers over the member's organization who collect or oversee it. */
@@ -41,6 +49,14 @@ export const policy = definePolicy({
     roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
     over: (member: MemberReference) => member.orgPath,
     self: (member: MemberReference) => member.id,
+  },
+  /**
+   * An organization's minimum-wage region (docs/rules/dues-obligations.md#wage-region): decided from above, by an
+   * administrator or an officer of a committee over it, as the organization's place in the tree is.
+   */
+  SET_WAGE_REGION: {
+    roles: ['ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'],
+    over: (organization: OrganizationReference) => (organization.path ? superiorPath(organization.path) : null),
   },
   /** The collection sheet of an organization: the officers who collect there or above (docs/rules/dues-payments.md). */
   SEE_DUES_COLLECTION: {

@@ -1,6 +1,7 @@
 import type { Db } from '@dangvu/drizzle';
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
 import { obligationRepository } from './obligation/obligation.repository.ts';
+import { duesOrganizationRepository } from './organization/organization.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
 import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
@@ -10,6 +11,7 @@ export function repositories(executor: Executor) {
   return {
     standing: standingRepository(executor),
     obligations: obligationRepository(executor),
+    organizations: duesOrganizationRepository(executor),
     payments: paymentRepository(executor),
     qrPayments: qrPaymentRepository(executor),
     audit: auditLog(executor),

@@ -8,6 +8,13 @@ CREATE TABLE "dues"."collection_accounts" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "dues"."organizations" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"path" text NOT NULL,
+	"type" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "dues"."qr_payments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
@@ -24,10 +31,16 @@ CREATE TABLE "dues"."qr_payments" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "dues_organizations_path_idx" ON "dues"."organizations" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "qr_payments_code_idx" ON "dues"."qr_payments" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "qr_payments_open_idx" ON "dues"."qr_payments" USING btree ("member_id","months_key") WHERE "dues"."qr_payments"."status" = 'OPEN';--> statement-breakpoint
 -- The accounts set before the organization subgraph announced them: the dues subgraph's copy starts from them.
 INSERT INTO "dues"."collection_accounts" ("org_id", "org_path", "bank_bin", "account_number", "holder_name", "updated_at")
 SELECT a."org_id", o."path", a."bank_bin", a."account_number", a."holder_name", a."updated_at"
 FROM "organization"."bank_accounts" a JOIN "organization"."organizations" o ON o."id" = a."org_id"
+ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+-- The organizations as they stand before the organization subgraph announced them.
+INSERT INTO "dues"."organizations" ("org_id", "path", "type")
+SELECT "id", "path", "type"::text FROM "organization"."organizations"
 ON CONFLICT DO NOTHING;
