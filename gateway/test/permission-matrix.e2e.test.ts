@@ -210,6 +210,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: SetWageRegionInput!) { setWageRegion(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { organizationId: f.cell.id, region: 'REGION_II' } }),
   },
+  // No reference and dated in the future: refused in userErrors after the check on the deciding body, so the matrix records nothing.
+  decideDuesRelief: {
+    document: 'mutation ($input: DecideDuesReliefInput!) { decideDuesRelief(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, kind: 'WAIVER', ground: 'PARTY_AGE_50', fromMonth: '2026-03', reference: ' ', decidedOn: '2999-01-01' } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

@@ -13,5 +13,6 @@ export default subgraphCodegen({
     DuesMonth: '../resolvers/DuesMonth.ts#DuesMonthModel',
     DuesReceipt: '../payment/payment.repository.ts#ReceiptRow',
     DuesQrPayment: '../payment/qr-payment.repository.ts#QrPaymentRow',
+    DuesReliefDecision: '../relief/relief.repository.ts#ReliefDecisionRow',
   },
 });

@@ -114,6 +114,8 @@ export const reliefDecisions = duesSchema.table(
   },
   (t) => [
     index('relief_decisions_member_idx').on(t.memberId, t.fromMonth),
+    // One decision is recorded once: the same decision sent twice (a double tap) is the same row.
+    uniqueIndex('relief_decisions_member_reference_idx').on(t.memberId, t.reference),
     check('relief_decisions_percent', sql`(${t.kind} = 'WAIVER' and ${t.percent} is null) or (${t.kind} = 'REDUCTION' and ${t.percent} in (30, 50, 70))`),
     check('relief_decisions_order', sql`${t.untilMonth} is null or ${t.untilMonth} >= ${t.fromMonth}`),
     check('relief_decisions_reduction_months', sql`${t.kind} = 'WAIVER' or (${t.untilMonth} is not null and ${t.untilMonth} < ${t.fromMonth} + interval '12 months')`),

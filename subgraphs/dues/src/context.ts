@@ -3,6 +3,7 @@ import type { BasisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { CashPayments } from './payment/cash-payment.service.ts';
 import type { WageRegions } from './organization/wage-region.service.ts';
 import type { QrPayments } from './payment/qr-payment.service.ts';
+import type { Reliefs } from './relief/relief.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
@@ -11,4 +12,5 @@ export interface DuesContext extends RequestContext {
   payments: CashPayments;
   qrPayments: QrPayments;
   wageRegions: WageRegions;
+  reliefs: Reliefs;
 }

@@ -12,6 +12,7 @@ export const rules = {
     recordCashPayment: policy.rule('RECORD_CASH_PAYMENT'),
     preparePayment: policy.rule('PREPARE_DUES_PAYMENT'),
     setWageRegion: policy.rule('SET_WAGE_REGION'),
+    decideDuesRelief: policy.rule('DECIDE_RELIEF'),
   },
   Member: {
     id: allow,
@@ -32,6 +33,8 @@ export const rules = {
   PreparePaymentPayload: allow,
   DuesQrPayment: allow,
   SetWageRegionPayload: allow,
+  DecideDuesReliefPayload: allow,
+  DuesReliefDecision: allow,
   Organization: {
     id: allow,
     path: allow,

@@ -6,6 +6,13 @@ export interface MemberReference {
   orgPath?: string;
 }
 
+/** A relief decision for a member, decided by the body at `deciderPath`. */
+export interface ReliefSubject {
+  memberId: string;
+  deciderId: string;
+  deciderPath: string;
+}
+
 /** An organization as other subgraphs send one. */
 export interface OrganizationReference {
   id: string;
@@ -57,6 +64,16 @@ export const policy = definePolicy({
   SET_WAGE_REGION: {
     roles: ['ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'],
     over: (organization: OrganizationReference) => (organization.path ? superiorPath(organization.path) : null),
+  },
+  /**
+   * Recording a waiver or reduction (docs/rules/dues-obligations.md#who-decides): the secretary or deputy
+   * secretary of the body that decides, on behalf of its committee; none of them on their own dues.
+   */
+  DECIDE_RELIEF: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (subject: ReliefSubject) => subject.deciderPath,
+    when: (identity, subject: ReliefSubject) =>
+      subject.memberId !== identity.personId && identity.grants.some((grant) => grant.orgId === subject.deciderId && (grant.role === 'SECRETARY' || grant.role === 'DEPUTY_SECRETARY')),
   },
   /** The collection sheet of an organization: the officers who collect there or above (docs/rules/dues-payments.md). */
   SEE_DUES_COLLECTION: {

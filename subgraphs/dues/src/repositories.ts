@@ -3,6 +3,7 @@ import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgra
 import { obligationRepository } from './obligation/obligation.repository.ts';
 import { duesOrganizationRepository } from './organization/organization.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
+import { reliefRepository } from './relief/relief.repository.ts';
 import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
@@ -14,6 +15,7 @@ export function repositories(executor: Executor) {
     organizations: duesOrganizationRepository(executor),
     payments: paymentRepository(executor),
     qrPayments: qrPaymentRepository(executor),
+    reliefs: reliefRepository(executor),
     audit: auditLog(executor),
   };
 }

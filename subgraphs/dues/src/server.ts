@@ -12,6 +12,7 @@ import { wageRegions } from './organization/wage-region.service.ts';
 import { cashPayments } from './payment/cash-payment.service.ts';
 import { duesCollectionAccountConsumer } from './payment/collection-account.consumer.ts';
 import { qrPayments } from './payment/qr-payment.service.ts';
+import { reliefs } from './relief/relief.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
@@ -29,7 +30,7 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { d
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base) }),
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }) }),
     afterRequest: (context) => context.views.flush(),
   };
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 
@@ -9,6 +9,13 @@ export type DuesOrganizationRow = typeof duesOrganizations.$inferSelect;
 /** The dues subgraph's copy of the organizations' paths and types, and each one's wage region. */
 export function duesOrganizationRepository(db: Executor) {
   return {
+    /** The organizations of a path `/a/b/c/` that the copy knows, outermost first. */
+    onPath: async (path: string): Promise<DuesOrganizationRow[]> => {
+      const ids = path.split('/').filter(Boolean);
+      const rows = await db.select().from(duesOrganizations).where(inArray(duesOrganizations.orgId, ids));
+      return rows.sort((a, b) => ids.indexOf(a.orgId) - ids.indexOf(b.orgId));
+    },
+
     async byId(orgId: string): Promise<DuesOrganizationRow | undefined> {
       const [row] = await db.select().from(duesOrganizations).where(eq(duesOrganizations.orgId, orgId));
       return row;

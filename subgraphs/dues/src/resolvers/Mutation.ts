@@ -4,4 +4,5 @@ export const Mutation: MutationResolvers = {
   recordCashPayment: (_, { input }, context) => context.payments.record(input),
   preparePayment: (_, { input }, context) => context.qrPayments.prepare(input),
   setWageRegion: (_, { input }, context) => context.wageRegions.set(input),
+  decideDuesRelief: (_, { input }, context) => context.reliefs.decide(input),
 };

@@ -34,6 +34,7 @@ CREATE TABLE "dues"."qr_payments" (
 CREATE INDEX "dues_organizations_path_idx" ON "dues"."organizations" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "qr_payments_code_idx" ON "dues"."qr_payments" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "qr_payments_open_idx" ON "dues"."qr_payments" USING btree ("member_id","months_key") WHERE "dues"."qr_payments"."status" = 'OPEN';--> statement-breakpoint
+CREATE UNIQUE INDEX "relief_decisions_member_reference_idx" ON "dues"."relief_decisions" USING btree ("member_id","reference");--> statement-breakpoint
 -- The accounts set before the organization subgraph announced them: the dues subgraph's copy starts from them.
 INSERT INTO "dues"."collection_accounts" ("org_id", "org_path", "bank_bin", "account_number", "holder_name", "updated_at")
 SELECT a."org_id", o."path", a."bank_bin", a."account_number", a."holder_name", a."updated_at"
