@@ -6,7 +6,7 @@ import type { PlannedObligation } from './obligation.rules.ts';
 const { payers, obligations, reliefDecisions, orgWageRegions, collectionAccounts, duesOrganizations } = tables;
 
 /** postgres.js gives bigint as text: read it as a bigint, never through a JavaScript number (docs/rules/money.md). */
-const asBigint = (text: string | null) => (text === null ? null : BigInt(text));
+export const asBigint = (text: string | null) => (text === null ? null : BigInt(text));
 
 export function obligationRepository(db: Executor) {
   return {

@@ -1,13 +1,12 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
+import { asBigint } from '../obligation/obligation.repository.ts';
 import type { PlannedObligation } from '../obligation/obligation.rules.ts';
 
 const { payers, obligations, reliefDecisions } = tables;
 
 export type ReliefDecisionRow = typeof reliefDecisions.$inferSelect;
-
-const asBigint = (text: string | null) => (text === null ? null : BigInt(text));
 
 /** Waiver and reduction decisions, and the months already made that a new decision changes. */
 export function reliefRepository(db: Executor) {
