@@ -44,5 +44,6 @@ export const rules = {
   },
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,
+  DuesArrears: allow,
   UserError: allow,
 };

@@ -15,6 +15,10 @@ export const DuesCollectionQuery = graphql(`
           amount
           status
         }
+        arrears {
+          unpaidMonths
+          level
+        }
       }
     }
   }
