@@ -215,6 +215,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: DecideDuesReliefInput!) { decideDuesRelief(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, kind: 'WAIVER', ground: 'PARTY_AGE_50', fromMonth: '2026-03', reference: ' ', decidedOn: '2999-01-01' } }),
   },
+  // The month under way: refused with MONTH_NOT_OVER after the check on the cell, so the matrix closes nothing.
+  closeDuesMonth: {
+    document: 'mutation ($input: CloseDuesMonthInput!) { closeDuesMonth(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, month: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 7) } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

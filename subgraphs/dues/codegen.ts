@@ -13,6 +13,7 @@ export default subgraphCodegen({
     DuesMonth: '../resolvers/DuesMonth.ts#DuesMonthModel',
     DuesReceipt: '../payment/payment.repository.ts#ReceiptRow',
     DuesQrPayment: '../payment/qr-payment.repository.ts#QrPaymentRow',
+    DuesMonthClose: '../remittance/month-close.repository.ts#MonthCloseRow',
     DuesReliefDecision: '../relief/relief.repository.ts#ReliefDecisionRow',
   },
 });

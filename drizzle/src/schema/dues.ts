@@ -222,3 +222,34 @@ export const qrPayments = duesSchema.table(
     uniqueIndex('qr_payments_open_idx').on(t.memberId, t.monthsKey).where(sql`${t.status} = 'OPEN'`),
   ],
 );
+
+/**
+ * docs/rules/dues-remittance.md#closing-a-month: an organization's dues month, closed: its totals frozen as they
+ * stood, and what it keeps and remits upward by the remittance policy in force. No payment enters a closed month.
+ */
+export const monthCloses = duesSchema.table(
+  'month_closes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** First day of the month closed. */
+    period: date().notNull(),
+    /** How many obligations the month had, and how many were paid (cash, online, prepaid). */
+    obligationCount: integer('obligation_count').notNull(),
+    paidCount: integer('paid_count').notNull(),
+    /** Whole dong: owed in all, collected, kept by the organization and remitted to the superior. */
+    amountDue: bigint('amount_due', { mode: 'number' }).notNull(),
+    amountCollected: bigint('amount_collected', { mode: 'number' }).notNull(),
+    amountKept: bigint('amount_kept', { mode: 'number' }).notNull(),
+    amountRemitted: bigint('amount_remitted', { mode: 'number' }).notNull(),
+    /** The remittance policy row applied, in words, with its source. */
+    remittanceRule: text('remittance_rule').notNull(),
+    closedBy: uuid('closed_by'),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('month_closes_org_period_idx').on(t.orgId, t.period),
+    index('month_closes_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+  ],
+);

@@ -4,6 +4,7 @@ import type { CashPayments } from './payment/cash-payment.service.ts';
 import type { WageRegions } from './organization/wage-region.service.ts';
 import type { QrPayments } from './payment/qr-payment.service.ts';
 import type { Reliefs } from './relief/relief.service.ts';
+import type { MonthCloses } from './remittance/month-close.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
@@ -13,4 +14,5 @@ export interface DuesContext extends RequestContext {
   qrPayments: QrPayments;
   wageRegions: WageRegions;
   reliefs: Reliefs;
+  monthCloses: MonthCloses;
 }

@@ -13,6 +13,7 @@ export const rules = {
     preparePayment: policy.rule('PREPARE_DUES_PAYMENT'),
     setWageRegion: policy.rule('SET_WAGE_REGION'),
     decideDuesRelief: policy.rule('DECIDE_RELIEF'),
+    closeDuesMonth: policy.rule('CLOSE_DUES_MONTH'),
   },
   Member: {
     id: allow,
@@ -35,12 +36,16 @@ export const rules = {
   SetWageRegionPayload: allow,
   DecideDuesReliefPayload: allow,
   DuesReliefDecision: allow,
+  CloseDuesMonthPayload: allow,
+  // Reached through closeDuesMonth or Organization.duesMonthCloses, whose rules decided.
+  DuesMonthClose: allow,
   Organization: {
     id: allow,
     path: allow,
     duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
     // Not personal: where the organization is, readable with the tree by any signed-in person.
     duesWageRegion: isPerson,
+    duesMonthCloses: policy.rule('CLOSE_DUES_MONTH', (organization) => organization as OrganizationReference),
   },
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,

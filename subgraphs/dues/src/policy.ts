@@ -75,6 +75,14 @@ export const policy = definePolicy({
     when: (identity, subject: ReliefSubject) =>
       subject.memberId !== identity.personId && identity.grants.some((grant) => grant.orgId === subject.deciderId && (grant.role === 'SECRETARY' || grant.role === 'DEPUTY_SECRETARY')),
   },
+  /**
+   * Closing an organization's dues month (docs/rules/dues-remittance.md#closing-a-month): its finance member,
+   * secretary or deputy, or those of a committee above; and reading the closes of its subtree, the superior's view.
+   */
+  CLOSE_DUES_MONTH: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (organization: OrganizationReference) => organization.path,
+  },
   /** The collection sheet of an organization: the officers who collect there or above (docs/rules/dues-payments.md). */
   SEE_DUES_COLLECTION: {
     roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],

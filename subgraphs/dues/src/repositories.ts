@@ -4,6 +4,7 @@ import { obligationRepository } from './obligation/obligation.repository.ts';
 import { duesOrganizationRepository } from './organization/organization.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
 import { reliefRepository } from './relief/relief.repository.ts';
+import { monthCloseRepository } from './remittance/month-close.repository.ts';
 import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
@@ -16,6 +17,7 @@ export function repositories(executor: Executor) {
     payments: paymentRepository(executor),
     qrPayments: qrPaymentRepository(executor),
     reliefs: reliefRepository(executor),
+    monthCloses: monthCloseRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -13,6 +13,7 @@ import { cashPayments } from './payment/cash-payment.service.ts';
 import { duesCollectionAccountConsumer } from './payment/collection-account.consumer.ts';
 import { qrPayments } from './payment/qr-payment.service.ts';
 import { reliefs } from './relief/relief.service.ts';
+import { monthCloses } from './remittance/month-close.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
@@ -30,7 +31,7 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { d
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }) }),
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base) }),
     afterRequest: (context) => context.views.flush(),
   };
 }

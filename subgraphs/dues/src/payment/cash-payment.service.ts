@@ -2,7 +2,7 @@ import { auditor, forbidden, type RequestContext, type UserError } from '@dangvu
 import { policy } from '../policy.ts';
 import type { DuesStore } from '../repositories.ts';
 import type { ReceiptRow } from './payment.repository.ts';
-import { checkMonthsAsked, checkMonthsOwed, vietnamYear } from './cash-payment.rules.ts';
+import { checkMonthsAsked, checkMonthsOwed, closedMonthErrors, vietnamYear } from './cash-payment.rules.ts';
 
 export interface CashPaymentInput {
   memberId: string;
@@ -40,6 +40,8 @@ export function cashPayments(store: DuesStore, context: RequestContext) {
         const rows = await repos.payments.lockMonths(input.memberId, months.map((month) => `${month}-01`));
         const owed = checkMonthsOwed(months, rows);
         if (owed.length > 0) return { receipt: null, userErrors: owed };
+        const closed = closedMonthErrors(rows, await repos.monthCloses.closedAmong(rows));
+        if (closed.length > 0) return { receipt: null, userErrors: closed };
         const receivedAt = new Date();
         const year = vietnamYear(receivedAt);
         const number = await repos.payments.nextReceiptNumber(payer.orgId, year);

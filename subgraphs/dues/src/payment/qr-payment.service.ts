@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RequestContext, UserError } from '@dangvu/subgraph-kit';
 import type { DuesStore } from '../repositories.ts';
 import { reachablePayer } from './cash-payment.service.ts';
-import { checkMonthsAsked, checkMonthsOwed } from './cash-payment.rules.ts';
+import { checkMonthsAsked, checkMonthsOwed, closedMonthErrors } from './cash-payment.rules.ts';
 import { monthsKey, paymentCode } from './qr-payment.rules.ts';
 import type { QrPaymentRow } from './qr-payment.repository.ts';
 
@@ -37,6 +37,8 @@ export function qrPayments(store: DuesStore, context: RequestContext) {
         const rows = await repos.payments.lockMonths(input.memberId, periods);
         const owed = checkMonthsOwed(input.months, rows);
         if (owed.length > 0) return { payment: null, userErrors: owed };
+        const closed = closedMonthErrors(rows, await repos.monthCloses.closedAmong(rows));
+        if (closed.length > 0) return { payment: null, userErrors: closed };
         const account = await repos.qrPayments.accountOnPath(payer.orgPath);
         if (!account) return { payment: null, userErrors: [NO_ACCOUNT] };
         const amount = rows.reduce((sum, row) => sum + BigInt(row.amount), 0n);

@@ -44,7 +44,7 @@ export function reliefRepository(db: Executor) {
     /** The member's months from `from` to `until` (first days; open when null) still owed, locked in month order as payments lock them. */
     lockOpenMonths: (memberId: string, from: string, until: string | null) =>
       db
-        .select({ id: obligations.id, period: obligations.period, status: obligations.status })
+        .select({ id: obligations.id, orgId: obligations.orgId, period: obligations.period, status: obligations.status })
         .from(obligations)
         .where(
           and(

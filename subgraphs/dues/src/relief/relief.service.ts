@@ -58,7 +58,9 @@ export function reliefs(store: DuesStore, context: RequestContext, { defaultWage
         const inForce = await repos.reliefs.ofMember(input.memberId);
         const region = (await repos.organizations.wageRegion(payer.orgId)) ?? defaultWageRegion;
         const changed: string[] = [];
-        for (const month of months) {
+        // A closed month keeps its frozen amount (docs/rules/dues-remittance.md#closing-a-month).
+        const closed = await repos.monthCloses.closedAmong(months);
+        for (const month of months.filter((m) => !closed.has(`${m.orgId} ${m.period}`))) {
           const planned = planObligation(payer, month.period, region, inForce);
           // A month the rates cannot reckon again (a basis since removed) keeps its amount; the run's log names such cases.
           if (!planned.ok) continue;

@@ -5,4 +5,5 @@ export const Mutation: MutationResolvers = {
   preparePayment: (_, { input }, context) => context.qrPayments.prepare(input),
   setWageRegion: (_, { input }, context) => context.wageRegions.set(input),
   decideDuesRelief: (_, { input }, context) => context.reliefs.decide(input),
+  closeDuesMonth: (_, { input }, context) => context.monthCloses.close(input),
 };

@@ -15,6 +15,22 @@ CREATE TABLE "dues"."organizations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "dues"."month_closes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"org_path" text NOT NULL,
+	"period" date NOT NULL,
+	"obligation_count" integer NOT NULL,
+	"paid_count" integer NOT NULL,
+	"amount_due" bigint NOT NULL,
+	"amount_collected" bigint NOT NULL,
+	"amount_kept" bigint NOT NULL,
+	"amount_remitted" bigint NOT NULL,
+	"remittance_rule" text NOT NULL,
+	"closed_by" uuid,
+	"closed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "dues"."qr_payments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
@@ -32,6 +48,8 @@ CREATE TABLE "dues"."qr_payments" (
 );
 --> statement-breakpoint
 CREATE INDEX "dues_organizations_path_idx" ON "dues"."organizations" USING btree ("path" text_pattern_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "month_closes_org_period_idx" ON "dues"."month_closes" USING btree ("org_id","period");--> statement-breakpoint
+CREATE INDEX "month_closes_path_idx" ON "dues"."month_closes" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "qr_payments_code_idx" ON "dues"."qr_payments" USING btree ("code");--> statement-breakpoint
 CREATE UNIQUE INDEX "qr_payments_open_idx" ON "dues"."qr_payments" USING btree ("member_id","months_key") WHERE "dues"."qr_payments"."status" = 'OPEN';--> statement-breakpoint
 CREATE UNIQUE INDEX "relief_decisions_member_reference_idx" ON "dues"."relief_decisions" USING btree ("member_id","reference");--> statement-breakpoint
