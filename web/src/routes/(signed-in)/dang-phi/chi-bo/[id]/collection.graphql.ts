@@ -20,6 +20,39 @@ export const DuesCollectionQuery = graphql(`
           level
         }
       }
+      duesMonthCloses {
+        ...DuesMonthCloseFields
+      }
+    }
+  }
+`);
+
+export const DuesMonthCloseFields = graphql(`
+  fragment DuesMonthCloseFields on DuesMonthClose {
+    organization {
+      id
+      name
+    }
+    month
+    obligationCount
+    paidCount
+    amountDue
+    amountCollected
+    amountKept
+    amountRemitted
+    remittanceRule
+  }
+`);
+
+export const CloseDuesMonthMutation = graphql(`
+  mutation CloseDuesMonth($input: CloseDuesMonthInput!) {
+    closeDuesMonth(input: $input) {
+      close {
+        ...DuesMonthCloseFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
     }
   }
 `);
