@@ -232,6 +232,26 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, months: [] } }),
   },
+  // No month chosen: refused with MONTHS_REQUIRED after the check on the member, so the matrix prepares nothing.
+  preparePayment: {
+    document: 'mutation ($input: PreparePaymentInput!) { preparePayment(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, months: [] } }),
+  },
+  // The demo cell's region as the demo data sets it (its ward's, region II): an allowed caller changes nothing.
+  setWageRegion: {
+    document: 'mutation ($input: SetWageRegionInput!) { setWageRegion(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, region: 'REGION_II' } }),
+  },
+  // No reference and dated in the future: refused in userErrors after the check on the deciding body, so the matrix records nothing.
+  decideDuesRelief: {
+    document: 'mutation ($input: DecideDuesReliefInput!) { decideDuesRelief(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, kind: 'WAIVER', ground: 'PARTY_AGE_50', fromMonth: '2026-03', reference: ' ', decidedOn: '2999-01-01' } }),
+  },
+  // The month under way: refused with MONTH_NOT_OVER after the check on the cell, so the matrix closes nothing.
+  closeDuesMonth: {
+    document: 'mutation ($input: CloseDuesMonthInput!) { closeDuesMonth(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, month: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 7) } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

@@ -12,5 +12,8 @@ export default subgraphCodegen({
     DuesQuote: '../rates/dues-quote.rules.ts#Quote as QuoteModel',
     DuesMonth: '../resolvers/DuesMonth.ts#DuesMonthModel',
     DuesReceipt: '../payment/payment.repository.ts#ReceiptRow',
+    DuesQrPayment: '../payment/qr-payment.repository.ts#QrPaymentRow',
+    DuesMonthClose: '../remittance/month-close.repository.ts#MonthCloseRow',
+    DuesReliefDecision: '../relief/relief.repository.ts#ReliefDecisionRow',
   },
 });

@@ -114,6 +114,8 @@ export const reliefDecisions = duesSchema.table(
   },
   (t) => [
     index('relief_decisions_member_idx').on(t.memberId, t.fromMonth),
+    // One decision is recorded once: the same decision sent twice (a double tap) is the same row.
+    uniqueIndex('relief_decisions_member_reference_idx').on(t.memberId, t.reference),
     check('relief_decisions_percent', sql`(${t.kind} = 'WAIVER' and ${t.percent} is null) or (${t.kind} = 'REDUCTION' and ${t.percent} in (30, 50, 70))`),
     check('relief_decisions_order', sql`${t.untilMonth} is null or ${t.untilMonth} >= ${t.fromMonth}`),
     check('relief_decisions_reduction_months', sql`${t.kind} = 'WAIVER' or (${t.untilMonth} is not null and ${t.untilMonth} < ${t.fromMonth} + interval '12 months')`),
@@ -152,4 +154,102 @@ export const receiptCounters = duesSchema.table(
     lastNumber: integer('last_number').notNull(),
   },
   (t) => [uniqueIndex('receipt_counters_org_year_idx').on(t.orgId, t.year)],
+);
+
+/**
+ * docs/rules/dues-obligations.md#who-decides: the dues subgraph's copy of each organization's path and type, as
+ * the organization subgraph announces them (`organization.typed`, `organization.moved`): which body decides a
+ * member's waiver or reduction, who sets a wage region.
+ */
+export const duesOrganizations = duesSchema.table(
+  'organizations',
+  {
+    orgId: uuid('org_id').primaryKey(),
+    path: text().notNull(),
+    /** The organization subgraph's type (organization.org_type), as text: this schema does not own the list. */
+    type: text().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dues_organizations_path_idx').using('btree', t.path.op('text_pattern_ops'))],
+);
+
+/**
+ * docs/rules/dues-payments.md#paying-by-qr: the dues subgraph's copy of each organization's dues account, as the
+ * organization subgraph announces it (`organization.duesAccountSet`); the account a payment QR names.
+ */
+export const collectionAccounts = duesSchema.table(
+  'collection_accounts',
+  {
+    orgId: uuid('org_id').primaryKey(),
+    orgPath: text('org_path').notNull(),
+    /** NAPAS bank identification number of the bank. */
+    bankBin: text('bank_bin').notNull(),
+    accountNumber: text('account_number').notNull(),
+    holderName: text('holder_name').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+);
+
+export const qrPaymentStatus = duesSchema.enum('qr_payment_status', ['OPEN', 'SUPERSEDED']);
+
+/**
+ * docs/rules/dues-payments.md#paying-by-qr: a payment prepared for a member's months, with the code its memo
+ * carries and the account and amount its QR names. One open payment per member and set of months.
+ */
+export const qrPayments = duesSchema.table(
+  'qr_payments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** What the transfer's memo carries, to match the money to the months: "DP" and 8 letters or digits. */
+    code: text().notNull(),
+    memberId: uuid('member_id').notNull(),
+    /** First days of the months, oldest first; `monthsKey` is them joined, for the one-open-payment rule. */
+    months: date().array().notNull(),
+    monthsKey: text('months_key').notNull(),
+    /** Whole dong: the sum of the months' amounts when prepared. */
+    amount: bigint({ mode: 'number' }).notNull(),
+    /** The organization whose account receives it, and that account as it was when prepared. */
+    collectingOrgId: uuid('collecting_org_id').notNull(),
+    bankBin: text('bank_bin').notNull(),
+    accountNumber: text('account_number').notNull(),
+    holderName: text('holder_name').notNull(),
+    status: qrPaymentStatus().notNull().default('OPEN'),
+    preparedBy: uuid('prepared_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('qr_payments_code_idx').on(t.code),
+    uniqueIndex('qr_payments_open_idx').on(t.memberId, t.monthsKey).where(sql`${t.status} = 'OPEN'`),
+  ],
+);
+
+/**
+ * docs/rules/dues-remittance.md#closing-a-month: an organization's dues month, closed: its totals frozen as they
+ * stood, and what it keeps and remits upward by the remittance policy in force. No payment enters a closed month.
+ */
+export const monthCloses = duesSchema.table(
+  'month_closes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** First day of the month closed. */
+    period: date().notNull(),
+    /** How many obligations the month had, and how many were paid (cash, online, prepaid). */
+    obligationCount: integer('obligation_count').notNull(),
+    paidCount: integer('paid_count').notNull(),
+    /** Whole dong: owed in all, collected, kept by the organization and remitted to the superior. */
+    amountDue: bigint('amount_due', { mode: 'number' }).notNull(),
+    amountCollected: bigint('amount_collected', { mode: 'number' }).notNull(),
+    amountKept: bigint('amount_kept', { mode: 'number' }).notNull(),
+    amountRemitted: bigint('amount_remitted', { mode: 'number' }).notNull(),
+    /** The remittance policy row applied, in words, with its source. */
+    remittanceRule: text('remittance_rule').notNull(),
+    closedBy: uuid('closed_by'),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('month_closes_org_period_idx').on(t.orgId, t.period),
+    index('month_closes_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+  ],
 );

@@ -157,6 +157,7 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
     const obligations = await loadObligations(tx, random, members, asOf, progress);
     const transfers = await loadTransfers(tx, random, members, organizations, asOf);
     const { accounts, demoCell, receivingCell } = await loadOfficersAndAccounts(tx, organizations, byCell, asOf);
+    await loadDuesSetup(tx, new Random((options.seed ?? 2026) + 1), organizations);
     progress(options.members, options.members, 'xong');
     return { organizations: organizations.length, members: members.length, obligations, transfers, accounts, demoCell, receivingCell };
   });
@@ -254,6 +255,43 @@ function demoMemberOf(organizations: readonly SeedOrganization[], members: reado
  * Every cell and commune committee gets its secretary, deputy and finance member (role grants from the
  * first rosters); one account per role signs in with the demo password.
  */
+/** Grassroots organizations and the committees above that may hold a dues account (docs/rules/bank-accounts.md). */
+const ACCOUNT_TYPES = new Set(['PROVINCIAL', 'PROVINCE_SUBORDINATE', 'GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL']);
+
+/** As a bank holds an account's name: upper case, without diacritics, at most 50 characters. */
+const holderName = (name: string) =>
+  name.replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z ]/g, ' ').replace(/ +/g, ' ').trim().toUpperCase().slice(0, 50).trim();
+
+/**
+ * The dues subgraph's copy of the tree (paths and types), as the migration makes it from an existing one;
+ * each organization's minimum-wage region (its commune's), so that a month's run makes obligations for members
+ * without income; and dues accounts at Agribank for most organizations that may hold one (the demo cell always,
+ * so that its members pay by QR), in the organization subgraph and in the dues subgraph's copy of them.
+ */
+async function loadDuesSetup(tx: Tx, random: Random, organizations: readonly SeedOrganization[]) {
+  await tx`insert into dues.organizations (org_id, path, type) select id, path, type::text from organization.organizations`;
+  await copyRows(
+    tx,
+    'dues.org_wage_regions',
+    ['org_id', 'region'],
+    organizations.filter((o) => o.commune).map((o) => [o.id, `REGION_${o.commune!.region}`]),
+  );
+  const demoCell = organizations.find((o) => o.unit === 'village')!;
+  const holders = organizations.filter((o) => ACCOUNT_TYPES.has(o.type) && o.inRolloutScope && (o === demoCell || random.chance(0.85)));
+  const accounts = holders.map((o) => ({
+    org: o,
+    number: String(random.int(1, 9)) + Array.from({ length: 12 }, () => random.int(0, 9)).join(''),
+    holder: holderName(o.name),
+  }));
+  await copyRows(tx, 'organization.bank_accounts', ['org_id', 'bank_bin', 'account_number', 'holder_name'], accounts.map((a) => [a.org.id, '970405', a.number, a.holder]));
+  await copyRows(
+    tx,
+    'dues.collection_accounts',
+    ['org_id', 'org_path', 'bank_bin', 'account_number', 'holder_name'],
+    accounts.map((a) => [a.org.id, a.org.path, '970405', a.number, a.holder]),
+  );
+}
+
 async function loadOfficersAndAccounts(
   tx: Tx,
   organizations: readonly SeedOrganization[],

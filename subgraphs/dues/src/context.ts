@@ -1,10 +1,18 @@
 import type { RequestContext } from '@dangvu/subgraph-kit';
 import type { BasisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { CashPayments } from './payment/cash-payment.service.ts';
+import type { WageRegions } from './organization/wage-region.service.ts';
+import type { QrPayments } from './payment/qr-payment.service.ts';
+import type { Reliefs } from './relief/relief.service.ts';
+import type { MonthCloses } from './remittance/month-close.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
   loaders: StandingLoaders;
   views: BasisViewRecorder;
   payments: CashPayments;
+  qrPayments: QrPayments;
+  wageRegions: WageRegions;
+  reliefs: Reliefs;
+  monthCloses: MonthCloses;
 }

@@ -10,6 +10,10 @@ export const rules = {
   Mutation: {
     // The gate; the service asserts the ability on the member's organization, which it loads.
     recordCashPayment: policy.rule('RECORD_CASH_PAYMENT'),
+    preparePayment: policy.rule('PREPARE_DUES_PAYMENT'),
+    setWageRegion: policy.rule('SET_WAGE_REGION'),
+    decideDuesRelief: policy.rule('DECIDE_RELIEF'),
+    closeDuesMonth: policy.rule('CLOSE_DUES_MONTH'),
   },
   Member: {
     id: allow,
@@ -27,12 +31,24 @@ export const rules = {
   // Reached only as the answer of a payment its rule allowed.
   RecordCashPaymentPayload: allow,
   DuesReceipt: allow,
+  PreparePaymentPayload: allow,
+  DuesQrPayment: allow,
+  SetWageRegionPayload: allow,
+  DecideDuesReliefPayload: allow,
+  DuesReliefDecision: allow,
+  CloseDuesMonthPayload: allow,
+  // Reached through closeDuesMonth or Organization.duesMonthCloses, whose rules decided.
+  DuesMonthClose: allow,
   Organization: {
     id: allow,
     path: allow,
     duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
+    // Not personal: where the organization is, readable with the tree by any signed-in person.
+    duesWageRegion: isPerson,
+    duesMonthCloses: policy.rule('CLOSE_DUES_MONTH', (organization) => organization as OrganizationReference),
   },
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,
+  DuesArrears: allow,
   UserError: allow,
 };

@@ -6,10 +6,25 @@ export interface MemberReference {
   orgPath?: string;
 }
 
+/** A relief decision for a member, decided by the body at `deciderPath`. */
+export interface ReliefSubject {
+  memberId: string;
+  deciderId: string;
+  deciderPath: string;
+}
+
 /** An organization as other subgraphs send one. */
 export interface OrganizationReference {
   id: string;
   path?: string;
+}
+
+const idsOf = (path: string) => path.split('/').filter(Boolean);
+
+/** The committee above an organization, where decisions about it are taken; a root, having none, on itself. */
+export function superiorPath(path: string): string {
+  const ids = idsOf(path);
+  return ids.length > 1 ? `/${ids.slice(0, -1).join('/')}/` : path;
 }
 
 /** Each ability of the dues subgraph, named once (docs/rules/dues-standing.md). */
@@ -31,6 +46,42 @@ export const policy = definePolicy({
     roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
     over: (member: MemberReference) => member.orgPath,
     when: (identity, member: MemberReference) => member.id !== identity.personId,
+  },
+  /**
+   * Preparing a QR payment of a member's open months (docs/rules/dues-payments.md#who-prepares): the member, and the
+   * officers over the member's organization who collect there; it tells the amount, which a salary stands behind.
+   * Anyone else pays from what they prepared and share (the QR, the payload, the code).
+   */
+  PREPARE_DUES_PAYMENT: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (member: MemberReference) => member.orgPath,
+    self: (member: MemberReference) => member.id,
+  },
+  /**
+   * An organization's minimum-wage region (docs/rules/dues-obligations.md#wage-region): decided from above, by an
+   * administrator or an officer of a committee over it, as the organization's place in the tree is.
+   */
+  SET_WAGE_REGION: {
+    roles: ['ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'],
+    over: (organization: OrganizationReference) => (organization.path ? superiorPath(organization.path) : null),
+  },
+  /**
+   * Recording a waiver or reduction (docs/rules/dues-obligations.md#who-decides): the secretary or deputy
+   * secretary of the body that decides, on behalf of its committee; none of them on their own dues.
+   */
+  DECIDE_RELIEF: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (subject: ReliefSubject) => subject.deciderPath,
+    when: (identity, subject: ReliefSubject) =>
+      subject.memberId !== identity.personId && identity.grants.some((grant) => grant.orgId === subject.deciderId && (grant.role === 'SECRETARY' || grant.role === 'DEPUTY_SECRETARY')),
+  },
+  /**
+   * Closing an organization's dues month (docs/rules/dues-remittance.md#closing-a-month): its finance member,
+   * secretary or deputy, or those of a committee above; and reading the closes of its subtree, the superior's view.
+   */
+  CLOSE_DUES_MONTH: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (organization: OrganizationReference) => organization.path,
   },
   /** The collection sheet of an organization: the officers who collect there or above (docs/rules/dues-payments.md). */
   SEE_DUES_COLLECTION: {

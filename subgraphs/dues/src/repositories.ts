@@ -1,7 +1,11 @@
 import type { Db } from '@dangvu/drizzle';
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
 import { obligationRepository } from './obligation/obligation.repository.ts';
+import { duesOrganizationRepository } from './organization/organization.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
+import { reliefRepository } from './relief/relief.repository.ts';
+import { monthCloseRepository } from './remittance/month-close.repository.ts';
+import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
 /** Every table the dues subgraph reaches, one repository each, on a pool or a transaction. */
@@ -9,7 +13,11 @@ export function repositories(executor: Executor) {
   return {
     standing: standingRepository(executor),
     obligations: obligationRepository(executor),
+    organizations: duesOrganizationRepository(executor),
     payments: paymentRepository(executor),
+    qrPayments: qrPaymentRepository(executor),
+    reliefs: reliefRepository(executor),
+    monthCloses: monthCloseRepository(executor),
     audit: auditLog(executor),
   };
 }

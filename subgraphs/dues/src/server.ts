@@ -7,7 +7,13 @@ import type { DuesContext } from './context.ts';
 import { duesTransferConsumer } from './obligation/member-transferred.consumer.ts';
 import { obligationsJob } from './obligation/obligations.job.ts';
 import { duesOrganizationMovedConsumer } from './obligation/organization-moved.consumer.ts';
+import { duesOrganizationTypedConsumer } from './organization/organization-typed.consumer.ts';
+import { wageRegions } from './organization/wage-region.service.ts';
 import { cashPayments } from './payment/cash-payment.service.ts';
+import { duesCollectionAccountConsumer } from './payment/collection-account.consumer.ts';
+import { qrPayments } from './payment/qr-payment.service.ts';
+import { reliefs } from './relief/relief.service.ts';
+import { monthCloses } from './remittance/month-close.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
@@ -23,9 +29,9 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { d
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<DuesContext>['resolvers'],
     rules,
-    consumers: [duesTransferConsumer, duesOrganizationMovedConsumer],
+    consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base) }),
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base) }),
     afterRequest: (context) => context.views.flush(),
   };
 }

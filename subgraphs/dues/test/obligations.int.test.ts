@@ -156,8 +156,17 @@ describe('dues follow the member on transfer', () => {
 });
 
 describe('when an organization moves', () => {
-  it('moves the roll’s copies of its path for its whole subtree, and no other', async () => {
+  it('moves the roll’s, the collection accounts’ and the organizations’ copies of its path for its whole subtree, and no other', async () => {
     const { db } = subgraph.db;
+    const account = { bankBin: '970405', accountNumber: '1234567890', holderName: 'CHI BO' };
+    await db.insert(tables.collectionAccounts).values([
+      { orgId: otherCell.id, orgPath: otherCell.path, ...account },
+      { orgId: cell.id, orgPath: cell.path, ...account },
+    ]);
+    await db.insert(tables.duesOrganizations).values([
+      { orgId: otherCell.id, path: otherCell.path, type: 'GRASSROOTS_CELL' },
+      { orgId: cell.id, path: cell.path, type: 'GRASSROOTS_CELL' },
+    ]);
     const newParent = `/${randomUUID()}/`;
     const newPath = `${newParent}${otherCell.id}/`;
     await db.transaction((tx) => publish(tx, 'organization.moved', otherCell.id, { orgId: otherCell.id, oldPath: otherCell.path, newPath }));
@@ -165,5 +174,9 @@ describe('when an organization moves', () => {
     const paths = Object.fromEntries((await db.select().from(tables.payers)).map((p) => [p.memberId, p.orgPath]));
     expect(paths[salaried]).toBe(newPath);
     expect(paths[pensioner]).toBe(cell.path);
+    const accounts = Object.fromEntries((await db.select().from(tables.collectionAccounts)).map((a) => [a.orgId, a.orgPath]));
+    expect(accounts).toEqual({ [otherCell.id]: newPath, [cell.id]: cell.path });
+    const organizations = Object.fromEntries((await db.select().from(tables.duesOrganizations)).map((o) => [o.orgId, o.path]));
+    expect(organizations).toEqual({ [otherCell.id]: newPath, [cell.id]: cell.path });
   });
 });

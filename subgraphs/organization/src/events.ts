@@ -1,5 +1,6 @@
 import { defineEvents, orgPathField } from '@dangvu/subgraph-kit';
 import { z } from 'zod';
+import { ORG_TYPES } from './organization/organization.rules.ts';
 
 /** The events the organization subgraph publishes, with their payloads; other subgraphs consume them. */
 export const organizationEvents = defineEvents({
@@ -8,6 +9,24 @@ export const organizationEvents = defineEvents({
    * changed from `oldPath` to `newPath` (which ends with its own id). Copies of paths kept elsewhere follow.
    */
   'organization.moved': z.object({ orgId: z.uuid(), oldPath: orgPathField, newPath: orgPathField }),
+  /**
+   * An organization was created, or its type changed (reclassified): its id, path and type now. The dues
+   * subgraph keeps a copy to know which body decides a member's waiver or reduction, and who sets a region
+   * (docs/decisions/0012-collection-account-by-event.md).
+   */
+  'organization.typed': z.object({ orgId: z.uuid(), path: orgPathField, type: z.enum(ORG_TYPES) }),
+  /**
+   * The organization's dues account was set or replaced (docs/rules/bank-accounts.md): the bank's BIN, the
+   * account number and holder name as stored. The dues subgraph keeps a copy to put in payment QR codes
+   * (docs/decisions/0012-collection-account-by-event.md).
+   */
+  'organization.duesAccountSet': z.object({
+    orgId: z.uuid(),
+    orgPath: orgPathField,
+    bankBin: z.string().regex(/^\d{6}$/),
+    accountNumber: z.string().regex(/^[0-9A-Z]{6,19}$/),
+    holderName: z.string().min(2).max(50),
+  }),
 });
 
 export type OrganizationEvents = typeof organizationEvents;

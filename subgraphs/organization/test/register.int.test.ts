@@ -58,6 +58,9 @@ describe('reclassifyOrganization', () => {
     expect(entry).toMatchObject({ entityId: tree.school.id, before: expect.objectContaining({ type: 'GRASSROOTS_CELL' }), after: expect.objectContaining({ type: 'SUBORDINATE_CELL' }) });
     const outbox = await subgraph.db.db.select().from(tables.outboxEvents);
     expect(outbox.some((event) => event.topic === 'organization.moved' && event.aggregateId === tree.school.id)).toBe(true);
+    // Its new type and place, announced after the move, for the dues subgraph's copy.
+    const typed = outbox.filter((event) => event.topic === 'organization.typed' && event.aggregateId === tree.school.id);
+    expect(typed.map((event) => event.payload)).toEqual([{ orgId: tree.school.id, path: (await typeOf(tree.school)).path, type: 'SUBORDINATE_CELL' }]);
     tree.school = { id: tree.school.id, path: (await typeOf(tree.school)).path };
   });
 

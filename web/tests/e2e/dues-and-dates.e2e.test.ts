@@ -91,13 +91,9 @@ describe('dates', () => {
 
   it('of instants are Vietnam’s: a dues account saved at 01:30 on 1 December in Hanoi says 01/12/2026', async () => {
     const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
-    await db.db.insert(tables.bankAccounts).values({
-      orgId: cell!.id,
-      bankBin: '970405',
-      accountNumber: '3500205123456',
-      holderName: 'CHI BO',
-      updatedAt: new Date('2026-11-30T18:30:00Z'),
-    });
+    // The demo cell has an account already: this one replaces it, saved at that instant.
+    const account = { bankBin: '970405', accountNumber: '3500205123456', holderName: 'CHI BO', updatedAt: new Date('2026-11-30T18:30:00Z') };
+    await db.db.insert(tables.bankAccounts).values({ orgId: cell!.id, ...account }).onConflictDoUpdate({ target: tables.bankAccounts.orgId, set: account });
     const { page } = harness;
     await page.goto(`${harness.baseUrl}/to-chuc/${cell!.id}`);
     const updated = page.locator('dt', { hasText: 'Cập nhật' }).locator('xpath=following-sibling::dd[1]');

@@ -1,7 +1,7 @@
 import { createDb, tables } from '@dangvu/drizzle';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, demoCellMember, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 /** The cell's collection sheet: the finance member takes a member's dues in cash and prints the receipt. */
 let harness: Harness;
@@ -105,5 +105,39 @@ describe('the cell’s dues collection page', () => {
     expect(await receipt.innerText()).toContain(`Số: ${String(saved!.number).padStart(4, '0')}/${saved!.year}`);
     expect(await receipts()).toBe(before + 1);
     await page.unroute(cashAction);
+  });
+
+  it('lists, above the sheet, the members with three unpaid months this year for the cell to consider and those with two to remind', async () => {
+    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const [yearStart, monthStart] = [`${today.slice(0, 4)}-01-01`, `${today.slice(0, 7)}-01`];
+    // This year's months before this one: every one paid, then some of them unpaid again for two members.
+    const pastMonths = and(gte(tables.obligations.period, yearStart), lt(tables.obligations.period, monthStart));
+    await db.db.update(tables.obligations).set({ status: 'PAID_CASH' }).where(and(eq(tables.obligations.orgId, cell!.id), pastMonths));
+    const unpaid = async (rosterNumber: number, count: number) => {
+      const member = await demoCellMember(harness, rosterNumber);
+      const months = (await db.db.select().from(tables.obligations).where(and(eq(tables.obligations.memberId, member.id), pastMonths))).map((o) => o.period).sort().slice(0, count);
+      for (const period of months) await db.db.update(tables.obligations).set({ status: 'OVERDUE' }).where(and(eq(tables.obligations.memberId, member.id), eq(tables.obligations.period, period)));
+      return { member, months };
+    };
+    const considered = await unpaid(5, 3);
+    const reminded = await unpaid(6, 2);
+
+    const { page } = harness;
+    await page.goto(`${harness.baseUrl}/dang-phi/chi-bo/${cell!.id}`);
+    await page.waitForSelector('html[data-hydrated]');
+    const consider = page.getByRole('list', { name: 'Đảng viên cần chi bộ xem xét' });
+    const remind = page.getByRole('list', { name: 'Đảng viên cần nhắc nhở' });
+    // Early in January no month of the year is behind: nobody can be listed yet.
+    if (considered.months.length === 3) {
+      expect(await consider.innerText()).toContain(`${considered.member.fullName}: 3 tháng`);
+      expect(await consider.getByRole('listitem').count()).toBe(1);
+    }
+    if (reminded.months.length === 2) {
+      expect(await remind.innerText()).toContain(reminded.member.fullName);
+      expect(await remind.getByRole('listitem').count()).toBe(1);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await expectFitsPhone(page, [consider]);
   });
 });

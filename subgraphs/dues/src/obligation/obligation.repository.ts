@@ -3,10 +3,10 @@ import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 import type { PlannedObligation } from './obligation.rules.ts';
 
-const { payers, obligations, reliefDecisions, orgWageRegions } = tables;
+const { payers, obligations, reliefDecisions, orgWageRegions, collectionAccounts, duesOrganizations } = tables;
 
 /** postgres.js gives bigint as text: read it as a bigint, never through a JavaScript number (docs/rules/money.md). */
-const asBigint = (text: string | null) => (text === null ? null : BigInt(text));
+export const asBigint = (text: string | null) => (text === null ? null : BigInt(text));
 
 export function obligationRepository(db: Executor) {
   return {
@@ -85,12 +85,20 @@ export function obligationRepository(db: Executor) {
         .where(and(eq(obligations.memberId, memberId), gt(obligations.period, afterPeriod), inArray(obligations.status, ['DUE', 'OVERDUE', 'REDUCED'])));
     },
 
-    /** `/old/…` becomes `/new/…` for every payer in the moved subtree. */
+    /** `/old/…` becomes `/new/…` for every payer, collection account and organization in the moved subtree. */
     movePaths: async (oldPath: string, newPath: string) => {
       await db
         .update(payers)
         .set({ orgPath: sql`${newPath} || substr(${payers.orgPath}, ${oldPath.length + 1})` })
         .where(like(payers.orgPath, `${oldPath}%`));
+      await db
+        .update(collectionAccounts)
+        .set({ orgPath: sql`${newPath} || substr(${collectionAccounts.orgPath}, ${oldPath.length + 1})` })
+        .where(like(collectionAccounts.orgPath, `${oldPath}%`));
+      await db
+        .update(duesOrganizations)
+        .set({ path: sql`${newPath} || substr(${duesOrganizations.path}, ${oldPath.length + 1})` })
+        .where(like(duesOrganizations.path, `${oldPath}%`));
     },
 
     /** A member leaves the system: no more months are made for them; what they owed stays on record. */

@@ -2,7 +2,7 @@ import { defineConsumer } from '@dangvu/subgraph-kit';
 import { organizationEvents } from '@dangvu/subgraph-organization/events';
 import { obligationRepository } from './obligation.repository.ts';
 
-/** When an organization moves, the roll's copies of its path (for subtree checks) move with its whole subtree. */
+/** When an organization moves, the copies of its path (the roll's, for subtree checks; the collection accounts') move with its whole subtree. */
 export const duesOrganizationMovedConsumer = defineConsumer(organizationEvents, {
   name: 'dues.organization-moved',
   topics: ['organization.moved'],

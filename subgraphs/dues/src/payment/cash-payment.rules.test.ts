@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMonthsAsked, checkMonthsOwed, receiptReference, vietnamYear } from './cash-payment.rules.ts';
+import { checkMonthsAsked, checkMonthsOwed, closedMonthErrors, receiptReference, vietnamYear } from './cash-payment.rules.ts';
 
 describe('cash payment rules', () => {
   it('asks for at least one month, at most 24, each once', () => {
@@ -27,5 +27,17 @@ describe('cash payment rules', () => {
     expect(vietnamYear(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
     expect(vietnamYear(new Date('2026-12-31T17:00:00Z'))).toBe(2027);
     expect(receiptReference(7, 2026)).toBe('0007/2026');
+  });
+});
+
+describe('a closed month', () => {
+  it('refuses each month its organization has closed, by name, and no other', () => {
+    const rows = [
+      { orgId: 'cell', period: '2026-10-01' },
+      { orgId: 'cell', period: '2026-11-01' },
+      { orgId: 'other', period: '2026-10-01' },
+    ];
+    const errors = closedMonthErrors(rows, new Set(['cell 2026-10-01']));
+    expect(errors).toEqual([{ code: 'MONTH_CLOSED', field: 'months', message: expect.stringContaining('Tháng 10/2026 đã khóa sổ') }]);
   });
 });

@@ -35,6 +35,13 @@ export function checkMonthsOwed(months: readonly string[], rows: readonly MonthR
   });
 }
 
+/** The months asked that lie in a month their organization has closed: no payment enters a closed month (docs/rules/dues-remittance.md#closing-a-month). */
+export function closedMonthErrors(rows: readonly { orgId: string; period: string }[], closed: ReadonlySet<string>): UserError[] {
+  return rows
+    .filter((row) => closed.has(`${row.orgId} ${row.period}`))
+    .map((row) => error('MONTH_CLOSED', `Tháng ${monthName(row.period.slice(0, 7))} đã khóa sổ, không ghi thêm khoản thu; cần điều chỉnh thì báo cấp ủy.`));
+}
+
 /** The calendar year of an instant in Vietnam, which numbers the receipt. */
 export const vietnamYear = (instant: Date) =>
   Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(instant));

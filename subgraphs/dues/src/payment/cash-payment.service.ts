@@ -2,7 +2,7 @@ import { auditor, forbidden, type RequestContext, type UserError } from '@dangvu
 import { policy } from '../policy.ts';
 import type { DuesStore } from '../repositories.ts';
 import type { ReceiptRow } from './payment.repository.ts';
-import { checkMonthsAsked, checkMonthsOwed, vietnamYear } from './cash-payment.rules.ts';
+import { checkMonthsAsked, checkMonthsOwed, closedMonthErrors, vietnamYear } from './cash-payment.rules.ts';
 
 export interface CashPaymentInput {
   memberId: string;
@@ -11,6 +11,17 @@ export interface CashPaymentInput {
 }
 
 export type CashPaymentResult = { receipt: ReceiptRow; userErrors: [] } | { receipt: null; userErrors: UserError[] };
+
+/**
+ * The payer a payment is for, once the caller may `ability` on them. A member the roll does not know is refused
+ * like one out of reach: saying so would tell an outsider who exists.
+ */
+export async function reachablePayer(store: DuesStore, context: RequestContext, ability: 'RECORD_CASH_PAYMENT' | 'PREPARE_DUES_PAYMENT', memberId: string) {
+  const payer = await store.repos.payments.payer(memberId);
+  if (!payer) throw forbidden();
+  policy.assert(context.identity, ability, { id: memberId, orgPath: payer.orgPath });
+  return payer;
+}
 
 /** docs/rules/dues-payments.md#cash: the cell's officer takes the money and the member gets a numbered receipt. */
 export function cashPayments(store: DuesStore, context: RequestContext) {
@@ -21,10 +32,7 @@ export function cashPayments(store: DuesStore, context: RequestContext) {
       (await store.repos.payments.payersIn(orgId)).map((payer) => ({ member: { id: payer.memberId, orgPath: payer.orgPath } })),
 
     async record(input: CashPaymentInput): Promise<CashPaymentResult> {
-      const payer = await store.repos.payments.payer(input.memberId);
-      // Unknown to the roll: nobody reaches them, and saying so would tell an outsider who exists.
-      if (!payer) throw forbidden();
-      policy.assert(context.identity, 'RECORD_CASH_PAYMENT', { id: input.memberId, orgPath: payer.orgPath });
+      const payer = await reachablePayer(store, context, 'RECORD_CASH_PAYMENT', input.memberId);
       const asked = checkMonthsAsked(input.months);
       if (asked.length > 0) return { receipt: null, userErrors: asked };
       const months = [...input.months].sort();
@@ -32,6 +40,8 @@ export function cashPayments(store: DuesStore, context: RequestContext) {
         const rows = await repos.payments.lockMonths(input.memberId, months.map((month) => `${month}-01`));
         const owed = checkMonthsOwed(months, rows);
         if (owed.length > 0) return { receipt: null, userErrors: owed };
+        const closed = closedMonthErrors(rows, await repos.monthCloses.closedAmong(rows));
+        if (closed.length > 0) return { receipt: null, userErrors: closed };
         const receivedAt = new Date();
         const year = vietnamYear(receivedAt);
         const number = await repos.payments.nextReceiptNumber(payer.orgId, year);

@@ -24,7 +24,7 @@ export function paymentRepository(db: Executor) {
      */
     lockMonths: (memberId: string, periods: readonly string[]) =>
       db
-        .select({ id: obligations.id, period: obligations.period, amount: sql<string>`${obligations.amount}::text`, status: obligations.status })
+        .select({ id: obligations.id, orgId: obligations.orgId, period: obligations.period, amount: sql<string>`${obligations.amount}::text`, status: obligations.status })
         .from(obligations)
         .where(and(eq(obligations.memberId, memberId), inArray(obligations.period, [...periods])))
         .orderBy(asc(obligations.period))

@@ -2,4 +2,8 @@ import type { MutationResolvers } from '../generated/resolvers.ts';
 
 export const Mutation: MutationResolvers = {
   recordCashPayment: (_, { input }, context) => context.payments.record(input),
+  preparePayment: (_, { input }, context) => context.qrPayments.prepare(input),
+  setWageRegion: (_, { input }, context) => context.wageRegions.set(input),
+  decideDuesRelief: (_, { input }, context) => context.reliefs.decide(input),
+  closeDuesMonth: (_, { input }, context) => context.monthCloses.close(input),
 };

@@ -1,6 +1,10 @@
+import { vietnamDay } from '@dangvu/subgraph-kit';
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
+import { previousMonth } from '../remittance/month-close.rules.ts';
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: (reference) => reference,
   duesCollection: (organization, _, context) => context.payments.payersIn(organization.id),
+  duesWageRegion: (organization, _, context) => context.wageRegions.of(organization.id),
+  duesMonthCloses: (organization, { month }, context) => context.monthCloses.inSubtree(organization.path!, month ?? previousMonth(vietnamDay(new Date()))),
 };

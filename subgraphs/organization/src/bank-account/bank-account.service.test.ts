@@ -33,6 +33,16 @@ describe("setting an organization's dues account", () => {
     expect(tree.audit).toEqual([expect.objectContaining({ action: 'bankAccount.set', entityId: cell.id, before: null, orgPath: cell.path, actorId: uuid(90) })]);
   });
 
+  it('announces the account as stored to the dues subgraph, each time it is set', async () => {
+    await setAccount(as('SECRETARY', cell));
+    await setAccount(as('FINANCE_MEMBER', cell));
+    const announced = { orgId: cell.id, orgPath: cell.path, bankBin: '970405', accountNumber: '1234567890', holderName: 'CHI BO TO DAN PHO DONG' };
+    expect(tree.events).toEqual([
+      { topic: 'organization.duesAccountSet', aggregateId: cell.id, payload: announced },
+      { topic: 'organization.duesAccountSet', aggregateId: cell.id, payload: announced },
+    ]);
+  });
+
   it('records a second setting as a change, with the account before', async () => {
     await setAccount(as('SECRETARY', cell));
     await setAccount(as('FINANCE_MEMBER', cell));

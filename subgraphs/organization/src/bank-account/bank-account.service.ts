@@ -11,8 +11,8 @@ export interface BankAccountPayload {
 
 export type SetBankAccountInput = BankAccountInput & { organizationId: string };
 
-/** What setting a dues account touches: the organization it belongs to, the accounts, the audit trail. */
-export type DuesAccountRepositories = Pick<Repositories, 'organizations' | 'bankAccounts' | 'audit'>;
+/** What setting a dues account touches: the organization it belongs to, the accounts, the audit trail, the outbox (the dues subgraph's copy). */
+export type DuesAccountRepositories = Pick<Repositories, 'organizations' | 'bankAccounts' | 'audit' | 'outbox'>;
 
 /** The organization's dues account (docs/rules/bank-accounts.md): set or replaced, audited with before and after. */
 export function bankAccountService(store: Store<DuesAccountRepositories>, context: RequestContext) {
@@ -45,6 +45,13 @@ export function bankAccountService(store: Store<DuesAccountRepositories>, contex
         if (userErrors.length) return { bankAccount: null, userErrors };
         const before = await repos.bankAccounts.ofOrganizationForUpdate(orgId);
         const saved = await repos.bankAccounts.save({ orgId, ...account, updatedBy: identity.personId });
+        await repos.outbox.publish('organization.duesAccountSet', orgId, {
+          orgId,
+          orgPath: organization.path,
+          bankBin: saved.bankBin,
+          accountNumber: saved.accountNumber,
+          holderName: saved.holderName,
+        });
         await audit(repos.audit, {
           action: before ? 'bankAccount.changed' : 'bankAccount.set',
           entityType: 'BankAccount',

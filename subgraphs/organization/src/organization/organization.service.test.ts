@@ -129,6 +129,7 @@ describe('creating, renaming and dissolving', () => {
     expect(organization).toMatchObject({ code: 'NB.9', path: `${org.hoaLu.path}${organization!.id}/`, inRolloutScope: true });
     expect(currentVersion(organization!)).toMatchObject({ validFrom: TODAY, name: 'Chi bộ tổ dân phố Bắc' });
     expect(tree.audit.map((entry) => entry.action)).toEqual(['organization.created']);
+    expect(tree.events).toEqual([{ topic: 'organization.typed', aggregateId: organization!.id, payload: { orgId: organization!.id, path: organization!.path, type: 'GRASSROOTS_CELL' } }]);
   });
 
   it('refuses a cell’s secretary renaming their own cell: the ward’s secretary decides', async () => {

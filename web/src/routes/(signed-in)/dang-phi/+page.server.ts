@@ -1,10 +1,30 @@
 import { vietnamDay } from '#lib/vietnam-time.ts';
-import { loadQuery } from '#lib/server/gateway.ts';
-import { MyDuesQuery } from './dues.graphql.ts';
-import type { PageServerLoad } from './$types';
+import { settle } from '#lib/form-result.ts';
+import { loadQuery, mutate } from '#lib/server/gateway.ts';
+import { qrCodeShape } from '#lib/server/qr.ts';
+import { MyDuesQuery, PreparePaymentMutation } from './dues.graphql.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Rendered on the server with its data: what the member owes, month by month, and why. */
 export const load: PageServerLoad = async (event) => {
   const { me } = await loadQuery(event, MyDuesQuery, {});
   return { me, today: vietnamDay(new Date()) };
+};
+
+export const actions: Actions = {
+  /** The VietQR payment of the months ticked (docs/rules/dues-payments.md#paying-by-qr), drawn as a QR code here. */
+  qr: async (event) => {
+    const form = await event.request.formData();
+    const memberId = String(form.get('memberId') ?? '');
+    const months = form.getAll('months').map(String);
+    const { data, code } = await mutate(event, PreparePaymentMutation, { input: { memberId, months } });
+    return settle(
+      'qr',
+      { code, payload: data?.preparePayment },
+      {
+        done: null,
+        extra: (payload) => ({ ...payload.payment!, qrCode: qrCodeShape(payload.payment!.qrPayload) }),
+      },
+    );
+  },
 };

@@ -18,3 +18,31 @@ export const MyDuesQuery = graphql(`
     }
   }
 `);
+
+export const PreparePaymentMutation = graphql(`
+  mutation PreparePayment($input: PreparePaymentInput!) {
+    preparePayment(input: $input) {
+      payment {
+        code
+        amount
+        memo
+        qrPayload
+        months
+        accountNumber
+        holderName
+        collectedBy {
+          name
+          bankAccount {
+            bank {
+              shortName
+              name
+            }
+          }
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -12,3 +12,9 @@ export const MONTH_STATUS: Record<DuesObligationStatus, { label: string; tone: T
   DEFERRED: { label: 'Được chậm đóng', tone: 'info' },
   PREPAID: { label: 'Đã đóng trước', tone: 'good' },
 };
+
+/** The statuses of a month still owed, which can be paid (docs/rules/dues-payments.md#cash). */
+const OPEN = new Set<DuesObligationStatus>(['DUE', 'OVERDUE', 'REDUCED']);
+
+/** The months still owed, oldest first as they are paid, from months listed newest first. */
+export const openMonths = <M extends { status: DuesObligationStatus }>(months: readonly M[]): M[] => months.filter((m) => OPEN.has(m.status)).reverse();

@@ -1,6 +1,7 @@
 import { settle } from '#lib/form-result.ts';
+import { vietnamDay } from '#lib/vietnam-time.ts';
 import { loadQuery, mutate } from '#lib/server/gateway.ts';
-import { DuesCollectionQuery, RecordCashPaymentMutation } from './collection.graphql.ts';
+import { CloseDuesMonthMutation, DuesCollectionQuery, RecordCashPaymentMutation } from './collection.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The cell's collection sheet: the API refuses it to anyone but the officers who collect there or above. */
@@ -9,7 +10,27 @@ export const load: PageServerLoad = async (event) => {
   return { organization };
 };
 
+/** Last month, as YYYY-MM in Vietnam's time: the latest month that can be closed. */
+const lastMonth = () => {
+  const [year, month] = vietnamDay(new Date()).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
+};
+
 export const actions: Actions = {
+  /** Closes last month for the organization: the totals are frozen and what it remits upward is reckoned. */
+  close: async (event) => {
+    const { data, code } = await mutate(event, CloseDuesMonthMutation, { input: { organizationId: event.params.id, month: lastMonth() } });
+    return settle(
+      'close',
+      { code, payload: data?.closeDuesMonth },
+      {
+        forbidden: 'Chỉ ủy viên phụ trách tài chính, bí thư hoặc phó bí thư được khóa sổ đảng phí.',
+        done: 'Đã khóa sổ đảng phí tháng.',
+        extra: (payload) => payload.close,
+      },
+    );
+  },
+
   /** Cash taken from one member for the months ticked; the answer carries the receipt to print. */
   cash: async (event) => {
     const form = await event.request.formData();

@@ -15,6 +15,43 @@ export const DuesCollectionQuery = graphql(`
           amount
           status
         }
+        arrears {
+          unpaidMonths
+          level
+        }
+      }
+      duesMonthCloses {
+        ...DuesMonthCloseFields
+      }
+    }
+  }
+`);
+
+export const DuesMonthCloseFields = graphql(`
+  fragment DuesMonthCloseFields on DuesMonthClose {
+    organization {
+      id
+      name
+    }
+    month
+    obligationCount
+    paidCount
+    amountDue
+    amountCollected
+    amountKept
+    amountRemitted
+    remittanceRule
+  }
+`);
+
+export const CloseDuesMonthMutation = graphql(`
+  mutation CloseDuesMonth($input: CloseDuesMonthInput!) {
+    closeDuesMonth(input: $input) {
+      close {
+        ...DuesMonthCloseFields
+      }
+      userErrors {
+        ...UserErrorFields
       }
     }
   }
