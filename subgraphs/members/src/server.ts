@@ -28,6 +28,7 @@ import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
 import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import { residenceCommentService } from './residence-comment/residence-comment.service.ts';
+import { dataQualityService } from './data-quality/data-quality.service.ts';
 import { insuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
 import { registerImportAnalysis } from './import/register-import.job.ts';
 import { registerImportService } from './import/register-import.service.ts';
@@ -108,6 +109,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         registerUploads: registerUploadService(store, base),
         registerImports: registerImportService(store, base, { analyse, today: () => vietnamDay(now()) }),
         insurance: insuranceReconciliationService(store, base, () => vietnamDay(now())),
+        dataQuality: dataQualityService(store, views, () => vietnamDay(now())),
       };
     },
   };
