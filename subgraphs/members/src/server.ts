@@ -34,6 +34,7 @@ import { registerImportAnalysis } from './import/register-import.job.ts';
 import { registerImportService } from './import/register-import.service.ts';
 import { registerUploadService } from './import/register-upload.service.ts';
 import { registerUploads } from './import/register-uploads.ts';
+import { uploadRetention } from './import/upload-retention.job.ts';
 import { rules } from './permissions.ts';
 import { membersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -75,7 +76,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
-    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob],
+    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob, uploadRetention],
     receiveUpload: (call, uploadId, request) => registerUploads.receive(db, call, uploadId, request, now()),
     afterRequest: async (context) => {
       await context.views.flush();
