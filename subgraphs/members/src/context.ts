@@ -13,6 +13,7 @@ import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { ResidenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import type { ResidenceCommentService } from './residence-comment/residence-comment.service.ts';
+import type { DataQualityService } from './data-quality/data-quality.service.ts';
 import type { InsuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
 import type { RegisterImportService } from './import/register-import.service.ts';
 import type { RegisterUploadService } from './import/register-upload.service.ts';
@@ -46,4 +47,5 @@ export interface MembersContext extends RequestContext {
   registerUploads: RegisterUploadService;
   registerImports: RegisterImportService;
   insurance: InsuranceReconciliationService;
+  dataQuality: DataQualityService;
 }

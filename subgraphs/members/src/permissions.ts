@@ -116,6 +116,9 @@ export const rules = {
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),
+    // Counts name no one, like the statistics; the findings name members, for those who put them right.
+    dataQuality: policy.rule('SEE_MEMBER_STATISTICS', organization),
+    dataQualityFindings: policy.rule('FIX_REGISTER_DATA', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
@@ -173,6 +176,8 @@ export const rules = {
   MemberEdge: allow,
   PageInfo: allow,
   SecondFactorPayload: allow,
+  DataQuality: allow,
+  DataQualityCheckCount: allow,
   // Reached only through Organization.memberStatistics above.
   MemberStatistics: allow,
   ActivityStatusCount: allow,

@@ -139,6 +139,8 @@ export const policy = definePolicy({
   REQUIRE_SECOND_FACTOR: { roles: ['ADMIN'], over: organizationPath },
   /** Who an organization's officers are: any officer over it, and partners reading the tree; its own members are let in by permissions.ts. */
   SEE_OFFICERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST'], over: organizationPath, partnerScope: 'organizations:read' },
+  /** The members a data-quality check finds, to put them right (docs/rules/data-quality.md#who-sees-what). */
+  FIX_REGISTER_DATA: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'], over: organizationPath },
   /** Counts name no one: the one thing about members an analyst sees. */
   SEE_MEMBER_STATISTICS: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
   /** Open a yearly comment campaign, and follow what an organization asked (docs/rules/residence-comments.md#who-does-what). */

@@ -12,6 +12,7 @@ import { commentSigningKeyRepository } from './residence-comment/comment-signing
 import { residenceCommentRepository } from './residence-comment/residence-comment.repository.ts';
 import { roleGrantRepository } from './role/role-grant.repository.ts';
 import { sessionRepository } from './session/session.repository.ts';
+import { dataQualityRepository } from './data-quality/data-quality.repository.ts';
 import { insuranceRepository } from './import/insurance.repository.ts';
 import { registerImportRepository } from './import/register-import.repository.ts';
 import { registerUploads } from './import/register-uploads.ts';
@@ -36,6 +37,7 @@ export function repositories(executor: Executor) {
     uploads: registerUploads.repository(executor),
     registerImports: registerImportRepository(executor),
     insurance: insuranceRepository(executor),
+    dataQuality: dataQualityRepository(executor),
     audit: auditLog(executor),
   };
 }

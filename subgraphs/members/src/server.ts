@@ -28,11 +28,13 @@ import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
 import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import { residenceCommentService } from './residence-comment/residence-comment.service.ts';
+import { dataQualityService } from './data-quality/data-quality.service.ts';
 import { insuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
 import { registerImportAnalysis } from './import/register-import.job.ts';
 import { registerImportService } from './import/register-import.service.ts';
 import { registerUploadService } from './import/register-upload.service.ts';
 import { registerUploads } from './import/register-uploads.ts';
+import { uploadRetention } from './import/upload-retention.job.ts';
 import { rules } from './permissions.ts';
 import { membersStore } from './repositories.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -76,7 +78,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
     // Tokens, activation codes and secrets are shown once: a retry with the same key is told it was done.
     secretAnswers: ['login', 'refreshSession', 'partnerToken', 'issueAccount', 'reissueAccount', 'registerPartnerClient', 'startSecondFactor'],
-    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob],
+    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob, uploadRetention],
     receiveUpload: (call, uploadId, request) => registerUploads.receive(db, call, uploadId, request, now()),
     afterRequest: async (context) => {
       await context.views.flush();
@@ -110,6 +112,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         registerUploads: registerUploadService(store, base),
         registerImports: registerImportService(store, base, { analyse, today: () => vietnamDay(now()) }),
         insurance: insuranceReconciliationService(store, base, () => vietnamDay(now())),
+        dataQuality: dataQualityService(store, views, () => vietnamDay(now())),
       };
     },
   };

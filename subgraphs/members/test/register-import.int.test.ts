@@ -1,9 +1,12 @@
 import { tables } from '@dangvu/drizzle';
 import { buildMember, buildOrganization } from '@dangvu/drizzle/testing';
+import { runJob, vietnamDay } from '@dangvu/subgraph-kit';
 import { personWith, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerUploads } from '../src/import/register-uploads.ts';
+import { uploadRetention } from '../src/import/upload-retention.job.ts';
 import { startMembersSubgraph } from './members-subgraph.ts';
 import { receivedUpload } from './received-upload.ts';
 
@@ -185,5 +188,26 @@ describe('register import from the central member database', () => {
     expect(read.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const uploadsLeft = await subgraph.db.db.select().from(tables.memberUploads).where(inArray(tables.memberUploads.id, [uploadId]));
     expect(uploadsLeft[0]!.status).toBe('CONSUMED');
+  });
+
+  it('deletes uploads never sent within their hour, each deletion audited, and leaves received ones', async () => {
+    const repository = registerUploads.repository(subgraph.db.db);
+    const stale = await repository.create({
+      purpose: 'REGISTER_IMPORT',
+      ownerId: t.admin.id,
+      orgId: t.province.id,
+      orgPath: t.province.path,
+      fileName: 'bo-do.csv',
+      declaredBytes: 10,
+      declaredSha256: '0'.repeat(64),
+      expiresAt: new Date(Date.now() - 3_600_000),
+    });
+    const kept = await received(Buffer.from('a,b\n'), 'CSV');
+    const tomorrow = vietnamDay(new Date(Date.now() + 86_400_000));
+    expect(await runJob(subgraph.db, uploadRetention, { day: tomorrow })).toMatchObject({ status: 'done' });
+    expect(await repository.byId(stale.id)).toBeNull();
+    expect(await repository.byId(kept)).not.toBeNull();
+    const [entry] = await subgraph.db.db.select().from(tables.auditEntries).where(and(eq(tables.auditEntries.entityId, stale.id), eq(tables.auditEntries.action, 'upload.deleted')));
+    expect(entry).toMatchObject({ actorId: null, after: { reason: 'EXPIRED' } });
   });
 });

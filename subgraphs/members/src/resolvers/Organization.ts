@@ -1,3 +1,4 @@
+import { parseId } from '@dangvu/subgraph-kit';
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
 import { memberStatistics } from '../member/member-statistics.ts';
 
@@ -15,5 +16,7 @@ export const Organization: OrganizationResolvers = {
   commentRequests: (organization, _, context) => context.commentLoaders.askedBy.load(organization.id!),
   commentCounts: async (organization, _, context) =>
     (await context.commentLoaders.counts.load(organization.path!)) ?? { requested: 0, answered: 0, open: 0, overdue: 0, answeredLate: 0 },
+  dataQuality: (organization, _, context) => context.dataQuality.summary(organization),
+  dataQualityFindings: (organization, args, context) => context.dataQuality.findings(organization, args.check ?? null, args.after ? parseId(args.after) : null, args.first ?? 50),
   memberStatistics: async (organization, _, context) => memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
 };
