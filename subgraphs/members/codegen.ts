@@ -18,6 +18,7 @@ export default subgraphCodegen({
     OrganizationViewerCan: '../policy.ts#OrganizationReference',
     PartnerClient: '../partner/partner.repository.ts#PartnerRow',
     StatusChange: '../member/status/status-change.repository.ts#StatusChangeRow',
+    IdentityEdit: '../member/identity-edit/identity-edit.repository.ts#IdentityEditRow',
     ResidenceComment: '../residence-comment/residence-comment.repository.ts#CommentRequestRow',
     CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
     CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',

@@ -118,6 +118,7 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope'],
       organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope]),
     );
+    await copyRows(tx, 'members.organization_kinds', ['org_id', 'org_path', 'type'], organizations.map((o) => [o.id, o.path, o.type]));
     // The demo tree as it has stood since the two-level reform took effect.
     await copyRows(
       tx,

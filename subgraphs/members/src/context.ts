@@ -18,6 +18,8 @@ import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
 import type { StatusChangeReads } from './member/status/status-change-read.service.ts';
 import type { StatusChangeService } from './member/status/status-change.service.ts';
+import type { IdentityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
+import type { IdentityEditService } from './member/identity-edit/identity-edit.service.ts';
 
 /** The members subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface MembersContext extends RequestContext {
@@ -38,6 +40,8 @@ export interface MembersContext extends RequestContext {
   abilities: ViewerAbilities;
   statusChanges: StatusChangeService;
   statusChangeReads: StatusChangeReads;
+  identityEdits: IdentityEditService;
+  identityEditReads: IdentityEditReads;
   residenceComments: ResidenceCommentService;
   commentLoaders: ResidenceCommentLoaders;
 }

@@ -67,6 +67,10 @@ export const rules = {
     resolveStatusChange: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
     reportStatusChange: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
     decideMemberStatus: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
+    // An officer over the member proposes, the grassroots committee decides: the identity-edit machine says who, on whom.
+    proposeIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
+    decideIdentityEdit: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
+    withdrawIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
     startSecondFactor: isPerson,
     confirmSecondFactor: isPerson,
     disableSecondFactor: isPerson,
@@ -93,6 +97,8 @@ export const rules = {
     roleGrants: personalData,
     statusChanges: personalData,
     startableStatusChanges: personalData,
+    identityEdits: personalData,
+    canProposeIdentityEdit: personalData,
     account: personalData,
     duesBasis: policy.rule('SEE_DUES_BASIS', member),
     residenceComments: policy.rule('SEE_MEMBER_COMMENTS', member),
@@ -107,6 +113,7 @@ export const rules = {
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),
+    pendingIdentityEdits: policy.rule('SEE_IDENTITY_EDITS', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
@@ -156,6 +163,9 @@ export const rules = {
   // Reached through Member.statusChanges (personal data) or the guarded status mutations.
   StatusChange: allow,
   StatusChangePayload: allow,
+  // Reached through Member.identityEdits (personal data), Organization.pendingIdentityEdits or the guarded mutations.
+  IdentityEdit: allow,
+  IdentityEditPayload: allow,
   SecondFactorEnrolment: allow,
   // The connection's own fields; each Member inside keeps its field rules.
   MemberConnection: allow,

@@ -13,6 +13,7 @@ import { residenceCommentRepository } from './residence-comment/residence-commen
 import { roleGrantRepository } from './role/role-grant.repository.ts';
 import { sessionRepository } from './session/session.repository.ts';
 import { statusChangeRepository } from './member/status/status-change.repository.ts';
+import { identityEditRepository } from './member/identity-edit/identity-edit.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -27,6 +28,7 @@ export function repositories(executor: Executor) {
     signInWindows: signInWindowRepository(executor),
     sessions: sessionRepository(executor),
     statusChanges: statusChangeRepository(executor),
+    identityEdits: identityEditRepository(executor),
     auditTrail: auditTrailRepository(executor),
     residenceComments: residenceCommentRepository(executor),
     commentSigningKeys: commentSigningKeyRepository(executor),

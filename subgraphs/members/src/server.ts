@@ -14,6 +14,8 @@ import { viewRecorder } from './audit/view-recorder.ts';
 import { contactChangeService } from './contact-change/contact-change.service.ts';
 import { statusChangeReads } from './member/status/status-change-read.service.ts';
 import { statusChangeService } from './member/status/status-change.service.ts';
+import { identityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
+import { identityEditService } from './member/identity-edit/identity-edit.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberEditService } from './member/member-edit.service.ts';
 import { memberReadService } from './member/member-read.service.ts';
@@ -23,6 +25,7 @@ import { memberLoaders } from './member/member.loaders.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { memberTransferredOutConsumer } from './member/member-transferred-out.consumer.ts';
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
+import { organizationClassifiedConsumer } from './organization/organization-classified.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
@@ -63,7 +66,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     typeDefs,
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
-    consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
+    consumers: [organizationMovedConsumer, organizationClassifiedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
     jobs: [signInWindowsPurge, commentReminders],
     afterRequest: async (context) => {
       await context.views.flush();
@@ -92,6 +95,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         auditTrail: auditTrailService(store, base),
         statusChanges: statusChangeService(store, base, now),
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
+        identityEdits: identityEditService(store, base, now),
+        identityEditReads: identityEditReads(store.repos, loaders, base.identity, now),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
       };

@@ -34,6 +34,8 @@ export const Member: MemberResolvers = {
   roleGrants: (member, _, context) => context.loaders.roleGrants.load(member.id),
   statusChanges: (member, _, context) => context.statusChangeReads.ofMember(member.id),
   startableStatusChanges: (member, _, context) => context.statusChangeReads.startable(member),
+  identityEdits: (member, _, context) => context.identityEditReads.ofMember(member.id),
+  canProposeIdentityEdit: (member, _, context) => context.identityEditReads.mayPropose(member),
   account: (member, _, context) => context.loaders.account.load(member.id),
   viewerCan: (member) => member,
   // Only the requests the caller takes part in: an officer of the member's cell sees none its grassroots committee asked.

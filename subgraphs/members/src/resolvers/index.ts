@@ -7,6 +7,7 @@ import { CommentExemption } from './CommentExemption.ts';
 import { ContactChangeRequest } from './ContactChangeRequest.ts';
 import { DutyComment } from './DutyComment.ts';
 import { GivenComment } from './GivenComment.ts';
+import { IdentityEdit } from './IdentityEdit.ts';
 import { IssueAccountPayload } from './IssueAccountPayload.ts';
 import { JSONScalar } from './JSON.ts';
 import { Member } from './Member.ts';
@@ -36,6 +37,7 @@ export const resolvers: Resolvers = {
   AuditEntry,
   ContactChangeRequest,
   StatusChange,
+  IdentityEdit,
   TemporaryMember,
   IssueAccountPayload,
   ResidenceComment,

@@ -107,6 +107,7 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         });
         await repos.organizations.recordVersions(created.path, today());
         await recordChange(repos, 'organization.created', null, created);
+        await repos.outbox.publish('organization.classified', id, { orgId: id, path, type: created.type });
         return { organization: created, userErrors: [] };
       });
     },
@@ -166,6 +167,7 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         await repos.organizations.recordVersions(newPath, effective.day, { subtree: moving });
         await recordChange(repos, 'organization.reclassified', organization, changed);
         if (moving) await repos.outbox.publish('organization.moved', id, { orgId: id, oldPath: organization.path, newPath });
+        await repos.outbox.publish('organization.classified', id, { orgId: id, path: newPath, type: changed.type });
         return { organization: changed, userErrors: [] };
       });
     },
