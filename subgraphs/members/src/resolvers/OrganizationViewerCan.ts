@@ -7,4 +7,5 @@ export const OrganizationViewerCan: OrganizationViewerCanResolvers = {
   requireSecondFactor: (organization, _, context) => context.abilities.on(organization, 'REQUIRE_SECOND_FACTOR'),
   seeMemberStatistics: (organization, _, context) => context.abilities.on(organization, 'SEE_MEMBER_STATISTICS'),
   searchMembers: (organization, _, context) => context.abilities.on(organization, 'LIST_MEMBERS'),
+  seeIdentityEdits: (organization, _, context) => context.abilities.on(organization, 'SEE_IDENTITY_EDITS'),
 };
