@@ -193,6 +193,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: WithdrawIdentityEditInput!) { withdrawIdentityEdit(input: $input) { userErrors { code } } }',
     variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1 } }),
   },
+  recognizeOfficialMember: {
+    // The demo member is official: whoever may decide meets a userError (a future day, or NOT_PROBATIONARY) and nothing changes.
+    document: 'mutation ($input: RecognizeOfficialMemberInput!) { recognizeOfficialMember(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, decision: { decidedOn: '2999-01-01', reference: '1-QĐ/ĐU' } } }),
+  },
   startSecondFactor: { document: 'mutation { startSecondFactor { userErrors { code } } }', variables: () => ({}) },
   confirmSecondFactor: { document: 'mutation { confirmSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },
   disableSecondFactor: { document: 'mutation { disableSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },

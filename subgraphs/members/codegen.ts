@@ -19,6 +19,7 @@ export default subgraphCodegen({
     PartnerClient: '../partner/partner.repository.ts#PartnerRow',
     StatusChange: '../member/status/status-change.repository.ts#StatusChangeRow',
     IdentityEdit: '../member/identity-edit/identity-edit.repository.ts#IdentityEditRow',
+    Recognition: '../member/recognition/recognition.repository.ts#RecognitionRow',
     ResidenceComment: '../residence-comment/residence-comment.repository.ts#CommentRequestRow',
     CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
     CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',

@@ -20,6 +20,7 @@ import type { StatusChangeReads } from './member/status/status-change-read.servi
 import type { StatusChangeService } from './member/status/status-change.service.ts';
 import type { IdentityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
 import type { IdentityEditService } from './member/identity-edit/identity-edit.service.ts';
+import type { RecognitionService } from './member/recognition/recognition.service.ts';
 
 /** The members subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface MembersContext extends RequestContext {
@@ -42,6 +43,7 @@ export interface MembersContext extends RequestContext {
   statusChangeReads: StatusChangeReads;
   identityEdits: IdentityEditService;
   identityEditReads: IdentityEditReads;
+  recognitions: RecognitionService;
   residenceComments: ResidenceCommentService;
   commentLoaders: ResidenceCommentLoaders;
 }

@@ -71,6 +71,7 @@ export const rules = {
     proposeIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
     decideIdentityEdit: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
     withdrawIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
+    recognizeOfficialMember: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
     startSecondFactor: isPerson,
     confirmSecondFactor: isPerson,
     disableSecondFactor: isPerson,
@@ -99,6 +100,8 @@ export const rules = {
     startableStatusChanges: personalData,
     identityEdits: personalData,
     canProposeIdentityEdit: personalData,
+    recognition: policy.rule('SEE_MEMBER', member),
+    canRecognize: personalData,
     account: personalData,
     duesBasis: policy.rule('SEE_DUES_BASIS', member),
     residenceComments: policy.rule('SEE_MEMBER_COMMENTS', member),
@@ -166,6 +169,9 @@ export const rules = {
   // Reached through Member.identityEdits (personal data), Organization.pendingIdentityEdits or the guarded mutations.
   IdentityEdit: allow,
   IdentityEditPayload: allow,
+  // Reached through Member.recognition or the guarded recognizeOfficialMember.
+  Recognition: allow,
+  RecognitionPayload: allow,
   SecondFactorEnrolment: allow,
   // The connection's own fields; each Member inside keeps its field rules.
   MemberConnection: allow,

@@ -14,6 +14,7 @@ import { roleGrantRepository } from './role/role-grant.repository.ts';
 import { sessionRepository } from './session/session.repository.ts';
 import { statusChangeRepository } from './member/status/status-change.repository.ts';
 import { identityEditRepository } from './member/identity-edit/identity-edit.repository.ts';
+import { recognitionRepository } from './member/recognition/recognition.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -29,6 +30,7 @@ export function repositories(executor: Executor) {
     sessions: sessionRepository(executor),
     statusChanges: statusChangeRepository(executor),
     identityEdits: identityEditRepository(executor),
+    recognitions: recognitionRepository(executor),
     auditTrail: auditTrailRepository(executor),
     residenceComments: residenceCommentRepository(executor),
     commentSigningKeys: commentSigningKeyRepository(executor),

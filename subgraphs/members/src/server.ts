@@ -16,6 +16,7 @@ import { statusChangeReads } from './member/status/status-change-read.service.ts
 import { statusChangeService } from './member/status/status-change.service.ts';
 import { identityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
 import { identityEditService } from './member/identity-edit/identity-edit.service.ts';
+import { recognitionService } from './member/recognition/recognition.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberEditService } from './member/member-edit.service.ts';
 import { memberReadService } from './member/member-read.service.ts';
@@ -97,6 +98,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
         identityEdits: identityEditService(store, base, now),
         identityEditReads: identityEditReads(store.repos, loaders, base.identity, now),
+        recognitions: recognitionService(store, base, now),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
       };

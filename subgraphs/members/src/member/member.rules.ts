@@ -45,7 +45,8 @@ export function citizenIdErrors(citizenId: string, gender: 'MALE' | 'FEMALE', bi
   return [];
 }
 
-const addMonths = (day: string, months: number) => {
+/** The calendar day `months` after `day` (yyyy-mm-dd); the 31st of a shorter month rolls into the next, as Date does. */
+export const addMonths = (day: string, months: number) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);
   return date.toISOString().slice(0, 10);

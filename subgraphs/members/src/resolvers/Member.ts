@@ -36,6 +36,8 @@ export const Member: MemberResolvers = {
   startableStatusChanges: (member, _, context) => context.statusChangeReads.startable(member),
   identityEdits: (member, _, context) => context.identityEditReads.ofMember(member.id),
   canProposeIdentityEdit: (member, _, context) => context.identityEditReads.mayPropose(member),
+  recognition: (member, _, context) => context.identityEditReads.recognitionOf(member.id),
+  canRecognize: (member, _, context) => context.identityEditReads.mayRecognize(member),
   account: (member, _, context) => context.loaders.account.load(member.id),
   viewerCan: (member) => member,
   // Only the requests the caller takes part in: an officer of the member's cell sees none its grassroots committee asked.

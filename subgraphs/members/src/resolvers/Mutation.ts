@@ -29,6 +29,7 @@ export const Mutation: MutationResolvers = {
   decideIdentityEdit: (_, { input: { approve, ...input } }, context) =>
     approve ? context.identityEdits.approve(input) : context.identityEdits.reject({ ...input, note: input.note ?? '' }),
   withdrawIdentityEdit: (_, { input }, context) => context.identityEdits.withdraw(input),
+  recognizeOfficialMember: (_, { input }, context) => context.recognitions.recognize(input),
   applyForStatusChange: (_, { input }, context) => context.statusChanges.apply(input),
   resolveStatusChange: (_, { input }, context) => context.statusChanges.resolve(input),
   reportStatusChange: (_, { input }, context) => context.statusChanges.report(input),

@@ -16,6 +16,7 @@ import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
+import { Recognition } from './Recognition.ts';
 import { ResidenceComment } from './ResidenceComment.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
@@ -38,6 +39,7 @@ export const resolvers: Resolvers = {
   ContactChangeRequest,
   StatusChange,
   IdentityEdit,
+  Recognition,
   TemporaryMember,
   IssueAccountPayload,
   ResidenceComment,

@@ -3,7 +3,7 @@ import { identityEditActor } from '../../policy.ts';
 import type { Repositories } from '../../repositories.ts';
 import type { MemberLoaders } from '../member.loaders.ts';
 import type { MemberRow } from '../member.repository.ts';
-import { identityEditMachine, type IdentityEditAction } from './identity-edit.machine.ts';
+import { identityEditMachine, keeperDecides, type IdentityEditAction } from './identity-edit.machine.ts';
 import type { IdentityEditRow } from './identity-edit.repository.ts';
 import { dossierKeeperPath } from './identity-edit.rules.ts';
 
@@ -11,10 +11,11 @@ import { dossierKeeperPath } from './identity-edit.rules.ts';
 const STEPS = ['APPROVE', 'REJECT', 'WITHDRAW'] as const;
 
 /** Reading identity edits: one statement per relation per request, the viewer's next steps by the machine. */
-export function identityEditReads(repos: Pick<Repositories, 'identityEdits'>, loaders: MemberLoaders, identity: Identity, now: () => Date = () => new Date()) {
+export function identityEditReads(repos: Pick<Repositories, 'identityEdits' | 'recognitions'>, loaders: MemberLoaders, identity: Identity, now: () => Date = () => new Date()) {
   const ofMember = groupLoader(repos.identityEdits.ofMembers, (row: IdentityEditRow) => row.memberId);
   const pendingUnder = groupLoader(repos.identityEdits.pendingUnder, (row) => row.underPath);
   const kinds = rowLoader(repos.identityEdits.kindsOf, (row) => row.orgId);
+  const recognitions = rowLoader(repos.recognitions.ofMembers, (row) => row.memberId);
 
   /** The viewer as the machine sees them, on the member with the roles they hold today and the dossier's keeper. */
   async function actorOn(member: MemberRow, proposedBy: string | null) {
@@ -34,6 +35,11 @@ export function identityEditReads(repos: Pick<Repositories, 'identityEdits'>, lo
       if (!member) return [];
       const actor = await actorOn(member, edit.proposedBy);
       return STEPS.filter((action) => transition(identityEditMachine, { state: edit.state }, action, actor).ok);
+    },
+    recognitionOf: (memberId: string) => recognitions.load(memberId),
+    /** Whether the viewer may recognize the member as official: a probationary member, by the dossier's keeper. */
+    async mayRecognize(member: MemberRow): Promise<boolean> {
+      return member.membershipKind === 'PROBATIONARY' && keeperDecides(await actorOn(member, null));
     },
     async mayPropose(member: MemberRow): Promise<boolean> {
       return transition(identityEditMachine, { state: 'NONE' }, 'PROPOSE', await actorOn(member, null)).ok;

@@ -30,18 +30,19 @@ const mayPropose = (actor: IdentityEditActor) => actor.rolesOver.some((role) => 
  * The grassroots committee decides: its secretary or deputy (or one above it), never about themself, never on their
  * own proposal, and only about a member whose roles they cover (a deputy does not approve about their secretary).
  */
-const mayDecide = (actor: IdentityEditActor) =>
+export const keeperDecides = (actor: IdentityEditActor) =>
   !actor.self && !actor.proposer && actor.keeperRoles.some((role) => DECIDERS.includes(role)) && actor.coveringRoles.some((role) => DECIDERS.includes(role));
 
 const refused = (message: string): UserError => ({ code: 'FORBIDDEN_ACTION', field: 'id', message });
 
-function decisionRefusal(actor: IdentityEditActor): UserError {
-  if (actor.self) return refused('Đồng chí không thể duyệt đề nghị sửa thông tin lý lịch của chính mình.');
+/** Why the caller may not take the grassroots committee's decision about this member. */
+export function decisionRefusal(actor: IdentityEditActor, what = 'Việc sửa thông tin lý lịch'): UserError {
+  if (actor.self) return refused('Đồng chí không thể tự quyết định việc của chính mình.');
   if (actor.proposer) return refused('Người đề nghị không tự duyệt đề nghị của mình: một đồng chí khác trong cấp ủy quản lý hồ sơ duyệt.');
   if (actor.keeperRoles.some((role) => DECIDERS.includes(role))) {
-    return refused('Đảng viên này giữ chức vụ ngang hoặc cao hơn quyền của đồng chí, nên đề nghị do cấp ủy cấp trên duyệt.');
+    return refused('Đảng viên này giữ chức vụ ngang hoặc cao hơn quyền của đồng chí, nên việc này do cấp ủy cấp trên quyết định.');
   }
-  return refused('Việc sửa thông tin lý lịch do bí thư hoặc phó bí thư cấp ủy cơ sở quản lý hồ sơ đảng viên duyệt.');
+  return refused(`${what} do bí thư hoặc phó bí thư cấp ủy cơ sở quản lý hồ sơ đảng viên quyết định.`);
 }
 
 /** The proposal's few steps (docs/rules/member-register.md#identity-edits); the machine's table test walks them all. */
@@ -58,8 +59,8 @@ export const identityEditMachine = defineMachine<IdentityEditState, IdentityEdit
       allowed: mayPropose,
       refusal: (reason) => (reason === 'FORBIDDEN_ACTION' ? refused('Đề nghị sửa lý lịch do bí thư, phó bí thư hoặc quản trị viên phụ trách tổ chức của đảng viên lập.') : null),
     },
-    APPROVE: { label: 'duyệt đề nghị', from: ['PROPOSED'], to: 'APPROVED', allowed: mayDecide, refusal: (reason, _s, actor) => (reason === 'FORBIDDEN_ACTION' ? decisionRefusal(actor) : null) },
-    REJECT: { label: 'không duyệt đề nghị', from: ['PROPOSED'], to: 'REJECTED', allowed: mayDecide, refusal: (reason, _s, actor) => (reason === 'FORBIDDEN_ACTION' ? decisionRefusal(actor) : null) },
+    APPROVE: { label: 'duyệt đề nghị', from: ['PROPOSED'], to: 'APPROVED', allowed: keeperDecides, refusal: (reason, _s, actor) => (reason === 'FORBIDDEN_ACTION' ? decisionRefusal(actor) : null) },
+    REJECT: { label: 'không duyệt đề nghị', from: ['PROPOSED'], to: 'REJECTED', allowed: keeperDecides, refusal: (reason, _s, actor) => (reason === 'FORBIDDEN_ACTION' ? decisionRefusal(actor) : null) },
     WITHDRAW: {
       label: 'rút đề nghị',
       from: ['PROPOSED'],

@@ -38,6 +38,10 @@ describe('a proposal against the record', () => {
     expect(identityDiff(record, { fullName: 'Nguyễn Văn A', birthDate: '1980-01-02' })).toMatchObject({ code: 'NOTHING_TO_CHANGE' });
   });
 
+  it('does not promote a probationary member: recognition is its own decision', () => {
+    expect(identityDiff({ ...record, membershipKind: 'PROBATIONARY', officialOn: null }, { membershipKind: 'OFFICIAL', officialOn: '2011-01-01' })).toMatchObject({ code: 'USE_RECOGNITION' });
+  });
+
   it('applies only over the values it was proposed against', () => {
     expect(stillAsProposed(record, { fullName: 'Nguyễn Văn A' })).toBe(true);
     expect(stillAsProposed({ ...record, fullName: 'Nguyễn Văn B' }, { fullName: 'Nguyễn Văn A' })).toBe(false);

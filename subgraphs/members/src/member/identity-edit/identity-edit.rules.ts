@@ -48,6 +48,13 @@ export function identityDiff(current: MemberRow, proposed: IdentityValues): { be
     before[field] = current[field];
     after[field] = value;
   }
+  if (current.membershipKind === 'PROBATIONARY' && after.membershipKind === 'OFFICIAL') {
+    return {
+      code: 'USE_RECOGNITION',
+      field: 'membershipKind',
+      message: 'Công nhận đảng viên chính thức là một quyết định riêng, không sửa trong lý lịch: hãy ghi quyết định công nhận (kể cả quyết định đã có từ trước).',
+    };
+  }
   if (Object.keys(after).length === 0) {
     return { code: 'NOTHING_TO_CHANGE', field: null, message: 'Đề nghị không thay đổi thông tin nào so với hồ sơ hiện tại.' };
   }
