@@ -4,7 +4,7 @@ import type { Gender, MembershipKind } from '#lib/graphql/generated/graphql.ts';
 import { mutate } from '#lib/server/gateway.ts';
 import { decideIdentityEdit, withdrawIdentityEdit } from '#lib/server/identity-edit-actions.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
-import { MemberIdentityQuery, ProposeIdentityEditMutation } from './identity.graphql.ts';
+import { MemberIdentityQuery, ProposeIdentityEditMutation, RecognizeOfficialMemberMutation } from './identity.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The member's identity fields, their proposed corrections, and what the viewer may do with them. */
@@ -52,6 +52,24 @@ export const actions: Actions = {
       'propose',
       { code, payload: data?.proposeIdentityEdit },
       { forbidden: 'Đồng chí không có quyền đề nghị sửa lý lịch của đảng viên này.', done: 'Đã gửi đề nghị; cấp ủy cơ sở quản lý hồ sơ sẽ xem xét, duyệt.' },
+      values,
+    );
+  },
+  /** The committee's decision recognizing the member as official, with its record. */
+  recognize: async (event) => {
+    const form = await event.request.formData();
+    const values = { decidedOn: text(form, 'decidedOn'), reference: text(form, 'reference'), attachmentName: text(form, 'attachmentName') };
+    const decidedOn = parseDayInput(values.decidedOn ?? '');
+    if (!decidedOn) return refused(400, 'recognize', { fieldErrors: { decidedOn: `Ngày không đúng. ${DAY_INPUT_HINT}` }, values });
+    const decision = { decidedOn, reference: values.reference ?? '', attachmentName: values.attachmentName };
+    const { data, code } = await mutate(event, RecognizeOfficialMemberMutation, { input: { memberId: event.params.id, decision } });
+    // The API names the record's fields `decision.x`; the form names them `x`.
+    const payload = data?.recognizeOfficialMember;
+    const beside = payload && { ...payload, userErrors: payload.userErrors.map((e) => ({ ...e, field: e.field?.replace(/^decision\./, '') ?? null })) };
+    return settle(
+      'recognize',
+      { code, payload: beside },
+      { forbidden: 'Đồng chí không có quyền công nhận đảng viên chính thức.', done: 'Đã ghi quyết định công nhận đảng viên chính thức.' },
       values,
     );
   },

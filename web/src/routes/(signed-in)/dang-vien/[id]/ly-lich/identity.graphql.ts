@@ -11,8 +11,32 @@ export const MemberIdentityQuery = graphql(`
       membershipKind
       officialOn
       canProposeIdentityEdit
+      canRecognize
+      joinedOn
+      recognition {
+        officialOn
+        decidedOn
+        decisionReference
+        attachmentName
+        decidedBy {
+          fullName
+        }
+      }
       identityEdits {
         ...IdentityEditFields
+      }
+    }
+  }
+`);
+
+export const RecognizeOfficialMemberMutation = graphql(`
+  mutation RecognizeOfficialMember($input: RecognizeOfficialMemberInput!) {
+    recognizeOfficialMember(input: $input) {
+      member {
+        id
+      }
+      userErrors {
+        ...UserErrorFields
       }
     }
   }
