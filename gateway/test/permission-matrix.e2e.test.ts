@@ -198,6 +198,19 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: RecognizeOfficialMemberInput!) { recognizeOfficialMember(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, decision: { decidedOn: '2999-01-01', reference: '1-QĐ/ĐU' } } }),
   },
+  declareResidenceCell: {
+    // A committee, not a cell: whoever may declare meets NOT_A_CELL and nothing is written.
+    document: 'mutation ($input: DeclareResidenceCellInput!) { declareResidenceCell(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, cellId: f.ward.id } }),
+  },
+  decideResidenceDeclaration: {
+    document: 'mutation ($input: DecideResidenceDeclarationInput!) { decideResidenceDeclaration(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1, confirm: true } }),
+  },
+  withdrawResidenceDeclaration: {
+    document: 'mutation ($input: WithdrawResidenceDeclarationInput!) { withdrawResidenceDeclaration(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1 } }),
+  },
   startSecondFactor: { document: 'mutation { startSecondFactor { userErrors { code } } }', variables: () => ({}) },
   confirmSecondFactor: { document: 'mutation { confirmSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },
   disableSecondFactor: { document: 'mutation { disableSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },

@@ -20,6 +20,7 @@ export default subgraphCodegen({
     StatusChange: '../member/status/status-change.repository.ts#StatusChangeRow',
     IdentityEdit: '../member/identity-edit/identity-edit.repository.ts#IdentityEditRow',
     Recognition: '../member/recognition/recognition.repository.ts#RecognitionRow',
+    ResidenceDeclaration: '../member/residence/residence-declaration.repository.ts#ResidenceDeclarationRow',
     ResidenceComment: '../residence-comment/residence-comment.repository.ts#CommentRequestRow',
     CommentCampaign: '../residence-comment/residence-comment.repository.ts#CampaignRow',
     CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',

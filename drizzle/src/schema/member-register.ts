@@ -79,3 +79,37 @@ export const recognitions = membersSchema.table(
   // A member is recognized once: fifty identical decisions at once make one.
   (t) => [uniqueIndex('recognitions_member_idx').on(t.memberId)],
 );
+
+export const residenceDeclarationState = membersSchema.enum('residence_declaration_state', ['DECLARED', 'CONFIRMED', 'REJECTED', 'WITHDRAWN']);
+
+/**
+ * A member's declaration of the party cell where they live (chi bộ nơi cư trú), awaiting the commune committee of
+ * that residence (docs/rules/member-register.md#residence): confirmed, it becomes the register's residence cell.
+ */
+export const residenceDeclarations = membersSchema.table(
+  'residence_declarations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    cellId: uuid('cell_id').notNull(),
+    cellPath: text('cell_path').notNull(),
+    /** The commune-level committee above the cell, which confirms. */
+    communePath: text('commune_path').notNull(),
+    state: residenceDeclarationState().notNull().default('DECLARED'),
+    declaredBy: uuid('declared_by').notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why it was not confirmed. */
+    decisionNote: text('decision_note'),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('residence_declarations_member_idx').on(t.memberId, t.declaredAt),
+    // One declaration awaiting confirmation per member: fifty at once make one.
+    uniqueIndex('residence_declarations_one_open_idx').on(t.memberId).where(sql`${t.state} = 'DECLARED'`),
+    index('residence_declarations_open_commune_idx').using('btree', t.communePath.op('text_pattern_ops')).where(sql`${t.state} = 'DECLARED'`),
+  ],
+);

@@ -21,6 +21,8 @@ import type { StatusChangeService } from './member/status/status-change.service.
 import type { IdentityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
 import type { IdentityEditService } from './member/identity-edit/identity-edit.service.ts';
 import type { RecognitionService } from './member/recognition/recognition.service.ts';
+import type { ResidenceDeclarationReads } from './member/residence/residence-declaration-read.service.ts';
+import type { ResidenceDeclarationService } from './member/residence/residence-declaration.service.ts';
 
 /** The members subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface MembersContext extends RequestContext {
@@ -44,6 +46,8 @@ export interface MembersContext extends RequestContext {
   identityEdits: IdentityEditService;
   identityEditReads: IdentityEditReads;
   recognitions: RecognitionService;
+  residenceDeclarations: ResidenceDeclarationService;
+  residenceDeclarationReads: ResidenceDeclarationReads;
   residenceComments: ResidenceCommentService;
   commentLoaders: ResidenceCommentLoaders;
 }

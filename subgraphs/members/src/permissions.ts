@@ -72,6 +72,10 @@ export const rules = {
     decideIdentityEdit: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
     withdrawIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
     recognizeOfficialMember: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
+    // The member (or an officer of their cell) declares; the commune committee confirms: the machine says who, on which.
+    declareResidenceCell: isPerson,
+    withdrawResidenceDeclaration: isPerson,
+    decideResidenceDeclaration: and(isPerson, policy.rule('CONFIRM_RESIDENCE')),
     startSecondFactor: isPerson,
     confirmSecondFactor: isPerson,
     disableSecondFactor: isPerson,
@@ -93,6 +97,8 @@ export const rules = {
     citizenId: personalData,
     residenceAddress: personalData,
     residenceCell: personalData,
+    residenceProvinceCode: personalData,
+    residenceCommuneCode: personalData,
     phone: personalData,
     accessLog: personalData,
     roleGrants: personalData,
@@ -102,6 +108,7 @@ export const rules = {
     canProposeIdentityEdit: personalData,
     recognition: policy.rule('SEE_MEMBER', member),
     canRecognize: personalData,
+    residenceDeclarations: personalData,
     account: personalData,
     duesBasis: policy.rule('SEE_DUES_BASIS', member),
     residenceComments: policy.rule('SEE_MEMBER_COMMENTS', member),
@@ -117,6 +124,7 @@ export const rules = {
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),
     pendingIdentityEdits: policy.rule('SEE_IDENTITY_EDITS', organization),
+    pendingResidenceDeclarations: policy.rule('SEE_RESIDENCE_DECLARATIONS', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
@@ -172,6 +180,9 @@ export const rules = {
   // Reached through Member.recognition or the guarded recognizeOfficialMember.
   Recognition: allow,
   RecognitionPayload: allow,
+  // Reached through Member.residenceDeclarations (personal data), Organization.pendingResidenceDeclarations or the guarded mutations.
+  ResidenceDeclaration: allow,
+  ResidenceDeclarationPayload: allow,
   SecondFactorEnrolment: allow,
   // The connection's own fields; each Member inside keeps its field rules.
   MemberConnection: allow,

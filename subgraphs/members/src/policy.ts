@@ -1,6 +1,7 @@
 import { definePolicy, grantsReach, ROLES, type Identity, type Role } from '@dangvu/subgraph-kit';
 import type { AccountActor } from './account/account.machine.ts';
 import type { IdentityEditActor } from './member/identity-edit/identity-edit.machine.ts';
+import type { ResidenceActor } from './member/residence/residence-declaration.machine.ts';
 import type { StatusActor } from './member/status/status.machine.ts';
 import type { CommentActor } from './residence-comment/residence-comment.machine.ts';
 
@@ -79,6 +80,21 @@ export function identityEditActor(identity: Identity, target: AccountSubject, ke
   };
 }
 
+/**
+ * How the caller stands to a residence declaration (member/residence/residence-declaration.machine.ts): the member,
+ * a secretary or deputy over the member's organization, one over the commune committee above the declared cell,
+ * the one who declared it.
+ */
+export function residenceActor(identity: Identity, member: MemberSubject & { orgPath: string }, declaration: { communePath: string; declaredBy: string } | null): ResidenceActor {
+  const officers = ['SECRETARY', 'DEPUTY_SECRETARY'] as const;
+  return {
+    self: member.id === identity.personId,
+    memberOfficer: grantsReach(identity, member.orgPath, officers),
+    commune: declaration !== null && grantsReach(identity, declaration.communePath, officers),
+    declarer: declaration !== null && declaration.declaredBy === identity.personId,
+  };
+}
+
 const ISSUERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'] as const;
 
 /** Who acts for an organization in the residence-comment procedure (docs/rules/residence-comments.md#who-does-what). */
@@ -154,6 +170,10 @@ export const policy = definePolicy({
   DECIDE_IDENTITY_EDIT: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
   /** The proposals awaiting a grassroots organization's committee, and the member's own list. */
   SEE_IDENTITY_EDITS: { roles: ISSUERS, over: organizationPath },
+  /** The shield's gate of the commune committee's confirmation; on which declaration, the machine decides (residenceActor). */
+  CONFIRM_RESIDENCE: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
+  /** The declarations awaiting a commune committee. */
+  SEE_RESIDENCE_DECLARATIONS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: organizationPath },
   DECIDE_CONTACT_CHANGE: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: memberPath },
   LIST_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], over: organizationPath },
   SEE_PENDING_CONTACT_CHANGES: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: organizationPath },

@@ -15,6 +15,8 @@ import { sessionRepository } from './session/session.repository.ts';
 import { statusChangeRepository } from './member/status/status-change.repository.ts';
 import { identityEditRepository } from './member/identity-edit/identity-edit.repository.ts';
 import { recognitionRepository } from './member/recognition/recognition.repository.ts';
+import { residenceDeclarationRepository } from './member/residence/residence-declaration.repository.ts';
+import { organizationKindRepository } from './organization/organization-kinds.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -31,6 +33,8 @@ export function repositories(executor: Executor) {
     statusChanges: statusChangeRepository(executor),
     identityEdits: identityEditRepository(executor),
     recognitions: recognitionRepository(executor),
+    residenceDeclarations: residenceDeclarationRepository(executor),
+    organizationKinds: organizationKindRepository(executor),
     auditTrail: auditTrailRepository(executor),
     residenceComments: residenceCommentRepository(executor),
     commentSigningKeys: commentSigningKeyRepository(executor),

@@ -17,6 +17,8 @@ import { statusChangeService } from './member/status/status-change.service.ts';
 import { identityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
 import { identityEditService } from './member/identity-edit/identity-edit.service.ts';
 import { recognitionService } from './member/recognition/recognition.service.ts';
+import { residenceDeclarationReads } from './member/residence/residence-declaration-read.service.ts';
+import { residenceDeclarationService } from './member/residence/residence-declaration.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberEditService } from './member/member-edit.service.ts';
 import { memberReadService } from './member/member-read.service.ts';
@@ -99,6 +101,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         identityEdits: identityEditService(store, base, now),
         identityEditReads: identityEditReads(store.repos, loaders, base.identity, now),
         recognitions: recognitionService(store, base, now),
+        residenceDeclarations: residenceDeclarationService(store, base, now),
+        residenceDeclarationReads: residenceDeclarationReads(store.repos, loaders, base.identity),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
       };

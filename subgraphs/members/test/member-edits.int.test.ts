@@ -138,3 +138,22 @@ describe('a member’s own contact correction', () => {
     expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('the register’s place fields', () => {
+  it('takes the residence’s administrative-unit codes and a managing committee on the member’s line, and refuses others', async () => {
+    const current = await row(t.other.id);
+    const bad = await subgraph.call(
+      UPDATE,
+      { input: { id: t.other.id, expectedVersion: current.version, residenceProvinceCode: '7', residenceCommuneCode: '12', managingCommitteeId: t.otherCell.id } },
+      secretary(),
+    );
+    expect(bad.data!.updateMember.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_PROVINCE_CODE', 'INVALID_COMMUNE_CODE', 'MANAGING_COMMITTEE_NOT_ABOVE']);
+    const good = await subgraph.call(
+      UPDATE,
+      { input: { id: t.other.id, expectedVersion: current.version, residenceProvinceCode: '37', residenceCommuneCode: '14359', managingCommitteeId: t.cell.id } },
+      secretary(),
+    );
+    expect(good.data!.updateMember.userErrors).toEqual([]);
+    expect(await row(t.other.id)).toMatchObject({ residenceProvinceCode: '37', residenceCommuneCode: '14359', managingCommitteeId: t.cell.id });
+  });
+});

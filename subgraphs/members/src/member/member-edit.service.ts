@@ -5,9 +5,10 @@ import type { MemberRow } from './member.repository.ts';
 import { memberErrors, type MemberFields } from './member.rules.ts';
 import { normalizePhone } from './phone.rules.ts';
 import { IDENTITY_FIELDS, type IdentityField } from './identity-edit/identity-edit.rules.ts';
+import { registerPlaceErrors, type RegisterPlaceFields } from './residence/register-place.rules.ts';
 
 /** The fields a correction may change directly: all but the identity fields (docs/rules/member-register.md#identity-edits). */
-export type CorrectableFields = Omit<MemberFields, IdentityField>;
+export type CorrectableFields = Omit<MemberFields, IdentityField> & RegisterPlaceFields;
 
 export interface MemberPayload {
   member: MemberRow | null;
@@ -50,8 +51,8 @@ export function memberEditService(store: MembersStore, context: RequestContext, 
           ...(typeof typed.phone === 'string' ? { phone: normalizePhone(typed.phone) ?? typed.phone } : {}),
           ...(typeof typed.residenceAddress === 'string' ? { residenceAddress: typed.residenceAddress.trim() } : {}),
         };
-        const next: MemberFields = { ...current, ...stripUndefined(changes) };
-        const errors = memberErrors(next, today());
+        const next = { ...current, ...stripUndefined(changes) };
+        const errors = [...memberErrors(next, today()), ...registerPlaceErrors(next, current.orgPath)];
         if (errors.length) return failed(...errors);
         const taken = await repos.members.identifiersHeldByOthers(current.id, next.citizenId, next.cardNumber ?? null);
         const held: UserError[] = [

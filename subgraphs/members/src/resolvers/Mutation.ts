@@ -30,6 +30,10 @@ export const Mutation: MutationResolvers = {
     approve ? context.identityEdits.approve(input) : context.identityEdits.reject({ ...input, note: input.note ?? '' }),
   withdrawIdentityEdit: (_, { input }, context) => context.identityEdits.withdraw(input),
   recognizeOfficialMember: (_, { input }, context) => context.recognitions.recognize(input),
+  declareResidenceCell: (_, { input }, context) => context.residenceDeclarations.declare(input),
+  decideResidenceDeclaration: (_, { input: { confirm, ...input } }, context) =>
+    confirm ? context.residenceDeclarations.confirm(input) : context.residenceDeclarations.reject({ ...input, note: input.note ?? '' }),
+  withdrawResidenceDeclaration: (_, { input }, context) => context.residenceDeclarations.withdraw(input),
   applyForStatusChange: (_, { input }, context) => context.statusChanges.apply(input),
   resolveStatusChange: (_, { input }, context) => context.statusChanges.resolve(input),
   reportStatusChange: (_, { input }, context) => context.statusChanges.report(input),

@@ -15,6 +15,7 @@ export const Organization: OrganizationResolvers = {
   commentRequests: (organization, _, context) => context.commentLoaders.askedBy.load(organization.id!),
   commentCounts: async (organization, _, context) =>
     (await context.commentLoaders.counts.load(organization.path!)) ?? { requested: 0, answered: 0, open: 0, overdue: 0, answeredLate: 0 },
+  pendingResidenceDeclarations: (organization, _, context) => context.residenceDeclarationReads.pendingUnder(organization.path!),
   pendingIdentityEdits: (organization, _, context) => context.identityEditReads.pendingUnder(organization.path!),
   memberStatistics: async (organization, _, context) => memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
 };

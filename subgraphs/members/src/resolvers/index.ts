@@ -17,6 +17,7 @@ import { Organization } from './Organization.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
 import { Recognition } from './Recognition.ts';
+import { ResidenceDeclaration } from './ResidenceDeclaration.ts';
 import { ResidenceComment } from './ResidenceComment.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
@@ -40,6 +41,7 @@ export const resolvers: Resolvers = {
   StatusChange,
   IdentityEdit,
   Recognition,
+  ResidenceDeclaration,
   TemporaryMember,
   IssueAccountPayload,
   ResidenceComment,

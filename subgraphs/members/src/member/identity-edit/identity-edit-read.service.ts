@@ -11,10 +11,10 @@ import { dossierKeeperPath } from './identity-edit.rules.ts';
 const STEPS = ['APPROVE', 'REJECT', 'WITHDRAW'] as const;
 
 /** Reading identity edits: one statement per relation per request, the viewer's next steps by the machine. */
-export function identityEditReads(repos: Pick<Repositories, 'identityEdits' | 'recognitions'>, loaders: MemberLoaders, identity: Identity, now: () => Date = () => new Date()) {
+export function identityEditReads(repos: Pick<Repositories, 'identityEdits' | 'recognitions' | 'organizationKinds'>, loaders: MemberLoaders, identity: Identity, now: () => Date = () => new Date()) {
   const ofMember = groupLoader(repos.identityEdits.ofMembers, (row: IdentityEditRow) => row.memberId);
   const pendingUnder = groupLoader(repos.identityEdits.pendingUnder, (row) => row.underPath);
-  const kinds = rowLoader(repos.identityEdits.kindsOf, (row) => row.orgId);
+  const kinds = rowLoader(repos.organizationKinds.of, (row) => row.orgId);
   const recognitions = rowLoader(repos.recognitions.ofMembers, (row) => row.memberId);
 
   /** The viewer as the machine sees them, on the member with the roles they hold today and the dossier's keeper. */

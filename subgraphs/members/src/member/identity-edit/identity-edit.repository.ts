@@ -2,23 +2,14 @@ import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 
-const { identityEdits, organizationKinds } = tables;
+const { identityEdits } = tables;
 
 export type IdentityEditRow = typeof identityEdits.$inferSelect;
 export type IdentityEditInsert = typeof identityEdits.$inferInsert;
 
-/** Proposed identity edits, and the organizations' kinds the register keeps to find who decides them. */
+/** Proposed identity edits. */
 export function identityEditRepository(db: Executor) {
   return {
-    /** The kind of each organization on a path (`/a/b/c/`), by id; those the register does not know are absent. */
-    async kindsOnPath(path: string): Promise<Map<string, string>> {
-      const ids = path.split('/').filter(Boolean);
-      if (ids.length === 0) return new Map();
-      const rows = await db.select().from(organizationKinds).where(inArray(organizationKinds.orgId, ids));
-      return new Map(rows.map((row) => [row.orgId, row.type]));
-    },
-    /** The kinds of the given organizations, for a batch loader. */
-    kindsOf: (orgIds: readonly string[]) => db.select().from(organizationKinds).where(inArray(organizationKinds.orgId, [...orgIds])),
     /** Null when the member already has a proposal awaiting the committee (the partial unique index). */
     async insert(row: IdentityEditInsert): Promise<IdentityEditRow | null> {
       const [created] = await db.insert(identityEdits).values(row).onConflictDoNothing().returning();

@@ -26,7 +26,7 @@ const stale: UserError = { code: 'STALE_VERSION', field: 'expectedVersion', mess
 /** The member with the roles they hold today and the dossier keeper's path, as the actor needs them. */
 async function subjectOf(repos: Repositories, member: MemberRow, day: string): Promise<{ subject: AccountSubject; keeperPath: string | null }> {
   const grants = await repos.roleGrants.activeOf(member.id, day);
-  const keeperPath = dossierKeeperPath(member.orgPath, await repos.identityEdits.kindsOnPath(member.orgPath));
+  const keeperPath = dossierKeeperPath(member.orgPath, await repos.organizationKinds.onPath(member.orgPath));
   return { subject: { ...member, grants }, keeperPath };
 }
 

@@ -31,7 +31,7 @@ export function recognitionService(store: MembersStore, context: RequestContext,
         const member = await repos.members.byIdForUpdate(parseId(input.memberId));
         if (!member) throw notFound('đảng viên');
         const today = vietnamDay(now());
-        const keeperPath = dossierKeeperPath(member.orgPath, await repos.identityEdits.kindsOnPath(member.orgPath));
+        const keeperPath = dossierKeeperPath(member.orgPath, await repos.organizationKinds.onPath(member.orgPath));
         const actor = identityEditActor(identity, { ...member, grants: await repos.roleGrants.activeOf(member.id, today) }, keeperPath);
         if (!keeperDecides(actor)) return failed(decisionRefusal(actor, 'Việc công nhận đảng viên chính thức'));
         const errors = decisionErrors(input.decision, today);
