@@ -36,6 +36,7 @@ export const OrganizationPageQuery = graphql(`
         requireSecondFactor
         setDuesAccount
         seeIdentityEdits
+        confirmResidences
       }
     }
     banks {
