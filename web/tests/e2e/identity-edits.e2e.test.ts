@@ -71,5 +71,58 @@ describe('an identity edit, from the cell secretary’s proposal to the approval
     await page.getByRole('heading', { level: 1, name: `${member.fullName} Em` }).waitFor();
     await expectFitsPhone(page);
     expect(await axeViolations(page)).toEqual([]);
+    await signOut(harness);
+  });
+});
+
+describe('recognition as an official member, by the cell that keeps the dossier, on a phone', () => {
+  const typed = (day: string) => day.split('-').reverse().join('/');
+  /** Today in Vietnam, as yyyy-mm-dd. */
+  const vietnamDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(instant);
+  const monthsAgo = (months: number) => {
+    const day = new Date(`${vietnamDay(new Date())}T00:00:00Z`);
+    day.setUTCMonth(day.getUTCMonth() - months);
+    return day.toISOString().slice(0, 10);
+  };
+  let probationer: Awaited<ReturnType<typeof demoCellMember>>;
+
+  beforeAll(async () => {
+    // A member admitted thirteen months ago and not yet recognized: the probation is over.
+    probationer = await demoCellMember(harness, 20);
+    const handle = createDb(harness.platform.databaseUrl, { max: 1 });
+    try {
+      await handle.db
+        .update(tables.members)
+        .set({ membershipKind: 'PROBATIONARY', joinedOn: monthsAgo(13), officialOn: null, cardNumber: null })
+        .where(eq(tables.members.id, probationer.id));
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('is refused before the twelve months end, then recorded with its decision, and the member is official', async () => {
+    await signIn(harness, 'SECRETARY');
+    const { page } = harness;
+    await page.goto(`${harness.baseUrl}/dang-vien/${probationer.id}/ly-lich`);
+    await page.waitForSelector('html[data-hydrated]');
+    const record = page.getByRole('button', { name: 'Ghi quyết định công nhận' });
+    await expectFitsPhone(page, [page.getByLabel('Ngày quyết định'), page.getByLabel('Số quyết định'), record]);
+    await page.getByLabel('Ngày quyết định').fill(typed(monthsAgo(2)));
+    await page.getByLabel('Số quyết định').fill('15-QĐ/CB');
+    await record.click();
+    await page.getByText(/Chưa hết 12 tháng dự bị/).waitFor();
+    await page.getByLabel('Ngày quyết định').fill(typed(vietnamDay(new Date())));
+    await record.click();
+    await page.getByText('Đã ghi quyết định công nhận đảng viên chính thức.').waitFor();
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('theo quyết định số 15-QĐ/CB');
+    const handle = createDb(harness.platform.databaseUrl, { max: 1 });
+    try {
+      const [row] = await handle.db.select().from(tables.members).where(eq(tables.members.id, probationer.id));
+      expect(row).toMatchObject({ membershipKind: 'OFFICIAL' });
+    } finally {
+      await handle.close();
+    }
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
