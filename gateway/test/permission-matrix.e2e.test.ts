@@ -183,6 +183,37 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: DecideMemberStatusInput!) { decideMemberStatus(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, kind: 'DEATH', decision: { decidedOn: '2999-01-01', reference: '1-QĐ/ĐU' } } }),
   },
+  proposeIdentityEdit: {
+    // Nothing proposed and no reason: whoever may propose meets NOTHING_TO_CHANGE and nothing is written.
+    document: 'mutation ($input: ProposeIdentityEditInput!) { proposeIdentityEdit(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, reason: '' } }),
+  },
+  decideIdentityEdit: {
+    document: 'mutation ($input: DecideIdentityEditInput!) { decideIdentityEdit(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1, approve: true } }),
+  },
+  withdrawIdentityEdit: {
+    document: 'mutation ($input: WithdrawIdentityEditInput!) { withdrawIdentityEdit(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1 } }),
+  },
+  recognizeOfficialMember: {
+    // The demo member is official: whoever may decide meets a userError (a future day, or NOT_PROBATIONARY) and nothing changes.
+    document: 'mutation ($input: RecognizeOfficialMemberInput!) { recognizeOfficialMember(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, decision: { decidedOn: '2999-01-01', reference: '1-QĐ/ĐU' } } }),
+  },
+  declareResidenceCell: {
+    // A committee, not a cell: whoever may declare meets NOT_A_CELL and nothing is written.
+    document: 'mutation ($input: DeclareResidenceCellInput!) { declareResidenceCell(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, cellId: f.ward.id } }),
+  },
+  decideResidenceDeclaration: {
+    document: 'mutation ($input: DecideResidenceDeclarationInput!) { decideResidenceDeclaration(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1, confirm: true } }),
+  },
+  withdrawResidenceDeclaration: {
+    document: 'mutation ($input: WithdrawResidenceDeclarationInput!) { withdrawResidenceDeclaration(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1 } }),
+  },
   startSecondFactor: { document: 'mutation { startSecondFactor { userErrors { code } } }', variables: () => ({}) },
   confirmSecondFactor: { document: 'mutation { confirmSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },
   disableSecondFactor: { document: 'mutation { disableSecondFactor(input: { code: "000000" }) { userErrors { code } } }', variables: () => ({}) },

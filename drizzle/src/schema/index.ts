@@ -11,3 +11,4 @@ export * from './residence-comments.ts';
 export * from './member-uploads.ts';
 export { uploadTables, UPLOAD_STATUSES } from './uploads.ts';
 export * from './register-imports.ts';
+export * from './member-register.ts';

@@ -59,7 +59,13 @@ export const members = membersSchema.table(
     ethnicity: text().notNull(),
     hometown: text().notNull(),
     residenceAddress: text('residence_address').notNull(),
+    /** The residence cell the commune committee of the residence confirmed (docs/rules/member-register.md#residence). */
     residenceOrgId: uuid('residence_org_id'),
+    /** Administrative-unit codes of the residence: the province (2 digits) and the commune, ward or special zone (5 digits). */
+    residenceProvinceCode: char('residence_province_code', { length: 2 }),
+    residenceCommuneCode: char('residence_commune_code', { length: 5 }),
+    /** The committee that manages the member (cấp ủy quản lý): their organization or one above it. */
+    managingCommitteeId: uuid('managing_committee_id'),
     workplace: text(),
     position: text(),
     phone: text(),

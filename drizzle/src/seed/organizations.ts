@@ -66,7 +66,7 @@ export function planOrganizations(random: Random, members: number, scale: SeedSc
     out.push(committee);
     const cells: SeedOrganization[] = [];
     const add = (name: string, type: OrgType, unit: SeedOrganization['unit'], size: number, parent = committee, village?: string) => {
-      const code = `${parent.code}.${parent === committee ? cells.length + 1 : 'c' + (cells.length + 1)}`;
+      const code = `${parent.code}.${parent === committee ? cells.length + 1 : 'C' + (cells.length + 1)}`;
       const org = node(random, parent, { code, name, type, unit, commune, size, village });
       cells.push(org);
       return org;

@@ -1,4 +1,4 @@
-import { MINIMUM_WAGE, PROVINCE } from './geography.ts';
+import { COMMUNES, MINIMUM_WAGE, PROVINCE } from './geography.ts';
 import type { SeedOrganization } from './organizations.ts';
 import type { Random } from './random.ts';
 import { ETHNICITIES, GIVEN_NAMES, MIDDLE_NAMES, STREETS, SURNAMES, VILLAGES, WORKPLACES } from './vietnamese.ts';
@@ -44,7 +44,13 @@ export interface SeedMember {
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 const yearsBefore = (date: Date, years: number) => new Date(Date.UTC(date.getUTCFullYear() - years, date.getUTCMonth(), date.getUTCDate()));
-const RETIREMENT_AGE = { MALE: 61, FEMALE: 57 } as const;
+/**
+ * Members without insurance are put in the dues row for their age only well clear of the retirement age, which
+ * depends on the birth cohort (men 60–62, women 55–60 over the years): between the two, the demo gives a pension.
+ */
+const CLEARLY_PAST_WORKING_AGE = { MALE: 63, FEMALE: 61 } as const;
+const CLEARLY_WORKING_AGE = { MALE: 59, FEMALE: 54 } as const;
+const eighteenthBirthday = (birth: Date) => new Date(Date.UTC(birth.getUTCFullYear() + 18, birth.getUTCMonth(), birth.getUTCDate()));
 
 /** Keeps citizen IDs and card numbers unique across the whole generated set. */
 export class Uniques {
@@ -61,13 +67,14 @@ export class Uniques {
 }
 
 /**
- * A member of a village cell lives in its village. One who works in a school, an office or a factory lives in
- * one of the commune's villages and has been introduced to its cell; army and police members live in barracks
- * and are not (Hướng dẫn 33-HD/BTCTW).
+ * A member of a village cell lives in its village. One who works in a school, an office, a factory, or in the
+ * army or police living in barracks, lives in one of the commune's villages and has been introduced to its cell
+ * (barracks members are exempt from its yearly comment, not from the introduction: Hướng dẫn 33-HD/BTCTW §1.1;
+ * only secret-duty units are not introduced, and the demo has none).
  */
 function homeOf(random: Random, org: SeedOrganization, villageCells: readonly SeedOrganization[]) {
   if (org.unit === 'village') return { village: org.village!, residenceCell: null };
-  if (org.unit === 'military' || org.unit === 'police' || villageCells.length === 0) return { village: random.pick(VILLAGES), residenceCell: null };
+  if (villageCells.length === 0) return { village: random.pick(VILLAGES), residenceCell: null };
   const cell = random.pick(villageCells);
   return { village: cell.village!, residenceCell: cell };
 }
@@ -88,18 +95,25 @@ export function makeMember(
   const partyYears = veteran
     ? random.int(5, 18)
     : Math.max(0, Math.min(age - 18, random.weighted([[random.int(0, 5), 3], [random.int(5, 25), 5], [random.int(25, 60), 2]])));
-  const joined = addDays(yearsBefore(asOf, partyYears + 1), random.int(1, 364));
-  const official = addDays(joined, 366 + random.int(0, 60)) <= asOf ? addDays(joined, 366 + random.int(0, 60)) : null;
+  // Admitted at eighteen or older (Điều lệ art. 1), and never in the future.
+  const drawn = addDays(yearsBefore(asOf, partyYears + 1), random.int(1, 364));
+  const adult = addDays(eighteenthBirthday(birth), 30);
+  const joined = drawn < adult ? (adult <= asOf ? adult : asOf) : drawn;
+  // Recognized after the twelve months of probation, on a day already past.
+  const recognizedOn = addDays(joined, 366 + random.int(0, 60));
+  const official = recognizedOn <= asOf ? recognizedOn : null;
   const commune = org.commune!;
   const home = homeOf(random, org, villageCells);
   const place = `${commune.kind.toLowerCase()} ${commune.name}, tỉnh ${PROVINCE.name}`;
-  const retired = age >= RETIREMENT_AGE[gender];
+  const retired = age > CLEARLY_WORKING_AGE[gender];
+  const clearlyPast = age >= CLEARLY_PAST_WORKING_AGE[gender];
   const working = !retired && org.unit !== 'village';
-  const [workplace, position] =
-    org.unit === 'village' ? (retired ? [null, null] : random.pick(WORKPLACES)) : [org.name.replace(/^(Chi bộ|Đảng bộ) /, ''), defaultPosition(org)];
+  const [workplace, position, insured] =
+    org.unit === 'village' ? (retired ? [null, null, false] : random.pick(WORKPLACES)) : [org.name.replace(/^(Chi bộ|Đảng bộ) /, ''), defaultPosition(org), true];
+  const pensionDrawn = random.chance(0.8);
   const category: DuesCategory = retired
-    ? random.chance(0.8) ? 'PENSION' : 'NO_INCOME_RETIREMENT_AGE'
-    : working || workplace ? 'SOCIAL_INSURANCE_SALARY' : age < 25 && random.chance(0.5) ? 'STUDENT' : 'NO_INCOME_BELOW_RETIREMENT_AGE';
+    ? pensionDrawn || !clearlyPast ? 'PENSION' : 'NO_INCOME_RETIREMENT_AGE'
+    : working || insured ? 'SOCIAL_INSURANCE_SALARY' : age < 25 && random.chance(0.5) ? 'STUDENT' : 'NO_INCOME_BELOW_RETIREMENT_AGE';
   const basis = category === 'SOCIAL_INSURANCE_SALARY' ? random.int(50, 250) * 100_000 : category === 'PENSION' ? random.int(35, 150) * 100_000 : null;
   const wage = MINIMUM_WAGE[commune.region];
   const monthlyDues = {
@@ -122,7 +136,7 @@ export function makeMember(
     birthDate: day(birth),
     citizenId,
     ethnicity: random.weighted(ETHNICITIES),
-    hometown: `${random.pick(['Xã', 'Phường'])} ${random.pick(['Gia Viễn', 'Kim Sơn', 'Phủ Lý', 'Hải Hậu', 'Yên Mô', 'Ý Yên', 'Vụ Bản'])}, tỉnh ${PROVINCE.name}`,
+    hometown: hometownOf(random.pick(COMMUNES)),
     residenceAddress:
       commune.kind === 'Phường'
         ? `Số ${random.int(1, 250)} đường ${random.pick(STREETS)}, tổ dân phố ${home.village}, ${place}`
@@ -146,6 +160,9 @@ export function makeMember(
     duesWaived: partyYears >= 50,
   };
 }
+
+/** A commune or ward of the province, named with its own kind (a ward is never called a commune). */
+const hometownOf = (commune: (typeof COMMUNES)[number]) => `${commune.kind} ${commune.name}, tỉnh ${PROVINCE.name}`;
 
 function defaultPosition(org: SeedOrganization): string {
   return { school: 'Giáo viên', agency: 'Công chức', enterprise: 'Công nhân', military: 'Chiến sĩ', police: 'Cán bộ', village: '', committee: '' }[org.unit];

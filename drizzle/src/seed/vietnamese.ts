@@ -34,13 +34,18 @@ export const VILLAGES = [
 
 export const STREETS = ['Trần Hưng Đạo', 'Lê Hồng Phong', 'Đinh Tiên Hoàng', 'Lê Lợi', 'Nguyễn Huệ', 'Tràng An', 'Lương Văn Tụy', 'Quang Trung'];
 
+/**
+ * Where a member of a village cell works, when they work: places without a party organization of their own, so
+ * that their official activity is rightly at the village (a teacher or a commune official would be a member of
+ * the school's or the agency's cell). Whether the job pays social insurance decides the dues category.
+ */
 export const WORKPLACES = [
-  ['Trường THCS', 'Giáo viên'],
-  ['Trường Tiểu học', 'Giáo viên'],
-  ['Trạm Y tế', 'Y sĩ'],
-  ['Ủy ban nhân dân', 'Công chức'],
-  ['Công ty TNHH May Ninh Bình', 'Công nhân'],
-  ['Công ty Cổ phần Xi măng', 'Kỹ sư'],
-  ['Hợp tác xã Nông nghiệp', 'Xã viên'],
-  ['Ngân hàng Nông nghiệp và Phát triển Nông thôn', 'Nhân viên'],
+  ['Hộ kinh doanh cá thể', 'Chủ hộ kinh doanh', false],
+  ['Làm nông nghiệp tại địa phương', 'Nông dân', false],
+  ['Lao động tự do', 'Lao động tự do', false],
+  ['Hợp tác xã Nông nghiệp', 'Xã viên', false],
+  ['Công ty TNHH May Ninh Bình', 'Công nhân', true],
+  ['Công ty TNHH Thương mại Hoa Lư', 'Nhân viên', true],
+  ['Cửa hàng vật liệu xây dựng', 'Nhân viên', true],
+  ['Xưởng cơ khí tư nhân', 'Thợ cơ khí', true],
 ] as const;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../client.ts';
-import { accounts, members, organizations, roleGrants } from '../schema/index.ts';
+import { accounts, members, organizationKinds, organizations, roleGrants } from '../schema/index.ts';
 
 type OrganizationInsert = typeof organizations.$inferInsert;
 type MemberInsert = typeof members.$inferInsert;
@@ -28,6 +28,8 @@ export async function buildOrganization(
       ...rest,
     })
     .returning();
+  // The register's copy of the kind, as organization.typed keeps it.
+  await db.insert(organizationKinds).values({ orgId: row!.id, orgPath: row!.path, type: row!.type });
   return row!;
 }
 

@@ -22,6 +22,11 @@ import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
 import type { StatusChangeReads } from './member/status/status-change-read.service.ts';
 import type { StatusChangeService } from './member/status/status-change.service.ts';
+import type { IdentityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
+import type { IdentityEditService } from './member/identity-edit/identity-edit.service.ts';
+import type { RecognitionService } from './member/recognition/recognition.service.ts';
+import type { ResidenceDeclarationReads } from './member/residence/residence-declaration-read.service.ts';
+import type { ResidenceDeclarationService } from './member/residence/residence-declaration.service.ts';
 
 /** The members subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface MembersContext extends RequestContext {
@@ -42,6 +47,11 @@ export interface MembersContext extends RequestContext {
   abilities: ViewerAbilities;
   statusChanges: StatusChangeService;
   statusChangeReads: StatusChangeReads;
+  identityEdits: IdentityEditService;
+  identityEditReads: IdentityEditReads;
+  recognitions: RecognitionService;
+  residenceDeclarations: ResidenceDeclarationService;
+  residenceDeclarationReads: ResidenceDeclarationReads;
   residenceComments: ResidenceCommentService;
   commentLoaders: ResidenceCommentLoaders;
   registerUploads: RegisterUploadService;

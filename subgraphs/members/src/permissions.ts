@@ -76,6 +76,15 @@ export const rules = {
     resolveStatusChange: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
     reportStatusChange: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
     decideMemberStatus: and(isPerson, policy.rule('DECIDE_MEMBER_STATUS')),
+    // An officer over the member proposes, the grassroots committee decides: the identity-edit machine says who, on whom.
+    proposeIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
+    decideIdentityEdit: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
+    withdrawIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
+    recognizeOfficialMember: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
+    // The member (or an officer of their cell) declares; the commune committee confirms: the machine says who, on which.
+    declareResidenceCell: isPerson,
+    withdrawResidenceDeclaration: isPerson,
+    decideResidenceDeclaration: and(isPerson, policy.rule('CONFIRM_RESIDENCE')),
     startSecondFactor: isPerson,
     confirmSecondFactor: isPerson,
     disableSecondFactor: isPerson,
@@ -97,11 +106,18 @@ export const rules = {
     citizenId: personalData,
     residenceAddress: personalData,
     residenceCell: personalData,
+    residenceProvinceCode: personalData,
+    residenceCommuneCode: personalData,
     phone: personalData,
     accessLog: personalData,
     roleGrants: personalData,
     statusChanges: personalData,
     startableStatusChanges: personalData,
+    identityEdits: personalData,
+    canProposeIdentityEdit: personalData,
+    recognition: policy.rule('SEE_MEMBER', member),
+    canRecognize: personalData,
+    residenceDeclarations: personalData,
     account: personalData,
     duesBasis: policy.rule('SEE_DUES_BASIS', member),
     residenceComments: policy.rule('SEE_MEMBER_COMMENTS', member),
@@ -119,6 +135,8 @@ export const rules = {
     // Counts name no one, like the statistics; the findings name members, for those who put them right.
     dataQuality: policy.rule('SEE_MEMBER_STATISTICS', organization),
     dataQualityFindings: policy.rule('FIX_REGISTER_DATA', organization),
+    pendingIdentityEdits: policy.rule('SEE_IDENTITY_EDITS', organization),
+    pendingResidenceDeclarations: policy.rule('SEE_RESIDENCE_DECLARATIONS', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
@@ -168,6 +186,15 @@ export const rules = {
   // Reached through Member.statusChanges (personal data) or the guarded status mutations.
   StatusChange: allow,
   StatusChangePayload: allow,
+  // Reached through Member.identityEdits (personal data), Organization.pendingIdentityEdits or the guarded mutations.
+  IdentityEdit: allow,
+  IdentityEditPayload: allow,
+  // Reached through Member.recognition or the guarded recognizeOfficialMember.
+  Recognition: allow,
+  RecognitionPayload: allow,
+  // Reached through Member.residenceDeclarations (personal data), Organization.pendingResidenceDeclarations or the guarded mutations.
+  ResidenceDeclaration: allow,
+  ResidenceDeclarationPayload: allow,
   SecondFactorEnrolment: allow,
   // The connection's own fields; each Member inside keeps its field rules.
   MemberConnection: allow,

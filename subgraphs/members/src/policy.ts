@@ -1,5 +1,7 @@
 import { definePolicy, grantsReach, ROLES, type Identity, type Role } from '@dangvu/subgraph-kit';
 import type { AccountActor } from './account/account.machine.ts';
+import type { IdentityEditActor } from './member/identity-edit/identity-edit.machine.ts';
+import type { ResidenceActor } from './member/residence/residence-declaration.machine.ts';
 import type { StatusActor } from './member/status/status.machine.ts';
 import type { CommentActor } from './residence-comment/residence-comment.machine.ts';
 
@@ -60,6 +62,36 @@ export function statusActor(identity: Identity, target: AccountSubject): StatusA
     rolesOver: ROLES.filter((role) => grantsReach(identity, target.orgPath, [role])),
     rolesAbove: above ? ROLES.filter((role) => grantsReach(identity, above, [role])) : [],
     coveringRoles: ROLES.filter((role) => coveredBy(identity, target, [role])),
+  };
+}
+
+/**
+ * How the caller stands to an identity edit of a member (member/identity-edit/identity-edit.machine.ts): the roles
+ * over the member's organization, those over the grassroots organization keeping the dossier (`keeperPath`, null
+ * when unknown), those covering the member's own roles, and whether the caller made the proposal.
+ */
+export function identityEditActor(identity: Identity, target: AccountSubject, keeperPath: string | null, proposedBy: string | null = null): IdentityEditActor {
+  return {
+    self: target.id === identity.personId,
+    rolesOver: ROLES.filter((role) => grantsReach(identity, target.orgPath, [role])),
+    keeperRoles: keeperPath ? ROLES.filter((role) => grantsReach(identity, keeperPath, [role])) : [],
+    coveringRoles: ROLES.filter((role) => coveredBy(identity, target, [role])),
+    proposer: proposedBy !== null && proposedBy === identity.personId,
+  };
+}
+
+/**
+ * How the caller stands to a residence declaration (member/residence/residence-declaration.machine.ts): the member,
+ * a secretary or deputy over the member's organization, one over the commune committee above the declared cell,
+ * the one who declared it.
+ */
+export function residenceActor(identity: Identity, member: MemberSubject & { orgPath: string }, declaration: { communePath: string; declaredBy: string } | null): ResidenceActor {
+  const officers = ['SECRETARY', 'DEPUTY_SECRETARY'] as const;
+  return {
+    self: member.id === identity.personId,
+    memberOfficer: grantsReach(identity, member.orgPath, officers),
+    commune: declaration !== null && grantsReach(identity, declaration.communePath, officers),
+    declarer: declaration !== null && declaration.declaredBy === identity.personId,
   };
 }
 
@@ -133,6 +165,15 @@ export const policy = definePolicy({
   END_ROLE: { roles: ['ADMIN'], over: (grant: { orgPath: string }) => grant.orgPath },
   /** The shield's gate for the cell's and the committee's steps on a status change; which member, the status machines decide (statusActor). */
   DECIDE_MEMBER_STATUS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
+  /** The shield's gates of identity edits; on which member and proposal, the identity-edit machine decides (identityEditActor). */
+  PROPOSE_IDENTITY_EDIT: { roles: ISSUERS },
+  DECIDE_IDENTITY_EDIT: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
+  /** The proposals awaiting a grassroots organization's committee, and the member's own list. */
+  SEE_IDENTITY_EDITS: { roles: ISSUERS, over: organizationPath },
+  /** The shield's gate of the commune committee's confirmation; on which declaration, the machine decides (residenceActor). */
+  CONFIRM_RESIDENCE: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
+  /** The declarations awaiting a commune committee. */
+  SEE_RESIDENCE_DECLARATIONS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: organizationPath },
   DECIDE_CONTACT_CHANGE: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: memberPath },
   LIST_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], over: organizationPath },
   SEE_PENDING_CONTACT_CHANGES: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: organizationPath },

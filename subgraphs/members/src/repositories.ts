@@ -17,6 +17,10 @@ import { insuranceRepository } from './import/insurance.repository.ts';
 import { registerImportRepository } from './import/register-import.repository.ts';
 import { registerUploads } from './import/register-uploads.ts';
 import { statusChangeRepository } from './member/status/status-change.repository.ts';
+import { identityEditRepository } from './member/identity-edit/identity-edit.repository.ts';
+import { recognitionRepository } from './member/recognition/recognition.repository.ts';
+import { residenceDeclarationRepository } from './member/residence/residence-declaration.repository.ts';
+import { organizationKindRepository } from './organization/organization-kinds.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -31,6 +35,10 @@ export function repositories(executor: Executor) {
     signInWindows: signInWindowRepository(executor),
     sessions: sessionRepository(executor),
     statusChanges: statusChangeRepository(executor),
+    identityEdits: identityEditRepository(executor),
+    recognitions: recognitionRepository(executor),
+    residenceDeclarations: residenceDeclarationRepository(executor),
+    organizationKinds: organizationKindRepository(executor),
     auditTrail: auditTrailRepository(executor),
     residenceComments: residenceCommentRepository(executor),
     commentSigningKeys: commentSigningKeyRepository(executor),

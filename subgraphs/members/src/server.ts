@@ -14,6 +14,11 @@ import { viewRecorder } from './audit/view-recorder.ts';
 import { contactChangeService } from './contact-change/contact-change.service.ts';
 import { statusChangeReads } from './member/status/status-change-read.service.ts';
 import { statusChangeService } from './member/status/status-change.service.ts';
+import { identityEditReads } from './member/identity-edit/identity-edit-read.service.ts';
+import { identityEditService } from './member/identity-edit/identity-edit.service.ts';
+import { recognitionService } from './member/recognition/recognition.service.ts';
+import { residenceDeclarationReads } from './member/residence/residence-declaration-read.service.ts';
+import { residenceDeclarationService } from './member/residence/residence-declaration.service.ts';
 import type { MembersContext } from './context.ts';
 import { memberEditService } from './member/member-edit.service.ts';
 import { memberReadService } from './member/member-read.service.ts';
@@ -23,6 +28,7 @@ import { memberLoaders } from './member/member.loaders.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { memberTransferredOutConsumer } from './member/member-transferred-out.consumer.ts';
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
+import { organizationTypedConsumer } from './organization/organization-typed.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
@@ -75,7 +81,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
     typeDefs,
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
-    consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
+    consumers: [organizationMovedConsumer, organizationTypedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
     // Tokens, activation codes and secrets are shown once: a retry with the same key is told it was done.
     secretAnswers: ['login', 'refreshSession', 'partnerToken', 'issueAccount', 'reissueAccount', 'registerPartnerClient', 'startSecondFactor'],
     jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob, uploadRetention],
@@ -107,6 +113,11 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         auditTrail: auditTrailService(store, base),
         statusChanges: statusChangeService(store, base, now),
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
+        identityEdits: identityEditService(store, base, now),
+        identityEditReads: identityEditReads(store.repos, loaders, base.identity, now),
+        recognitions: recognitionService(store, base, now),
+        residenceDeclarations: residenceDeclarationService(store, base, now),
+        residenceDeclarationReads: residenceDeclarationReads(store.repos, loaders, base.identity),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
         registerUploads: registerUploadService(store, base),

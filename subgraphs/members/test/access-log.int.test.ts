@@ -83,7 +83,7 @@ describe('reads of personal data through other records', () => {
   it('note a record snapshot read in the audit trail, and nothing when the trail holds none', async () => {
     const edit = await subgraph.call(
       'mutation ($input: UpdateMemberInput!) { updateMember(input: $input) { userErrors { code } } }',
-      { input: { id: t.outsider.id, expectedVersion: 1, fullName: 'Tạ Văn Bảo', phone: '0912 000 111' } },
+      { input: { id: t.outsider.id, expectedVersion: 1, workplace: 'Trường tiểu học Hoa Lư', phone: '0912 000 111' } },
       personWith(t.secretary.id, 'SECRETARY', t.otherCell.path),
     );
     expect(edit.data!.updateMember.userErrors).toEqual([]);

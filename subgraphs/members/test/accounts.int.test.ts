@@ -104,12 +104,21 @@ describe('an account’s life', () => {
     const unlock = await subgraph.call(UNLOCK, { id: expelled.id }, admin());
     expect(unlock.data!.unlockAccount).toEqual({
       account: null,
-      userErrors: [{ code: 'MEMBERSHIP_ENDED', field: 'memberId', message: 'Không thể mở khóa: theo quyết định của cấp ủy, đảng viên đã bị khai trừ, nên tài khoản không được dùng lại.' }],
+      userErrors: [{ code: 'MEMBERSHIP_ENDED', field: 'memberId', message: 'Không thể mở khóa: theo quyết định của cấp ủy, đảng viên đã bị khai trừ, nên không được dùng tài khoản.' }],
     });
     const [after] = await db.select({ status: tables.accounts.status }).from(tables.accounts).where(eq(tables.accounts.id, account.id));
     expect(after!.status).toBe('LOCKED');
     const trail = await db.select().from(tables.auditEntries).where(eq(tables.auditEntries.subjectMemberId, expelled.id));
     expect(trail.filter((entry) => entry.action === 'account.unlocked')).toEqual([]);
+  });
+
+  it('is not issued to a member whose membership ended: MEMBERSHIP_ENDED, and no account is made', async () => {
+    const { db } = subgraph.db;
+    const deceased = await buildMember(db, t.cell, { fullName: 'Tô Văn Mất', activityStatus: 'DECEASED' });
+    const ISSUE = 'mutation ($id: ID!) { issueAccount(input: { memberId: $id }) { account { status } activationCode userErrors { code message } } }';
+    const { data } = await subgraph.call(ISSUE, { id: deceased.id }, admin());
+    expect(data!.issueAccount).toEqual({ account: null, activationCode: null, userErrors: [{ code: 'MEMBERSHIP_ENDED', message: expect.stringContaining('Không thể cấp tài khoản') }] });
+    expect(await db.select().from(tables.accounts).where(eq(tables.accounts.memberId, deceased.id))).toEqual([]);
   });
 });
 

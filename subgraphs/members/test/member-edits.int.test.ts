@@ -16,7 +16,7 @@ beforeAll(async () => {
   t.cell = await buildOrganization(db, { parent: province });
   t.otherCell = await buildOrganization(db, { parent: province });
   t.member = await buildMember(db, t.cell, { fullName: 'Phan Văn Đức', citizenId: '037080999001', cardNumber: 'NB.00000001' });
-  t.other = await buildMember(db, t.cell, { citizenId: '037080999002', cardNumber: 'NB.00000002' });
+  t.other = await buildMember(db, t.cell, { fullName: 'Hoàng Văn Sơn', citizenId: '037080999002', cardNumber: 'NB.00000002' });
   t.secretary = await buildMember(db, t.cell, { citizenId: '037080999003' });
 });
 afterAll(() => subgraph?.stop());
@@ -28,9 +28,9 @@ const row = async (id: string) => (await subgraph.db.db.select().from(tables.mem
 
 describe('updateMember', () => {
   it('corrects a record for the secretary, raises its version and audits it with before and after', async () => {
-    const { data, errors } = await subgraph.call(UPDATE, { input: { id: t.member.id, expectedVersion: 1, phone: '0987654321', fullName: ' Phan Văn Đức Anh ' } }, secretary());
+    const { data, errors } = await subgraph.call(UPDATE, { input: { id: t.member.id, expectedVersion: 1, phone: '0987654321', workplace: ' Trường THCS Hoa Lư ' } }, secretary());
     expect(errors).toBeUndefined();
-    expect(data!.updateMember).toEqual({ member: { fullName: 'Phan Văn Đức Anh', phone: '0987654321', officialOn: '2011-03-26', version: 2 }, userErrors: [] });
+    expect(data!.updateMember).toEqual({ member: { fullName: 'Phan Văn Đức', phone: '0987654321', officialOn: '2011-03-26', version: 2 }, userErrors: [] });
     const [entry] = await subgraph.db.db.select().from(tables.auditEntries).where(eq(tables.auditEntries.action, 'member.updated'));
     expect(entry).toMatchObject({ actorId: t.secretary.id, subjectMemberId: t.member.id, before: { phone: '0912345678', version: 1 }, after: { phone: '0987654321', version: 2 } });
   });
@@ -42,21 +42,21 @@ describe('updateMember', () => {
   });
 
   it('names every broken rule and changes nothing', async () => {
-    const { data } = await subgraph.call(
-      UPDATE,
-      { input: { id: t.member.id, expectedVersion: 2, officialOn: '2010-06-01', citizenId: '037180999001', phone: 'abc' } },
-      secretary(),
-    );
-    expect(data!.updateMember.userErrors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual([
-      'citizenId:CITIZEN_ID_MISMATCH',
-      'officialOn:PROBATION_TOO_SHORT',
-      'phone:INVALID_PHONE',
-    ]);
+    const { data } = await subgraph.call(UPDATE, { input: { id: t.member.id, expectedVersion: 2, rosterNumber: 0, phone: 'abc' } }, secretary());
+    expect(data!.updateMember.userErrors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`)).toEqual(['phone:INVALID_PHONE', 'rosterNumber:INVALID_ROSTER_NUMBER']);
     expect((await row(t.member.id)).version).toBe(2);
   });
 
+  it('no longer takes an identity field: those change by proposal and approval', async () => {
+    for (const field of [{ fullName: 'Phan Văn Đức Anh' }, { citizenId: '037080999009' }, { birthDate: '1980-01-01' }, { gender: 'FEMALE' }, { membershipKind: 'PROBATIONARY' }, { officialOn: '2012-01-01' }]) {
+      const { errors } = await subgraph.call(UPDATE, { input: { id: t.member.id, expectedVersion: 2, ...field } }, secretary());
+      expect(errors!.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    }
+    expect((await row(t.member.id))).toMatchObject({ fullName: 'Phan Văn Đức', version: 2 });
+  });
+
   it('keeps a phone number written the usual ways in one form, and refuses clearing the residence address', async () => {
-    const spaced = await subgraph.call(UPDATE, { input: { id: t.other.id, expectedVersion: 1, fullName: 'Hoàng Văn Sơn', phone: '0912 345 678' } }, secretary());
+    const spaced = await subgraph.call(UPDATE, { input: { id: t.other.id, expectedVersion: 1, phone: '0912 345 678' } }, secretary());
     expect(spaced.data!.updateMember.userErrors).toEqual([]);
     expect(spaced.data!.updateMember.member).toMatchObject({ phone: '0912345678', version: 2 });
     const international = await subgraph.call(UPDATE, { input: { id: t.other.id, expectedVersion: 2, phone: '+84 987 654 321' } }, secretary());
@@ -66,9 +66,9 @@ describe('updateMember', () => {
     expect((await row(t.other.id)).version).toBe(3);
   });
 
-  it('refuses a citizen ID or card number another member holds', async () => {
-    const { data } = await subgraph.call(UPDATE, { input: { id: t.member.id, expectedVersion: 2, citizenId: '037080999002', cardNumber: 'NB.00000002' } }, secretary());
-    expect(data!.updateMember.userErrors.map((e: { code: string }) => e.code)).toEqual(['CITIZEN_ID_TAKEN', 'CARD_NUMBER_TAKEN']);
+  it('refuses a card number another member holds', async () => {
+    const { data } = await subgraph.call(UPDATE, { input: { id: t.member.id, expectedVersion: 2, cardNumber: 'NB.00000002' } }, secretary());
+    expect(data!.updateMember.userErrors.map((e: { code: string }) => e.code)).toEqual(['CARD_NUMBER_TAKEN']);
   });
 
   it('refuses a secretary of another cell, a finance member and the member themself', async () => {
@@ -136,5 +136,24 @@ describe('a member’s own contact correction', () => {
   it('cannot be made for a member of another organization', async () => {
     const { errors } = await subgraph.call(PROPOSE, { input: { phone: '0955000333', forMemberId: t.other.id } }, personWith(t.secretary.id, 'SECRETARY', t.otherCell.path));
     expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('the register’s place fields', () => {
+  it('takes the residence’s administrative-unit codes and a managing committee on the member’s line, and refuses others', async () => {
+    const current = await row(t.other.id);
+    const bad = await subgraph.call(
+      UPDATE,
+      { input: { id: t.other.id, expectedVersion: current.version, residenceProvinceCode: '7', residenceCommuneCode: '12', managingCommitteeId: t.otherCell.id } },
+      secretary(),
+    );
+    expect(bad.data!.updateMember.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_PROVINCE_CODE', 'INVALID_COMMUNE_CODE', 'MANAGING_COMMITTEE_NOT_ABOVE']);
+    const good = await subgraph.call(
+      UPDATE,
+      { input: { id: t.other.id, expectedVersion: current.version, residenceProvinceCode: '37', residenceCommuneCode: '14359', managingCommitteeId: t.cell.id } },
+      secretary(),
+    );
+    expect(good.data!.updateMember.userErrors).toEqual([]);
+    expect(await row(t.other.id)).toMatchObject({ residenceProvinceCode: '37', residenceCommuneCode: '14359', managingCommitteeId: t.cell.id });
   });
 });

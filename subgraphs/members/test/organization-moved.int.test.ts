@@ -5,6 +5,7 @@ import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMembersSubgraph } from './members-subgraph.ts';
+import { organizationTypedConsumer } from '../src/organization/organization-typed.consumer.ts';
 import { organizationMovedConsumer } from '../src/organization/organization-moved.consumer.ts';
 
 let subgraph: TestSubgraph;
@@ -36,5 +37,18 @@ describe('when an organization moves', () => {
     expect(await pathOf(elsewhere.id)).toBe(stays.path);
     const [grant] = await db.select().from(tables.roleGrants).where(eq(tables.roleGrants.memberId, inCell.id));
     expect(grant!.orgPath).toBe(`${newPath}${cell.id}/`);
+  });
+});
+
+describe('when an organization is created or reclassified', () => {
+  it('keeps the register’s copy of its kind, by which the keeper of a dossier is found; the same event twice changes nothing', async () => {
+    const { db } = subgraph.db;
+    const province = await buildOrganization(db);
+    const cell = await buildOrganization(db, { parent: province, type: 'GRASSROOTS_CELL' });
+    const event = { orgId: cell.id, path: cell.path, type: 'GRASSROOTS_COMMITTEE' };
+    await db.transaction((tx) => publish(tx, 'organization.typed', cell.id, event));
+    await db.transaction((tx) => publish(tx, 'organization.typed', cell.id, event));
+    expect(await drainOutbox(db, organizationTypedConsumer)).toBe(2);
+    expect(await db.select().from(tables.organizationKinds).where(eq(tables.organizationKinds.orgId, cell.id))).toEqual([{ orgId: cell.id, orgPath: cell.path, type: 'GRASSROOTS_COMMITTEE' }]);
   });
 });

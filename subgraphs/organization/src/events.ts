@@ -12,7 +12,8 @@ export const organizationEvents = defineEvents({
   /**
    * An organization was created, or its type changed (reclassified): its id, path and type now. The dues
    * subgraph keeps a copy to know which body decides a member's waiver or reduction, and who sets a region
-   * (docs/decisions/0012-collection-account-by-event.md).
+   * (docs/decisions/0012-collection-account-by-event.md); the members subgraph, to know which grassroots
+   * organization keeps a member's dossier (docs/rules/organization-tree.md#reclassifying).
    */
   'organization.typed': z.object({ orgId: z.uuid(), path: orgPathField, type: z.enum(ORG_TYPES) }),
   /**

@@ -112,12 +112,20 @@ describe('the account lifecycle beyond the table', () => {
     for (const [status, name] of Object.entries(names) as [keyof typeof names, string][]) {
       expect(transition(accountMachine, accountEntity({ status: 'LOCKED', passwordHash: 'argon2…' }, false, status), 'UNLOCK', actors.adminOver)).toEqual({
         ok: false,
-        error: { code: 'MEMBERSHIP_ENDED', field: 'memberId', message: `Không thể mở khóa: theo quyết định của cấp ủy, đảng viên ${name}, nên tài khoản không được dùng lại.` },
+        error: { code: 'MEMBERSHIP_ENDED', field: 'memberId', message: `Không thể mở khóa: theo quyết định của cấp ủy, đảng viên ${name}, nên không được dùng tài khoản.` },
       });
     }
     for (const status of ['ACTIVE', 'EXEMPT', 'TEMP_EXEMPT', 'TEMP_AWAY', 'ABROAD', 'IN_TRANSFER'] as const) {
       expect(transition(accountMachine, accountEntity({ status: 'LOCKED', passwordHash: 'argon2…' }, false, status), 'UNLOCK', actors.adminOver)).toMatchObject({ ok: true, to: 'ACTIVE' });
     }
+  });
+
+  it('issues no account, nor a new code, to a member whose membership ended, and says why', () => {
+    const issue = transition(accountMachine, accountEntity(null, false, 'DECEASED'), 'ISSUE', actors.adminOver);
+    expect(issue).toEqual({ ok: false, error: { code: 'MEMBERSHIP_ENDED', field: 'memberId', message: 'Không thể cấp tài khoản: theo quyết định của cấp ủy, đảng viên đã từ trần, nên không được dùng tài khoản.' } });
+    const reissue = transition(accountMachine, accountEntity({ status: 'ACTIVE', passwordHash: 'argon2…' }, false, 'REMOVED'), 'REISSUE', actors.adminOver);
+    expect(reissue).toMatchObject({ ok: false, error: { code: 'MEMBERSHIP_ENDED' } });
+    expect(transition(accountMachine, accountEntity(null, false, 'EXEMPT'), 'ISSUE', actors.adminOver)).toMatchObject({ ok: true, to: 'PENDING' });
   });
 
   it('tells an officer acting on their own account why not, in Vietnamese', () => {

@@ -63,13 +63,15 @@ const NOT_SIGN_IN_LOCKED = refused('NOT_SIGN_IN_LOCKED', 'Tài khoản không b�
  * A terminal status locked the account by the committee's decision (docs/rules/accounts.md#terminal-members):
  * no administrator reopens it; only a new decision on the member's status could.
  */
-function membershipEnded(account: AccountEntity): UserError | null {
-  if (!account.memberStatus || !isTerminal(account.memberStatus)) return null;
-  return refused(
-    'MEMBERSHIP_ENDED',
-    `Không thể mở khóa: theo quyết định của cấp ủy, đảng viên ${STATUS_NAMES[account.memberStatus]}, nên tài khoản không được dùng lại.`,
-  );
-}
+const membershipEnded =
+  (what: string) =>
+  (account: AccountEntity): UserError | null => {
+    if (!account.memberStatus || !isTerminal(account.memberStatus)) return null;
+    return refused(
+      'MEMBERSHIP_ENDED',
+      `Không thể ${what}: theo quyết định của cấp ủy, đảng viên ${STATUS_NAMES[account.memberStatus]}, nên không được dùng tài khoản.`,
+    );
+  };
 
 /** Tells an officer why they may not act on this account, where the reason is the account-takeover rule. */
 function administrationRefusal(actor: AccountActor, action: string, roles: readonly Role[]): UserError | null {
@@ -123,6 +125,7 @@ export const accountMachine = defineMachine<AccountState, AccountAction, Account
       from: ['NONE'],
       to: 'PENDING',
       allowed: mayAdminister(ISSUERS),
+      guard: membershipEnded('cấp tài khoản'),
       refusal: (reason, _state, actor) =>
         reason === 'FORBIDDEN_ACTION' ? administrationRefusal(actor, 'cấp tài khoản', ISSUERS) : refused('ACCOUNT_EXISTS', 'Đảng viên đã có tài khoản.'),
     },
@@ -139,6 +142,7 @@ export const accountMachine = defineMachine<AccountState, AccountAction, Account
       from: ['PENDING', 'ACTIVE'],
       to: 'PENDING',
       allowed: mayAdminister(ISSUERS),
+      guard: membershipEnded('cấp lại mã kích hoạt'),
       refusal: officerRefusal('cấp lại mã kích hoạt cho tài khoản', ISSUERS, {
         LOCKED: refused('ILLEGAL_TRANSITION', 'Tài khoản đang bị khóa: quản trị viên cần mở khóa trước khi cấp lại mã.'),
       }),
@@ -157,7 +161,7 @@ export const accountMachine = defineMachine<AccountState, AccountAction, Account
       from: ['LOCKED'],
       to: (account) => (account.hasPassword ? 'ACTIVE' : 'PENDING'),
       allowed: mayAdminister(ADMINISTRATORS),
-      guard: membershipEnded,
+      guard: membershipEnded('mở khóa'),
       refusal: officerRefusal('mở khóa tài khoản', ADMINISTRATORS),
     },
     REVOKE: {

@@ -4,6 +4,11 @@ import type { MembersStore } from '../repositories.ts';
 import type { MemberRow } from './member.repository.ts';
 import { memberErrors, type MemberFields } from './member.rules.ts';
 import { normalizePhone } from './phone.rules.ts';
+import { IDENTITY_FIELDS, type IdentityField } from './identity-edit/identity-edit.rules.ts';
+import { registerPlaceErrors, type RegisterPlaceFields } from './residence/register-place.rules.ts';
+
+/** The fields a correction may change directly: all but the identity fields (docs/rules/member-register.md#identity-edits). */
+export type CorrectableFields = Omit<MemberFields, IdentityField> & RegisterPlaceFields;
 
 export interface MemberPayload {
   member: MemberRow | null;
@@ -24,7 +29,7 @@ export function memberEditService(store: MembersStore, context: RequestContext, 
   const audit = auditor(context);
 
   return {
-    async update(input: Partial<MemberFields> & { id: string; expectedVersion: number }): Promise<MemberPayload> {
+    async update(input: Partial<CorrectableFields> & { id: string; expectedVersion: number }): Promise<MemberPayload> {
       return store.transaction(async (repos) => {
         const current = await repos.members.byIdForUpdate(parseId(input.id));
         if (!current) throw notFound('đảng viên');
@@ -36,15 +41,18 @@ export function memberEditService(store: MembersStore, context: RequestContext, 
             message: 'Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang, xem thay đổi rồi sửa lại.',
           });
         }
-        const { id: _id, expectedVersion: _version, ...typed } = input;
+        // The identity fields are not corrected here even if a caller sends them: they go through a proposal.
+        const typed = Object.fromEntries(
+          Object.entries(input).filter(([key]) => key !== 'id' && key !== 'expectedVersion' && !(IDENTITY_FIELDS as readonly string[]).includes(key)),
+        ) as Partial<CorrectableFields>;
         // The register keeps one form of a phone number and an address without stray spaces; an unreadable number stays as typed for the check to name.
         const changes = {
           ...typed,
           ...(typeof typed.phone === 'string' ? { phone: normalizePhone(typed.phone) ?? typed.phone } : {}),
           ...(typeof typed.residenceAddress === 'string' ? { residenceAddress: typed.residenceAddress.trim() } : {}),
         };
-        const next: MemberFields = { ...current, ...stripUndefined(changes), fullName: (changes.fullName ?? current.fullName).trim() };
-        const errors = memberErrors(next, today());
+        const next = { ...current, ...stripUndefined(changes) };
+        const errors = [...memberErrors(next, today()), ...registerPlaceErrors(next, current.orgPath)];
         if (errors.length) return failed(...errors);
         const taken = await repos.members.identifiersHeldByOthers(current.id, next.citizenId, next.cardNumber ?? null);
         const held: UserError[] = [
@@ -52,7 +60,7 @@ export function memberEditService(store: MembersStore, context: RequestContext, 
           ...(taken.cardNumber ? [{ code: 'CARD_NUMBER_TAKEN', field: 'cardNumber', message: 'Số thẻ đảng viên này đã được dùng.' }] : []),
         ];
         if (held.length) return failed(...held);
-        const updated = await repos.members.update(current.id, { ...stripUndefined(changes), fullName: next.fullName });
+        const updated = await repos.members.update(current.id, stripUndefined(changes));
         await audit(repos.audit, {
           action: 'member.updated',
           entityType: 'Member',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citizenIdErrors, memberErrors, type MemberFields } from './member.rules.ts';
+import { citizenIdErrors, duesCategoryAgeError, memberErrors, type MemberFields } from './member.rules.ts';
 
 const valid: MemberFields = {
   fullName: 'Nguyễn Văn An',
@@ -63,5 +63,25 @@ describe('memberErrors', () => {
       'rosterNumber:INVALID_ROSTER_NUMBER',
       'duesBasis:DUES_BASIS_REQUIRED',
     ]);
+  });
+});
+
+describe('the dues category against age (the retirement-age table by birth cohort)', () => {
+  const today = '2026-12-02';
+  it.each([
+    ['a man of 30 "at retirement age"', { gender: 'MALE', birthDate: '1996-05-10', duesCategory: 'NO_INCOME_RETIREMENT_AGE' }, 'DUES_CATEGORY_AGE'],
+    ['a man of 30 below it', { gender: 'MALE', birthDate: '1996-05-10', duesCategory: 'NO_INCOME_BELOW_RETIREMENT_AGE' }, null],
+    ['a woman of 70 "below retirement age"', { gender: 'FEMALE', birthDate: '1956-01-01', duesCategory: 'NO_INCOME_BELOW_RETIREMENT_AGE' }, 'DUES_CATEGORY_AGE'],
+    ['a woman of 70 at it', { gender: 'FEMALE', birthDate: '1956-01-01', duesCategory: 'NO_INCOME_RETIREMENT_AGE' }, null],
+    // Born 03/1965: 61 years 6 months for men reaching it in 2026, so in 09/2026; past it from 10/2026.
+    ['a man who reached it in 09/2026, at it', { gender: 'MALE', birthDate: '1965-03-15', duesCategory: 'NO_INCOME_RETIREMENT_AGE' }, null],
+    ['a woman of 57, below it (56 years 8 months for 2026, reached in 2027 at 57 years)', { gender: 'FEMALE', birthDate: '1970-01-01', duesCategory: 'NO_INCOME_BELOW_RETIREMENT_AGE' }, null],
+    ['a pensioner of 50: no age rule', { gender: 'MALE', birthDate: '1976-01-01', duesCategory: 'PENSION' }, null],
+  ] as const)('%s', (_label, fields, code) => {
+    expect(duesCategoryAgeError(fields, today)?.code ?? null).toBe(code);
+  });
+
+  it('says when the age is reached', () => {
+    expect(duesCategoryAgeError({ gender: 'MALE', birthDate: '1996-05-10', duesCategory: 'NO_INCOME_RETIREMENT_AGE' }, today)?.message).toContain('chưa đến tuổi nghỉ hưu (đến tháng');
   });
 });

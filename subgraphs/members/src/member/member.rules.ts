@@ -1,5 +1,6 @@
 import type { UserError } from '@dangvu/subgraph-kit';
 import type { DuesCategory } from './member.repository.ts';
+import { pastRetirementAge, retirementMonth } from '@dangvu/subgraph-dues/retirement-age';
 import { normalizePhone } from './phone.rules.ts';
 
 /** The fields of the register a secretary may correct, as the edit form sends them. */
@@ -45,7 +46,8 @@ export function citizenIdErrors(citizenId: string, gender: 'MALE' | 'FEMALE', bi
   return [];
 }
 
-const addMonths = (day: string, months: number) => {
+/** The calendar day `months` after `day` (yyyy-mm-dd); the 31st of a shorter month rolls into the next, as Date does. */
+export const addMonths = (day: string, months: number) => {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);
   return date.toISOString().slice(0, 10);
@@ -95,5 +97,26 @@ export function memberErrors(fields: MemberFields, today: string): UserError[] {
   if (fields.duesBasis !== null && (!Number.isInteger(fields.duesBasis) || fields.duesBasis < 0)) {
     errors.push(error('INVALID_DUES_BASIS', 'duesBasis', 'Căn cứ tính đảng phí là số đồng, không âm.'));
   }
+  const ageError = duesCategoryAgeError(fields, today);
+  if (ageError) errors.push(ageError);
   return errors;
+}
+
+/**
+ * A member without insurance or pension is in the row for their age (docs/rules/member-register.md#retirement-age):
+ * "at retirement age" from the month after the one in which the birth cohort's age is reached, "below" before.
+ */
+export function duesCategoryAgeError(fields: Pick<MemberFields, 'duesCategory' | 'birthDate' | 'gender'>, today: string): UserError | null {
+  if (fields.duesCategory !== 'NO_INCOME_RETIREMENT_AGE' && fields.duesCategory !== 'NO_INCOME_BELOW_RETIREMENT_AGE') return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.birthDate)) return null;
+  const past = pastRetirementAge(fields.birthDate, fields.gender, today.slice(0, 7));
+  if (past === (fields.duesCategory === 'NO_INCOME_RETIREMENT_AGE')) return null;
+  const [year, month] = retirementMonth(fields.birthDate, fields.gender).split('-');
+  return error(
+    'DUES_CATEGORY_AGE',
+    'duesCategory',
+    past
+      ? `Đảng viên đã đến tuổi nghỉ hưu (tháng ${month}/${year}): chọn "không có thu nhập, đã đến tuổi nghỉ hưu".`
+      : `Đảng viên chưa đến tuổi nghỉ hưu (đến tháng ${month}/${year}): chọn "không có thu nhập, chưa đến tuổi nghỉ hưu".`,
+  );
 }

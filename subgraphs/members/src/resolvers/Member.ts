@@ -5,7 +5,7 @@ import { seesCommentRequest } from '../policy.ts';
 
 /** A personal field whose reading by anyone but the member is noted in the member's access log. */
 const personal =
-  <K extends 'citizenId' | 'birthDate' | 'residenceAddress' | 'phone' | 'duesBasis'>(field: K) =>
+  <K extends 'citizenId' | 'birthDate' | 'residenceAddress' | 'phone' | 'duesBasis' | 'residenceProvinceCode' | 'residenceCommuneCode'>(field: K) =>
   (member: MemberRow, _: unknown, context: MembersContext) => {
     context.views.record(member);
     return member[field];
@@ -26,6 +26,9 @@ export const Member: MemberResolvers = {
     return member.residenceOrgId ? { id: member.residenceOrgId } : null;
   },
   citizenId: personal('citizenId'),
+  residenceProvinceCode: personal('residenceProvinceCode'),
+  residenceCommuneCode: personal('residenceCommuneCode'),
+  managingCommittee: (member) => (member.managingCommitteeId ? { id: member.managingCommitteeId } : null),
   birthDate: personal('birthDate'),
   residenceAddress: personal('residenceAddress'),
   phone: personal('phone'),
@@ -34,6 +37,11 @@ export const Member: MemberResolvers = {
   roleGrants: (member, _, context) => context.loaders.roleGrants.load(member.id),
   statusChanges: (member, _, context) => context.statusChangeReads.ofMember(member.id),
   startableStatusChanges: (member, _, context) => context.statusChangeReads.startable(member),
+  identityEdits: (member, _, context) => context.identityEditReads.ofMember(member.id),
+  canProposeIdentityEdit: (member, _, context) => context.identityEditReads.mayPropose(member),
+  recognition: (member, _, context) => context.identityEditReads.recognitionOf(member.id),
+  canRecognize: (member, _, context) => context.identityEditReads.mayRecognize(member),
+  residenceDeclarations: (member, _, context) => context.residenceDeclarationReads.ofMember(member.id),
   account: (member, _, context) => context.loaders.account.load(member.id),
   viewerCan: (member) => member,
   // Only the requests the caller takes part in: an officer of the member's cell sees none its grassroots committee asked.

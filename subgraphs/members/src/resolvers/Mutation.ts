@@ -1,5 +1,5 @@
 import type { MutationResolvers } from '../generated/resolvers.ts';
-import type { MemberFields } from '../member/member.rules.ts';
+import type { CorrectableFields } from '../member/member-edit.service.ts';
 
 /** Every mutation of the members subgraph: each hands its input to the service that decides and acts. */
 export const Mutation: MutationResolvers = {
@@ -28,9 +28,18 @@ export const Mutation: MutationResolvers = {
   confirmSecondFactor: (_, { input }, context) => context.secondFactor.confirm(input.code),
   disableSecondFactor: (_, { input }, context) => context.secondFactor.disable(input.code),
   requireSecondFactor: (_, { input }, context) => context.secondFactor.require(input),
-  updateMember: (_, { input }, context) => context.memberEdits.update(input as Partial<MemberFields> & { id: string; expectedVersion: number }),
+  updateMember: (_, { input }, context) => context.memberEdits.update(input as Partial<CorrectableFields> & { id: string; expectedVersion: number }),
   proposeContactChange: (_, { input }, context) => context.contactChanges.propose(input),
   decideContactChange: (_, { input }, context) => context.contactChanges.decide(input),
+  proposeIdentityEdit: (_, { input }, context) => context.identityEdits.propose(input),
+  decideIdentityEdit: (_, { input: { approve, ...input } }, context) =>
+    approve ? context.identityEdits.approve(input) : context.identityEdits.reject({ ...input, note: input.note ?? '' }),
+  withdrawIdentityEdit: (_, { input }, context) => context.identityEdits.withdraw(input),
+  recognizeOfficialMember: (_, { input }, context) => context.recognitions.recognize(input),
+  declareResidenceCell: (_, { input }, context) => context.residenceDeclarations.declare(input),
+  decideResidenceDeclaration: (_, { input: { confirm, ...input } }, context) =>
+    confirm ? context.residenceDeclarations.confirm(input) : context.residenceDeclarations.reject({ ...input, note: input.note ?? '' }),
+  withdrawResidenceDeclaration: (_, { input }, context) => context.residenceDeclarations.withdraw(input),
   applyForStatusChange: (_, { input }, context) => context.statusChanges.apply(input),
   resolveStatusChange: (_, { input }, context) => context.statusChanges.resolve(input),
   reportStatusChange: (_, { input }, context) => context.statusChanges.report(input),

@@ -18,5 +18,7 @@ export const Organization: OrganizationResolvers = {
     (await context.commentLoaders.counts.load(organization.path!)) ?? { requested: 0, answered: 0, open: 0, overdue: 0, answeredLate: 0 },
   dataQuality: (organization, _, context) => context.dataQuality.summary(organization),
   dataQualityFindings: (organization, args, context) => context.dataQuality.findings(organization, args.check ?? null, args.after ? parseId(args.after) : null, args.first ?? 50),
+  pendingResidenceDeclarations: (organization, _, context) => context.residenceDeclarationReads.pendingUnder(organization.path!),
+  pendingIdentityEdits: (organization, _, context) => context.identityEditReads.pendingUnder(organization.path!),
   memberStatistics: async (organization, _, context) => memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
 };

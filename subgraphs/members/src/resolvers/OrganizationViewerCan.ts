@@ -7,4 +7,6 @@ export const OrganizationViewerCan: OrganizationViewerCanResolvers = {
   requireSecondFactor: (organization, _, context) => context.abilities.on(organization, 'REQUIRE_SECOND_FACTOR'),
   seeMemberStatistics: (organization, _, context) => context.abilities.on(organization, 'SEE_MEMBER_STATISTICS'),
   searchMembers: (organization, _, context) => context.abilities.on(organization, 'LIST_MEMBERS'),
+  confirmResidences: (organization, _, context) => context.abilities.on(organization, 'SEE_RESIDENCE_DECLARATIONS'),
+  seeIdentityEdits: (organization, _, context) => context.abilities.on(organization, 'SEE_IDENTITY_EDITS'),
 };

@@ -7,6 +7,7 @@ import { CommentExemption } from './CommentExemption.ts';
 import { ContactChangeRequest } from './ContactChangeRequest.ts';
 import { DutyComment } from './DutyComment.ts';
 import { GivenComment } from './GivenComment.ts';
+import { IdentityEdit } from './IdentityEdit.ts';
 import { IssueAccountPayload } from './IssueAccountPayload.ts';
 import { JSONScalar } from './JSON.ts';
 import { Member } from './Member.ts';
@@ -19,6 +20,8 @@ import { InsuranceReconciliation } from './InsuranceReconciliation.ts';
 import { InsuranceReconciliationRow } from './InsuranceReconciliationRow.ts';
 import { RegisterImport } from './RegisterImport.ts';
 import { RegisterImportRow } from './RegisterImportRow.ts';
+import { Recognition } from './Recognition.ts';
+import { ResidenceDeclaration } from './ResidenceDeclaration.ts';
 import { ResidenceComment } from './ResidenceComment.ts';
 import { RoleGrant } from './RoleGrant.ts';
 import { RoleGrantViewerCan } from './RoleGrantViewerCan.ts';
@@ -40,6 +43,9 @@ export const resolvers: Resolvers = {
   AuditEntry,
   ContactChangeRequest,
   StatusChange,
+  IdentityEdit,
+  Recognition,
+  ResidenceDeclaration,
   TemporaryMember,
   IssueAccountPayload,
   ResidenceComment,

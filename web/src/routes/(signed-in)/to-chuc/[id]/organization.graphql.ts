@@ -35,6 +35,8 @@ export const OrganizationPageQuery = graphql(`
         listMembers
         requireSecondFactor
         setDuesAccount
+        seeIdentityEdits
+        confirmResidences
       }
     }
     banks {

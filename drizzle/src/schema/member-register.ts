@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { members, membersSchema } from './members.ts';
+
+/**
+ * The kind of every organization, as the organization subgraph publishes it (`organization.typed`): the
+ * register needs it to find the grassroots organization that keeps a member's dossier
+ * (docs/rules/member-register.md#identity-edits) without reading another schema.
+ */
+export const organizationKinds = membersSchema.table(
+  'organization_kinds',
+  {
+    orgId: uuid('org_id').primaryKey(),
+    /** Materialized path, kept moving with the tree (members.organization-moved). */
+    orgPath: text('org_path').notNull(),
+    /** One of the organization subgraph's `org_type` values. */
+    type: text().notNull(),
+  },
+  (t) => [index('organization_kinds_path_idx').using('btree', t.orgPath.op('text_pattern_ops'))],
+);
+
+export const identityEditState = membersSchema.enum('identity_edit_state', ['PROPOSED', 'APPROVED', 'REJECTED', 'WITHDRAWN']);
+
+/**
+ * A proposed correction of a member's identity fields (docs/rules/member-register.md#identity-edits): the values
+ * before and after, who proposed it, and the grassroots committee's decision on it. Never deleted.
+ */
+export const identityEdits = membersSchema.table(
+  'identity_edits',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    /** The member's organization path when it was proposed, for the audit trail. */
+    orgPath: text('org_path').notNull(),
+    state: identityEditState().notNull().default('PROPOSED'),
+    /** The proposed fields' values on the record when proposed, and the values proposed (same keys). */
+    before: jsonb().notNull(),
+    after: jsonb().notNull(),
+    reason: text().notNull(),
+    proposedBy: uuid('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why it was rejected. */
+    decisionNote: text('decision_note'),
+    /** Raised by every step: a step names the version it was taken on. */
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('identity_edits_member_idx').on(t.memberId, t.proposedAt),
+    // One proposal awaiting the committee per member: fifty identical proposals at once make one.
+    uniqueIndex('identity_edits_one_open_idx').on(t.memberId).where(sql`${t.state} = 'PROPOSED'`),
+    index('identity_edits_open_path_idx').using('btree', t.orgPath.op('text_pattern_ops')).where(sql`${t.state} = 'PROPOSED'`),
+  ],
+);
+
+/**
+ * The decision recognizing a probationary member as official (docs/rules/member-register.md#recognition): one per
+ * member, with its record (who, the day, the reference, the scanned document's name) and the official date it gave.
+ */
+export const recognitions = membersSchema.table(
+  'recognitions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    orgPath: text('org_path').notNull(),
+    /** The day the twelve months of probation ended: the member's official date. */
+    officialOn: date('official_on').notNull(),
+    decidedBy: uuid('decided_by').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    decisionReference: text('decision_reference').notNull(),
+    attachmentName: text('attachment_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // A member is recognized once: fifty identical decisions at once make one.
+  (t) => [uniqueIndex('recognitions_member_idx').on(t.memberId)],
+);
+
+export const residenceDeclarationState = membersSchema.enum('residence_declaration_state', ['DECLARED', 'CONFIRMED', 'REJECTED', 'WITHDRAWN']);
+
+/**
+ * A member's declaration of the party cell where they live (chi bộ nơi cư trú), awaiting the commune committee of
+ * that residence (docs/rules/member-register.md#residence): confirmed, it becomes the register's residence cell.
+ */
+export const residenceDeclarations = membersSchema.table(
+  'residence_declarations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    cellId: uuid('cell_id').notNull(),
+    cellPath: text('cell_path').notNull(),
+    /** The commune-level committee above the cell, which confirms. */
+    communePath: text('commune_path').notNull(),
+    state: residenceDeclarationState().notNull().default('DECLARED'),
+    declaredBy: uuid('declared_by').notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why it was not confirmed. */
+    decisionNote: text('decision_note'),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('residence_declarations_member_idx').on(t.memberId, t.declaredAt),
+    // One declaration awaiting confirmation per member: fifty at once make one.
+    uniqueIndex('residence_declarations_one_open_idx').on(t.memberId).where(sql`${t.state} = 'DECLARED'`),
+    index('residence_declarations_open_commune_idx').using('btree', t.communePath.op('text_pattern_ops')).where(sql`${t.state} = 'DECLARED'`),
+  ],
+);
