@@ -127,8 +127,6 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       organizations.map((o) => [o.id, o.name, o.type, o.parentId, o.path, TREE_SINCE]),
     );
 
-    await loadBankAccounts(tx, new Random((options.seed ?? 2026) + 1), organizations);
-
     const members: SeedMember[] = [];
     const byCell = new Map<string, SeedMember[]>();
     const villageCells = Map.groupBy(
@@ -164,26 +162,6 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
     progress(options.members, options.members, 'xong');
     return { organizations: organizations.length, members: members.length, obligations, transfers, accounts, demoCell, receivingCell };
   });
-}
-
-/** The kinds that hold a dues account (docs/rules/bank-accounts.md#eligible-organizations). */
-const ACCOUNT_HOLDERS = ['CENTRAL', 'CENTRAL_DIRECT_COMMITTEE', 'PROVINCIAL', 'OVERSEAS', 'PROVINCE_SUBORDINATE', 'GRASSROOTS_COMMITTEE', 'GRASSROOTS_CELL'];
-const DEMO_BANKS = ['970405', '970436', '970415', '970418'];
-
-/**
- * Every eligible organization's dues account, except one in nine and the demo member's cell (whose secretary sets
- * it in the demo), so that the readiness figures have gaps to show. A separate random stream: the members stay as
- * they were.
- */
-async function loadBankAccounts(tx: Tx, random: Random, organizations: readonly SeedOrganization[]) {
-  const demoCell = organizations.find((o) => o.unit === 'village')?.id;
-  // As a bank holds the name: upper case, no diacritics, letters and spaces only.
-  const holder = (name: string) =>
-    name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'D').toUpperCase().replace(/[^A-Z ]/g, '').replace(/\s+/g, ' ').trim().slice(0, 50).trim();
-  const rows = organizations
-    .filter((o, index) => ACCOUNT_HOLDERS.includes(o.type) && o.id !== demoCell && index % 9 !== 4)
-    .map((o) => [o.id, random.pick(DEMO_BANKS), `${random.int(1, 9)}${random.digits(12)}`, holder(o.name)]);
-  await copyRows(tx, 'organization.bank_accounts', ['org_id', 'bank_bin', 'account_number', 'holder_name'], rows);
 }
 
 function memberValue(member: SeedMember, column: (typeof MEMBER_COLUMNS)[number]): string | number | null {
