@@ -3,7 +3,7 @@ import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
 export default subgraphCodegen({
   context: '../context.ts#MembersContext',
-  scalars: { Date: 'string', DateTime: 'Date', JSON: 'unknown' },
+  scalars: { Date: 'string', DateTime: 'Date', JSON: 'unknown', YearMonth: 'string' },
   mappers: {
     Member: '../member/member.repository.ts#MemberRow',
     MemberViewerCan: '../member/member.repository.ts#MemberRow',
@@ -23,5 +23,6 @@ export default subgraphCodegen({
     CommentExemption: '../residence-comment/residence-comment.repository.ts#ExemptionRow',
     GivenComment: '../residence-comment/residence-comment.repository.ts#LoadedCommentRow',
     DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
+    MemberMonthlyFigures: '../report/member-figures.loaders.ts#MonthlyFiguresOfMembers',
   },
 });

@@ -7,3 +7,4 @@ export * from './outbox.ts';
 export * from './jobs.ts';
 export * from './calendar.ts';
 export * from './residence-comments.ts';
+export * from './member-figures.ts';

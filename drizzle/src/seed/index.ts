@@ -118,6 +118,13 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope'],
       organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope]),
     );
+    // The members subgraph's copy of the roll-out settings that are not the default, as the organization.rolloutSet events would leave it.
+    await copyRows(
+      tx,
+      'members.rollout_settings',
+      ['org_id', 'org_path', 'in_rollout_scope'],
+      organizations.filter((o) => !o.inRolloutScope).map((o) => [o.id, o.path, false]),
+    );
     // The demo tree as it has stood since the two-level reform took effect.
     await copyRows(
       tx,

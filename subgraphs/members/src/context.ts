@@ -13,6 +13,7 @@ import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
 import type { ResidenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import type { ResidenceCommentService } from './residence-comment/residence-comment.service.ts';
+import type { MemberFiguresLoader } from './report/member-figures.loaders.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
@@ -40,4 +41,7 @@ export interface MembersContext extends RequestContext {
   statusChangeReads: StatusChangeReads;
   residenceComments: ResidenceCommentService;
   commentLoaders: ResidenceCommentLoaders;
+  memberFigures: MemberFiguresLoader;
+  /** The request's clock, as the services see it. */
+  now: () => Date;
 }

@@ -107,6 +107,7 @@ export const rules = {
     pendingContactChanges: policy.rule('SEE_PENDING_CONTACT_CHANGES', organization),
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),
+    memberMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
@@ -166,6 +167,10 @@ export const rules = {
   SecondFactorPayload: allow,
   // Reached only through Organization.memberStatistics above.
   MemberStatistics: allow,
+  // Reached only through Organization.memberMonthlyFigures above: counts, no person.
+  MemberMonthlyFigures: allow,
+  ScopeExclusionCount: allow,
+  Rate: allow,
   ActivityStatusCount: allow,
   SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,

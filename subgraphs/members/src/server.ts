@@ -24,6 +24,9 @@ import { memberTransferredConsumer } from './member/member-transferred.consumer.
 import { memberTransferredOutConsumer } from './member/member-transferred-out.consumer.ts';
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
+import { memberFiguresLoader } from './report/member-figures.loaders.ts';
+import { monthlyFiguresJob } from './report/monthly-figures.job.ts';
+import { rolloutSettingsConsumer } from './report/rollout-settings.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
 import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
@@ -47,6 +50,8 @@ export interface MembersDeps {
   passwords?: PasswordHasher;
   /** The clock of sign-in windows, sessions and codes; a test moves it. */
   now?: () => Date;
+  /** The day of the next month on which a month's report figures freeze (REPORT_FREEZE_DAY, default 20). */
+  reportFreezeDay?: number;
 }
 
 /** The keys' part of the deps, from what the process reads (AUTH_PRIVATE_KEY, MEMBERS_SECRETS_KEY). */
@@ -63,8 +68,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     typeDefs,
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
-    consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
-    jobs: [signInWindowsPurge, commentReminders],
+    consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer, rolloutSettingsConsumer],
+    jobs: [signInWindowsPurge, commentReminders, monthlyFiguresJob({ freezeDay: deps.reportFreezeDay ?? 20, now })],
     afterRequest: async (context) => {
       await context.views.flush();
       await context.residenceComments.flushReads();
@@ -94,6 +99,8 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
+        memberFigures: memberFiguresLoader(store.repos, now),
+        now,
       };
     },
   };

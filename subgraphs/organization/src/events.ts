@@ -8,6 +8,12 @@ export const organizationEvents = defineEvents({
    * changed from `oldPath` to `newPath` (which ends with its own id). Copies of paths kept elsewhere follow.
    */
   'organization.moved': z.object({ orgId: z.uuid(), oldPath: orgPathField, newPath: orgPathField }),
+  /**
+   * An organization's roll-out setting as it now stands (docs/rules/organization-tree.md#roll-out-scope): in or
+   * out, and the first day of the month it goes online (null: inherited). The subgraphs whose report
+   * figures follow the exclusions keep a copy.
+   */
+  'organization.rolloutSet': z.object({ orgId: z.uuid(), path: orgPathField, inRolloutScope: z.boolean(), rolloutOnlineFrom: z.iso.date().nullable() }),
 });
 
 export type OrganizationEvents = typeof organizationEvents;

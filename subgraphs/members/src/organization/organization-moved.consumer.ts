@@ -3,17 +3,17 @@ import { defineConsumer } from '@dangvu/subgraph-kit';
 import { organizationEvents } from '@dangvu/subgraph-organization/events';
 import { like, sql } from 'drizzle-orm';
 
-const { members, roleGrants, totpRequirements } = tables;
+const { members, roleGrants, totpRequirements, rolloutSettings } = tables;
 
 /**
  * When an organization moves, the copies of its path that this subgraph keeps for subtree checks
- * (members', role grants' and second-factor requirements') move with it: `/old/…` becomes `/new/…` for its whole subtree.
+ * (members', role grants', second-factor requirements' and roll-out settings') move with it: `/old/…` becomes `/new/…` for its whole subtree.
  */
 export const organizationMovedConsumer = defineConsumer(organizationEvents, {
   name: 'members.organization-moved',
   topics: ['organization.moved'],
   async handle(tx, { payload: { oldPath, newPath } }) {
-    for (const table of [members, roleGrants, totpRequirements]) {
+    for (const table of [members, roleGrants, totpRequirements, rolloutSettings]) {
       await tx
         .update(table)
         .set({ orgPath: sql`${newPath} || substr(${table.orgPath}, ${oldPath.length + 1})` })

@@ -1,5 +1,6 @@
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
 import { memberStatistics } from '../member/member-statistics.ts';
+import { checkedMonth } from '../report/member-figures.loaders.ts';
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: (reference) => reference,
@@ -16,4 +17,5 @@ export const Organization: OrganizationResolvers = {
   commentCounts: async (organization, _, context) =>
     (await context.commentLoaders.counts.load(organization.path!)) ?? { requested: 0, answered: 0, open: 0, overdue: 0, answeredLate: 0 },
   memberStatistics: async (organization, _, context) => memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
+  memberMonthlyFigures: (organization, { month }, context) => context.memberFigures.load(`${checkedMonth(month, context.now())}|${organization.path!}`),
 };

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Account } from './Account.ts';
 import { AuditEntry } from './AuditEntry.ts';
-import { DateTimeScalar } from '@dangvu/subgraph-kit';
+import { DateTimeScalar, YearMonthScalar } from '@dangvu/subgraph-kit';
 import { CommentCampaign } from './CommentCampaign.ts';
 import { CommentExemption } from './CommentExemption.ts';
 import { ContactChangeRequest } from './ContactChangeRequest.ts';
@@ -10,6 +10,7 @@ import { GivenComment } from './GivenComment.ts';
 import { IssueAccountPayload } from './IssueAccountPayload.ts';
 import { JSONScalar } from './JSON.ts';
 import { Member } from './Member.ts';
+import { MemberMonthlyFigures } from './MemberMonthlyFigures.ts';
 import { MemberViewerCan } from './MemberViewerCan.ts';
 import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
@@ -26,6 +27,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Member,
+  MemberMonthlyFigures,
   MemberViewerCan,
   Organization,
   OrganizationViewerCan,
@@ -45,4 +47,5 @@ export const resolvers: Resolvers = {
   DutyComment,
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
+  YearMonth: YearMonthScalar,
 };
