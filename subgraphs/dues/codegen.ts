@@ -12,5 +12,6 @@ export default subgraphCodegen({
     DuesQuote: '../rates/dues-quote.rules.ts#Quote as QuoteModel',
     DuesMonth: '../resolvers/DuesMonth.ts#DuesMonthModel',
     DuesReceipt: '../payment/payment.repository.ts#ReceiptRow',
+    DuesMonthlyFigures: '../report/dues-figures.loaders.ts#MonthlyFiguresOfDues',
   },
 });

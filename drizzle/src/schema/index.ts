@@ -8,3 +8,4 @@ export * from './jobs.ts';
 export * from './calendar.ts';
 export * from './residence-comments.ts';
 export * from './member-figures.ts';
+export * from './dues-figures.ts';

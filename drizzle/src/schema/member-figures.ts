@@ -20,6 +20,19 @@ export const rolloutSettings = membersSchema.table(
 );
 
 /**
+ * The columns every subgraph's `monthly_figures` table starts with (docs/decisions/0007-where-reports-live.md):
+ * the month, the organization, its path as it stood at the freeze (the month is read against its own tree),
+ * the definition the figures were computed with (docs/rules/reports.md#definitions), and when.
+ */
+export const monthlyFiguresKey = () => ({
+  month: char({ length: 7 }).notNull(),
+  orgId: uuid('org_id').notNull(),
+  orgPath: text('org_path').notNull(),
+  definition: integer().notNull(),
+  frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
+});
+
+/**
  * A month's members figures for an organization's subtree, frozen at the reporting deadline
  * (docs/rules/reports.md#frozen-months): written once by the `members.monthly-figures` job, never updated.
  * No person column: what is not stored cannot leak through a report.
@@ -27,13 +40,7 @@ export const rolloutSettings = membersSchema.table(
 export const memberMonthlyFigures = membersSchema.table(
   'monthly_figures',
   {
-    month: char({ length: 7 }).notNull(),
-    orgId: uuid('org_id').notNull(),
-    /** The organization's path as it stood at the freeze: the month is read against its own tree. */
-    orgPath: text('org_path').notNull(),
-    /** Which definition of the figures computed the row (docs/rules/reports.md#definitions). */
-    definition: integer().notNull(),
-    frozenAt: timestamp('frozen_at', { withTimezone: true }).notNull(),
+    ...monthlyFiguresKey(),
     /** Official and probationary members in live statuses. */
     members: integer().notNull(),
     inScope: integer('in_scope').notNull(),

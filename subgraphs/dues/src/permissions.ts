@@ -31,7 +31,12 @@ export const rules = {
     id: allow,
     path: allow,
     duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
+    duesMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', (organization) => organization as OrganizationReference),
   },
+  // Reached only through Organization.duesMonthlyFigures: counts and sums, no person.
+  DuesMonthlyFigures: allow,
+  MoneyRate: allow,
+  Rate: allow,
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,
   UserError: allow,

@@ -1,6 +1,7 @@
 import type { Db } from '@dangvu/drizzle';
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
 import { obligationRepository } from './obligation/obligation.repository.ts';
+import { duesFiguresRepository } from './report/dues-figures.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
@@ -10,6 +11,7 @@ export function repositories(executor: Executor) {
     standing: standingRepository(executor),
     obligations: obligationRepository(executor),
     payments: paymentRepository(executor),
+    duesFigures: duesFiguresRepository(executor),
     audit: auditLog(executor),
   };
 }

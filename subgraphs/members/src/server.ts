@@ -25,7 +25,7 @@ import { memberTransferredOutConsumer } from './member/member-transferred-out.co
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
 import { memberFiguresLoader } from './report/member-figures.loaders.ts';
-import { monthlyFiguresJob } from './report/monthly-figures.job.ts';
+import { membersMonthlyFiguresJob } from './report/monthly-figures.job.ts';
 import { rolloutSettingsConsumer } from './report/rollout-settings.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
@@ -69,7 +69,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
     consumers: [organizationMovedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer, rolloutSettingsConsumer],
-    jobs: [signInWindowsPurge, commentReminders, monthlyFiguresJob({ freezeDay: deps.reportFreezeDay ?? 20, now })],
+    jobs: [signInWindowsPurge, commentReminders, membersMonthlyFiguresJob({ freezeDay: deps.reportFreezeDay ?? 20, now })],
     afterRequest: async (context) => {
       await context.views.flush();
       await context.residenceComments.flushReads();

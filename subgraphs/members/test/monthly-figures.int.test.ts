@@ -5,7 +5,7 @@ import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMembersSubgraph } from './members-subgraph.ts';
-import { monthlyFiguresJob } from '../src/report/monthly-figures.job.ts';
+import { membersMonthlyFiguresJob } from '../src/report/monthly-figures.job.ts';
 import { rolloutSettingsConsumer } from '../src/report/rollout-settings.consumer.ts';
 
 /** docs/rules/reports.md#member-figures: a hand count on a small commune, then the freeze. */
@@ -138,9 +138,9 @@ describe('Organization.memberMonthlyFigures', () => {
 
   it('freezes a month once at the deadline: today’s changes no longer move it, the month in progress still does', async () => {
     const analyst = person(outsider.id, [{ role: 'ANALYST', org: o.province }]);
-    await expect(runJob(subgraph.db, monthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-12' })).rejects.toThrow(/has not ended/);
+    await expect(runJob(subgraph.db, membersMonthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-12' })).rejects.toThrow(/has not ended/);
     clock = new Date('2026-12-20T00:00:00+07:00');
-    expect(await runJob(subgraph.db, monthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-11' })).toMatchObject({ status: 'done' });
+    expect(await runJob(subgraph.db, membersMonthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-11' })).toMatchObject({ status: 'done' });
     // After the freeze: a member of cell B goes abroad, a new member joins cell A.
     const [b] = await subgraph.db.db.select().from(tables.members).where(eq(tables.members.orgId, o.cellB.id));
     await subgraph.db.db.update(tables.members).set({ activityStatus: 'ABROAD' }).where(eq(tables.members.id, b!.id));
@@ -151,7 +151,7 @@ describe('Organization.memberMonthlyFigures', () => {
     const { figures: [live] } = await figures([o.commune], '2026-12', analyst);
     expect(live).toMatchObject({ frozen: false, members: 11, inScope: 5, outOfScope: expect.arrayContaining([{ reason: 'ABROAD', count: 2 }]) });
     // A second run of the month changes nothing.
-    expect(await runJob(subgraph.db, monthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-11' })).toMatchObject({ status: 'already-done' });
+    expect(await runJob(subgraph.db, membersMonthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-11' })).toMatchObject({ status: 'already-done' });
     const { figures: [again] } = await figures([o.commune], '2026-11', analyst);
     expect(again).toEqual({ ...november, frozen: true });
   });

@@ -1,6 +1,7 @@
 import { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from '@dangvu/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { DuesMonth } from './DuesMonth.ts';
+import { DuesMonthlyFigures } from './DuesMonthlyFigures.ts';
 import { DuesPayerMonths } from './DuesPayerMonths.ts';
 import { DuesReceipt } from './DuesReceipt.ts';
 import { Member } from './Member.ts';
@@ -8,4 +9,4 @@ import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesReceipt, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };
+export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthlyFigures, DuesReceipt, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };

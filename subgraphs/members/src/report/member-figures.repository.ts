@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { addMonths, type Executor } from '@dangvu/subgraph-kit';
+import { addMonths, figuresTable, underPaths, type Executor } from '@dangvu/subgraph-kit';
 import { TERMINAL_STATUSES } from '../member/status/status.rules.ts';
 
 /** Raised whenever what a figure counts changes; a frozen row keeps the definition it was made with (docs/rules/reports.md#definitions). */
@@ -7,7 +7,6 @@ export const MEMBER_FIGURES_DEFINITION = 1;
 
 /** One organization's subtree figures for a month: counts only, no person (docs/decisions/0007-where-reports-live.md). */
 export interface MemberFiguresRow {
-  orgId: string;
   orgPath: string;
   members: number;
   inScope: number;
@@ -21,12 +20,6 @@ export interface MemberFiguresRow {
   commentsRequested: number;
   commentsAnswered: number;
   commentsOverdue: number;
-}
-
-export interface StoredMemberFiguresRow extends MemberFiguresRow {
-  month: string;
-  definition: number;
-  frozenAt: Date;
 }
 
 const COUNTS = [
@@ -44,8 +37,6 @@ const COUNTS = [
   'comments_overdue',
 ] as const;
 
-const idOf = (path: string) => path.split('/').filter(Boolean).at(-1)!;
-
 const terminal = sql.join(
   TERMINAL_STATUSES.map((status) => sql`${status}`),
   sql`, `,
@@ -54,28 +45,12 @@ const terminal = sql.join(
 /**
  * The subtree figures of month `month` as recorded at `now` (docs/rules/reports.md#member-figures), for the
  * organizations at `paths` or, with `null`, for every organization that holds a member or sits above one. The
- * members are grouped by organization first, each organization's place in the roll-out looked up once, then
- * every group is added to the organization itself and to each one above it (its path's ids): a few set-based
- * passes whatever the size of the tree, and the same statement for the live month and for the freeze.
+ * members are grouped by organization first, each organization's place in the roll-out looked up once; the
+ * kit's figuresTable adds each group to its organization and every one above it.
  */
-function figuresOf(month: string, now: Date, paths: readonly string[] | null): SQL {
+function groupsOf(month: string, paths: readonly string[] | null, now: Date): SQL {
   const start = `${month}-01`;
   const next = `${addMonths(month, 1)}-01`;
-  // Path prefixes, one `like` each, so that the index on the path serves a subtree.
-  const only = (column: SQL) =>
-    paths === null
-      ? sql`true`
-      : sql`(${sql.join(
-          paths.map((path) => sql`${column} like ${`${path}%`}`),
-          sql` or `,
-        )})`;
-  const wanted =
-    paths === null
-      ? sql`true`
-      : sql`x.id in (${sql.join(
-          paths.map((path) => sql`${idOf(path)}`),
-          sql`, `,
-        )})`;
   return sql`
     with bounds as (
       select (${start}::timestamp at time zone 'Asia/Ho_Chi_Minh') as month_start,
@@ -98,7 +73,7 @@ function figuresOf(month: string, now: Date, paths: readonly string[] | null): S
       from members.members m
       left join members.accounts a on a.member_id = m.id
       left join used u on u.member_id = m.id
-      where m.activity_status not in (${terminal}) and ${only(sql`m.org_path`)}
+      where m.activity_status not in (${terminal}) and ${underPaths(sql`m.org_path`, paths)}
       group by m.org_path
     ),
     placed as (
@@ -120,7 +95,7 @@ function figuresOf(month: string, now: Date, paths: readonly string[] | null): S
                               and c.due_on < (b.cutoff at time zone 'Asia/Ho_Chi_Minh')::date
                               and (c.answered_at is null or c.answered_at >= b.cutoff))::int as overdue
       from members.residence_comment_requests c, bounds b
-      where ${only(sql`c.workplace_path`)}
+      where ${underPaths(sql`c.workplace_path`, paths)}
       group by c.workplace_path
     ),
     groups as (
@@ -138,60 +113,11 @@ function figuresOf(month: string, now: Date, paths: readonly string[] | null): S
       union all
       select org_path, 0, 0, 0, 0, 0, 0, 0, 0, 0, requested, answered, overdue from comments
     )
-    select x.id as org_id,
-           substr(g.org_path, 1, strpos(g.org_path, '/' || x.id || '/') + length(x.id) + 1) as org_path,
-           ${sql.raw(COUNTS.map((column) => `sum(g.${column})::int as ${column}`).join(', '))}
-    from groups g
-    cross join lateral unnest(string_to_array(trim(both '/' from g.org_path), '/')) as x(id)
-    where ${wanted}
-    group by x.id, 2`;
-}
-
-const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-
-function toRow(raw: Record<string, unknown>): MemberFiguresRow {
-  const row: Record<string, unknown> = { orgId: raw.org_id, orgPath: raw.org_path };
-  for (const column of COUNTS) row[camel(column)] = Number(raw[column] ?? 0);
-  return row as unknown as MemberFiguresRow;
+    select * from groups`;
 }
 
 /** The members' monthly figures: computed live, frozen once per month, read back frozen. */
-export function memberFiguresRepository(db: Executor) {
-  return {
-    async live(month: string, paths: readonly string[], now: Date): Promise<MemberFiguresRow[]> {
-      if (paths.length === 0) return [];
-      return [...(await db.execute<Record<string, unknown>>(figuresOf(month, now, paths)))].map(toRow);
-    },
-
-    /** Freezes every organization's row for the month; a row already frozen stays as it was. Returns the rows written. */
-    async freeze(month: string, now: Date): Promise<number> {
-      const rows = await db.execute(sql`
-        insert into members.monthly_figures (month, org_id, org_path, definition, frozen_at, ${sql.raw(COUNTS.join(', '))})
-        select ${month}, f.org_id::uuid, f.org_path, ${MEMBER_FIGURES_DEFINITION}, ${now.toISOString()}::timestamptz, ${sql.raw(COUNTS.map((column) => `f.${column}`).join(', '))}
-        from (${figuresOf(month, now, null)}) f
-        on conflict (month, org_id) do nothing
-        returning 1`);
-      return [...rows].length;
-    },
-
-    /** Whether the month has been frozen (any row at all: the freeze writes the whole tree in one transaction). */
-    async frozenMonths(months: readonly string[]): Promise<Set<string>> {
-      if (months.length === 0) return new Set();
-      const rows = await db.execute<{ month: string }>(sql`
-        select distinct month from members.monthly_figures
-        where month in (${sql.join(months.map((month) => sql`${month}`), sql`, `)})`);
-      return new Set([...rows].map((row) => row.month));
-    },
-
-    async frozen(month: string, paths: readonly string[]): Promise<StoredMemberFiguresRow[]> {
-      if (paths.length === 0) return [];
-      const ids = paths.map(idOf);
-      const rows = await db.execute<Record<string, unknown>>(sql`
-        select * from members.monthly_figures
-        where month = ${month} and org_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-      return [...rows].map((raw) => ({ ...toRow(raw), month: String(raw.month), definition: Number(raw.definition), frozenAt: new Date(String(raw.frozen_at)) }));
-    },
-  };
-}
+export const memberFiguresRepository = (db: Executor) =>
+  figuresTable<MemberFiguresRow>(db, { table: 'members.monthly_figures', counts: COUNTS, definition: MEMBER_FIGURES_DEFINITION }, groupsOf);
 
 export type MemberFiguresRepository = ReturnType<typeof memberFiguresRepository>;

@@ -1,5 +1,5 @@
 import type { MemberMonthlyFiguresResolvers } from '../generated/resolvers.ts';
-import { rate } from '../report/rate.ts';
+import { rate } from '@dangvu/subgraph-kit';
 
 export const MemberMonthlyFigures: MemberMonthlyFiguresResolvers = {
   outOfScope: (figures) => [

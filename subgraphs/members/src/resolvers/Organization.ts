@@ -1,6 +1,6 @@
+import { checkedMonth } from '@dangvu/subgraph-kit';
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
 import { memberStatistics } from '../member/member-statistics.ts';
-import { checkedMonth } from '../report/member-figures.loaders.ts';
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: (reference) => reference,
