@@ -110,6 +110,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: SetBankAccountInput!) { setBankAccount(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { organizationId: f.cell.id, bankBin: '000000', accountNumber: '1', holderName: '1' } }),
   },
+  submitMonthlyReport: {
+    // A month not ended: an allowed caller meets MONTH_NOT_ENDED and submits nothing.
+    document: 'mutation ($input: SubmitMonthlyReportInput!) { submitMonthlyReport(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, month: '2099-01' } }),
+  },
   login: { document: 'mutation { login(input: { username: "khong.co", password: "sai" }) { userErrors { code } } }', variables: () => ({}) },
   activateAccount: {
     document: 'mutation { activateAccount(input: { username: "khong.co", activationCode: "AAAAA-AAAAA", password: "x" }) { userErrors { code } } }',
