@@ -7,7 +7,7 @@ import { apiSchemaPath } from '../src/compose.ts';
  * docs/decisions/0007-where-reports-live.md: the report types hold numbers, money, dates, enums and
  * organizations, never a person. An Organization is where the walk stops: its own fields have their own rules.
  */
-const REPORT_ROOTS = ['MemberMonthlyFigures', 'DuesMonthlyFigures', 'MonthlyReport', 'SubordinateReport'];
+const REPORT_ROOTS = ['MemberMonthlyFigures', 'DuesMonthlyFigures', 'TransferMonthlyFigures', 'MonthlyReport', 'SubordinateReport'];
 const STOP_AT = new Set(['Organization']);
 const PERSONAL = /fullName|citizenId|birthDate|phone|member(Id)?$|submittedBy/i;
 

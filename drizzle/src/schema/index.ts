@@ -9,3 +9,4 @@ export * from './calendar.ts';
 export * from './residence-comments.ts';
 export * from './member-figures.ts';
 export * from './dues-figures.ts';
+export * from './transfer-figures.ts';
