@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { query } from '#lib/server/gateway.ts';
+import { toCsv, toXlsx } from '#lib/server/spreadsheet.ts';
+import { MonthlyReportQuery } from '../report.graphql.ts';
+import { reportTable } from '../report-table.ts';
+import type { RequestHandler } from './$types';
+
+/**
+ * The month's report of an organization and the organizations under it as CSV or XLSX (`?thang=YYYY-MM&dinh-dang=csv|xlsx`),
+ * built from the same gateway query with the caller's own token, so it shows exactly what the caller may see.
+ */
+export const GET: RequestHandler = async (event) => {
+  if (!event.locals.token) error(401, 'Xin đăng nhập trước.');
+  const month = event.url.searchParams.get('thang') ?? '';
+  const format = event.url.searchParams.get('dinh-dang') ?? 'xlsx';
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) error(400, 'Tháng không hợp lệ: hãy chọn theo dạng YYYY-MM.');
+  if (format !== 'csv' && format !== 'xlsx') error(400, 'Định dạng tải về là csv hoặc xlsx.');
+  const { data, code, message } = await query(event, MonthlyReportQuery, { id: event.params.id, month });
+  if (!data?.organization) error(code === 'FORBIDDEN' ? 403 : code === 'BAD_USER_INPUT' ? 400 : 404, message ?? 'Không tìm thấy tổ chức, hoặc đồng chí không có quyền xem báo cáo này.');
+  const table = reportTable(data.organization, month);
+  const file = `bao-cao-${month}-${event.params.id.slice(0, 8)}.${format}`;
+  const headers = { 'content-disposition': `attachment; filename="${file}"`, 'cache-control': 'private, no-store' };
+  if (format === 'csv') return new Response(toCsv(table), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(await toXlsx(table), { headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+};
