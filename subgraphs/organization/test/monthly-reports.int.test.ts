@@ -88,4 +88,13 @@ describe('submitMonthlyReport', () => {
     expect(cell.errors).toBeUndefined();
     expect(cell.data!.organization.subordinateReports).toEqual([]);
   });
+
+  it('says in viewerCan who may submit and who may read, as the mutation and the fields decide', async () => {
+    const VIEWER = 'query ($id: ID!) { organization(id: $id) { viewerCan { submitMonthlyReport seeMonthlyReports } } }';
+    const can = async (identity: Identity) => (await subgraph.call(VIEWER, { id: t.late.id }, identity)).data!.organization.viewerCan;
+    expect(await can(as('DEPUTY_SECRETARY', t.late))).toEqual({ submitMonthlyReport: true, seeMonthlyReports: true });
+    expect(await can(as('SECRETARY', t.commune))).toEqual({ submitMonthlyReport: false, seeMonthlyReports: true });
+    expect(await can(as('FINANCE_MEMBER', t.late))).toEqual({ submitMonthlyReport: false, seeMonthlyReports: true });
+    expect(await can(personWith('00000000-0000-4000-8000-0000000000c3'))).toEqual({ submitMonthlyReport: false, seeMonthlyReports: false });
+  });
 });
