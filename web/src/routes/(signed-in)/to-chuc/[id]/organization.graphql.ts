@@ -35,6 +35,7 @@ export const OrganizationPageQuery = graphql(`
         listMembers
         requireSecondFactor
         setDuesAccount
+        seeMonthlyReports
       }
     }
     banks {
