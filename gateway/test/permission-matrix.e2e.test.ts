@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
 import { signAccessToken, type Identity, type Role } from '@dangvu/subgraph-kit';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { buildSchema, getNamedType, isCompositeType, type GraphQLField } from 'graphql';
+import { buildSchema, getNamedType, isCompositeType, isNonNullType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
 import { post } from './http-helpers.ts';
@@ -112,6 +112,11 @@ const OPERATIONS: Record<string, Call> = {
   setBankAccount: {
     document: 'mutation ($input: SetBankAccountInput!) { setBankAccount(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { organizationId: f.cell.id, bankBin: '000000', accountNumber: '1', holderName: '1' } }),
+  },
+  submitMonthlyReport: {
+    // A month not ended: an allowed caller meets MONTH_NOT_ENDED and submits nothing.
+    document: 'mutation ($input: SubmitMonthlyReportInput!) { submitMonthlyReport(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, month: '2099-01' } }),
   },
   login: { document: 'mutation { login(input: { username: "khong.co", password: "sai" }) { userErrors { code } } }', variables: () => ({}) },
   activateAccount: {
@@ -501,6 +506,14 @@ function rootOperations(): string[] {
   );
 }
 
+/** A value for each required argument, by its type (a report's month, say). */
+const ARGUMENT_VALUES: Record<string, string> = { YearMonth: '"2026-01"' };
+function requiredArguments(field: GraphQLField<unknown, unknown>): string {
+  const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+  if (required.length === 0) return '';
+  return `(${required.map((arg) => `${arg.name}: ${ARGUMENT_VALUES[getNamedType(arg.type).name]}`).join(', ')})`;
+}
+
 /** `Type.field` with the smallest selection that reads it, for every field of the types in FIELD_OWNERS. */
 function typeFields(): Record<string, Call> {
   const schema = supergraph();
@@ -508,7 +521,10 @@ function typeFields(): Record<string, Call> {
     Object.entries(FIELD_OWNERS).flatMap(([typeName, call]) =>
       Object.values((schema.getType(typeName) as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields())
         .filter(servedByUnderTest)
-        .map((field) => [`${typeName}.${field.name}`, call(isCompositeType(getNamedType(field.type)) ? `${field.name} { __typename }` : field.name)]),
+        .map((field) => {
+          const asked = `${field.name}${requiredArguments(field)}`;
+          return [`${typeName}.${field.name}`, call(isCompositeType(getNamedType(field.type)) ? `${asked} { __typename }` : asked)];
+        }),
     ),
   );
 }

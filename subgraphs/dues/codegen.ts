@@ -15,5 +15,6 @@ export default subgraphCodegen({
     DuesQrPayment: '../payment/qr-payment.repository.ts#QrPaymentRow',
     DuesMonthClose: '../remittance/month-close.repository.ts#MonthCloseRow',
     DuesReliefDecision: '../relief/relief.repository.ts#ReliefDecisionRow',
+    DuesMonthlyFigures: '../report/dues-figures.loaders.ts#MonthlyFiguresOfDues',
   },
 });

@@ -3,7 +3,7 @@ import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
 export default subgraphCodegen({
   context: '../context.ts#MembersContext',
-  scalars: { Date: 'string', DateTime: 'Date', JSON: 'unknown', Money: 'bigint' },
+  scalars: { Date: 'string', DateTime: 'Date', JSON: 'unknown', Money: 'bigint', YearMonth: 'string' },
   mappers: {
     Member: '../member/member.repository.ts#MemberRow',
     MemberViewerCan: '../member/member.repository.ts#MemberRow',
@@ -30,5 +30,6 @@ export default subgraphCodegen({
     RegisterImport: '../import/register-import.repository.ts#StoredImport',
     RegisterImportRow: '../import/register-import.repository.ts#StoredImportRow',
     DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
+    MemberMonthlyFigures: '../report/member-figures.loaders.ts#MonthlyFiguresOfMembers',
   },
 });

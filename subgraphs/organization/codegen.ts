@@ -3,7 +3,7 @@ import { subgraphCodegen } from '@dangvu/subgraph-kit/codegen';
 /** Resolver signatures from this subgraph's SDL, with the parent types the repositories return (mappers). */
 export default subgraphCodegen({
   context: '../context.ts#OrganizationContext',
-  scalars: { Date: 'string', YearMonth: 'string' },
+  scalars: { Date: 'string', YearMonth: 'string', DateTime: 'Date' },
   mappers: {
     Organization: '../organization/as-of.ts#OrganizationAsOf',
     OrganizationVersion: '../organization/organization.repository.ts#OrganizationVersionRow',
@@ -11,5 +11,7 @@ export default subgraphCodegen({
     BankAccount: '../bank-account/bank-account.repository.ts#BankAccountRow',
     Rollout: '../organization/organization-read.service.ts#RolloutPlace',
     Coverage: '../organization/readiness.repository.ts#CoverageRow',
+    MonthlyReport: '../report/monthly-report.repository.ts#MonthlyReportRow',
+    SubordinateReport: '../report/monthly-report.service.ts#SubordinateReportModel',
   },
 });

@@ -5,6 +5,7 @@ export default subgraphCodegen({
   context: '../context.ts#TransfersContext',
   scalars: { Date: 'string', DateTime: 'Date', YearMonth: 'string' },
   mappers: {
+    TransferMonthlyFigures: '../report/transfer-figures.loaders.ts#MonthlyFiguresOfTransfers',
     Transfer: '../transfer/transfer.repository.ts#TransferRow',
     TransferDestination: '../transfer/transfer.repository.ts#TransferRow',
     TransferDeadline: '../transfer/deadlines.rules.ts#Deadline',

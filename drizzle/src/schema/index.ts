@@ -12,3 +12,6 @@ export * from './member-uploads.ts';
 export { uploadTables, UPLOAD_STATUSES } from './uploads.ts';
 export * from './register-imports.ts';
 export * from './member-register.ts';
+export * from './member-figures.ts';
+export * from './dues-figures.ts';
+export * from './transfer-figures.ts';

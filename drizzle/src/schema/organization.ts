@@ -7,6 +7,7 @@ import {
   pgSchema,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
@@ -103,3 +104,29 @@ export const memberCounts = organizationSchema.table('member_counts', {
     .references(() => organizations.id),
   members: integer().notNull().default(0),
 });
+
+/**
+ * A cell's or a commune's monthly report to the level above (docs/rules/reports.md#the-report-as-a-document):
+ * submitted once per organization and month by its own secretary or deputy. It holds no figures: those are
+ * each subgraph's frozen rows for the month.
+ */
+export const monthlyReports = organizationSchema.table(
+  'monthly_reports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** The organization's path at submission, for the superior's reads over its subtree. */
+    orgPath: text('org_path').notNull(),
+    month: text().notNull(),
+    /** The deadline: on time when submitted before this day (Vietnam time). */
+    dueOn: date('due_on').notNull(),
+    /** The officer's review: what the figures leave out, what the cell will do. */
+    note: text(),
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    late: boolean().notNull(),
+  },
+  (t) => [uniqueIndex('monthly_reports_org_month_idx').on(t.orgId, t.month), index('monthly_reports_month_path_idx').using('btree', t.month, t.orgPath.op('text_pattern_ops'))],
+);

@@ -119,6 +119,13 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope]),
     );
     await copyRows(tx, 'members.organization_kinds', ['org_id', 'org_path', 'type'], organizations.map((o) => [o.id, o.path, o.type]));
+    // The members subgraph's copy of the roll-out settings that are not the default, as the organization.rolloutSet events would leave it.
+    await copyRows(
+      tx,
+      'members.rollout_settings',
+      ['org_id', 'org_path', 'in_rollout_scope'],
+      organizations.filter((o) => !o.inRolloutScope).map((o) => [o.id, o.path, false]),
+    );
     // The demo tree as it has stood since the two-level reform took effect.
     await copyRows(
       tx,
@@ -159,9 +166,47 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
     const transfers = await loadTransfers(tx, random, members, organizations, asOf);
     const { accounts, demoCell, receivingCell } = await loadOfficersAndAccounts(tx, organizations, byCell, asOf);
     await loadDuesSetup(tx, new Random((options.seed ?? 2026) + 1), organizations);
+    await loadMemberAccounts(tx, random, asOf);
     progress(options.members, options.members, 'xong');
     return { organizations: organizations.length, members: members.length, obligations, transfers, accounts, demoCell, receivingCell };
   });
+}
+
+/**
+ * Accounts for the other members, so that the monthly report has something to say (docs/rules/reports.md#member-figures):
+ * each cell its own pace, from about a third of its members activated to nearly all, so some cells lag; about
+ * nine in ten issued; of the activated, most signed in during the last 30 days. Their password is a random
+ * secret hashed once and never shown: only the demo accounts sign in. The demo cell's ward and the receiving
+ * cell's ward get none, so the walkthroughs that issue and activate accounts there start as before.
+ */
+async function loadMemberAccounts(tx: Tx, random: Random, asOf: Date) {
+  const unusable = await hash(random.uuid() + random.uuid());
+  // A stable number 0–99 per row from its id, so the same seed gives the same accounts.
+  const share = (column: string) => `(('x' || substr(md5(${column}::text), 1, 7))::bit(28)::int % 100)`;
+  await tx.unsafe(
+    `insert into members.accounts (member_id, username, password_hash, status)
+     select m.id, 'dv.' || replace(m.id::text, '-', ''),
+            case when ${share("m.id || 'a'")} < 30 + 0.68 * ${share('m.org_id')} then $1 end,
+            case when ${share("m.id || 'a'")} < 30 + 0.68 * ${share('m.org_id')} then 'ACTIVE' else 'PENDING' end::members.account_status
+     from members.members m
+     where m.activity_status not in ('REMOVED', 'EXPELLED', 'DECEASED', 'TRANSFERRED_OUT')
+       and ${share("m.id || 'i'")} < 92
+       and not exists (select 1 from members.accounts a where a.member_id = m.id)
+       -- The wards of the demo cell and of the receiving cell stay as the demo's walkthroughs and tests know them: accounts issued by hand.
+       and not exists (select 1 from members.accounts d join members.members dm on dm.id = d.member_id
+                       where d.username in ('dangvien.demo', 'bithu.noiden')
+                         and m.org_path like regexp_replace(dm.org_path, '[^/]+/$', '') || '%')`,
+    [unusable],
+  );
+  await tx.unsafe(
+    `insert into members.sessions (account_id, member_id, second_factor, started_at, expires_at, ended_at, end_reason)
+     select a.id, a.member_id, false, $1::timestamptz - (${share("a.id || 's'")} % 45) * interval '1 day',
+            $1::timestamptz - (${share("a.id || 's'")} % 45) * interval '1 day' + interval '8 hours',
+            $1::timestamptz - (${share("a.id || 's'")} % 45) * interval '1 day' + interval '1 hour', 'LOGOUT'
+     from members.accounts a
+     where a.status = 'ACTIVE' and a.username like 'dv.%' and ${share("a.id || 'u'")} < 80`,
+    [asOf.toISOString()],
+  );
 }
 
 function memberValue(member: SeedMember, column: (typeof MEMBER_COLUMNS)[number]): string | number | null {

@@ -1,4 +1,4 @@
-import { subgraphConfig, variable } from '@dangvu/subgraph-kit';
+import { reportFreezeDayVariable, subgraphConfig, variable } from '@dangvu/subgraph-kit';
 import { z } from 'zod';
 
 /** DUES_DEFAULT_WAGE_REGION: read by the process's configuration and by `npm run job` alike. */
@@ -12,4 +12,5 @@ export const duesConfig = subgraphConfig('dues', {
      */
     defaultWageRegion: defaultWageRegionVariable,
   },
+  reports: { freezeDay: reportFreezeDayVariable },
 });

@@ -5,6 +5,7 @@ import type { WageRegions } from './organization/wage-region.service.ts';
 import type { QrPayments } from './payment/qr-payment.service.ts';
 import type { Reliefs } from './relief/relief.service.ts';
 import type { MonthCloses } from './remittance/month-close.service.ts';
+import type { DuesFiguresLoader } from './report/dues-figures.loaders.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
@@ -15,4 +16,6 @@ export interface DuesContext extends RequestContext {
   wageRegions: WageRegions;
   reliefs: Reliefs;
   monthCloses: MonthCloses;
+  figures: DuesFiguresLoader;
+  now: () => Date;
 }

@@ -46,7 +46,12 @@ export const rules = {
     // Not personal: where the organization is, readable with the tree by any signed-in person.
     duesWageRegion: isPerson,
     duesMonthCloses: policy.rule('CLOSE_DUES_MONTH', (organization) => organization as OrganizationReference),
+    duesMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', (organization) => organization as OrganizationReference),
   },
+  // Reached only through Organization.duesMonthlyFigures: counts and sums, no person.
+  DuesMonthlyFigures: allow,
+  MoneyRate: allow,
+  Rate: allow,
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,
   DuesArrears: allow,

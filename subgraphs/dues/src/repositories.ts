@@ -2,6 +2,7 @@ import type { Db } from '@dangvu/drizzle';
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
 import { obligationRepository } from './obligation/obligation.repository.ts';
 import { duesOrganizationRepository } from './organization/organization.repository.ts';
+import { duesFiguresRepository } from './report/dues-figures.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
 import { reliefRepository } from './relief/relief.repository.ts';
 import { monthCloseRepository } from './remittance/month-close.repository.ts';
@@ -18,6 +19,7 @@ export function repositories(executor: Executor) {
     qrPayments: qrPaymentRepository(executor),
     reliefs: reliefRepository(executor),
     monthCloses: monthCloseRepository(executor),
+    duesFigures: duesFiguresRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -17,12 +17,22 @@ import { monthCloses } from './remittance/month-close.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
+import { duesFiguresLoader } from './report/dues-figures.loaders.ts';
+import { duesMonthlyFiguresJob } from './report/monthly-figures.job.ts';
 import { resolvers } from './resolvers/index.ts';
 import { standingLoaders } from './standing/standing.loaders.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { defaultWageRegion?: WageRegion | null } = {}): SubgraphDefinition<DuesContext> {
+export interface DuesDeps {
+  defaultWageRegion?: WageRegion | null;
+  /** The day of the next month on which a month's report figures freeze (REPORT_FREEZE_DAY, default 20). */
+  reportFreezeDay?: number;
+  /** The reports' clock; a test moves it. */
+  now?: () => Date;
+}
+
+export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, reportFreezeDay = 20, now = () => new Date() }: DuesDeps = {}): SubgraphDefinition<DuesContext> {
   const store = duesStore(db);
   return {
     name: 'dues',
@@ -30,8 +40,8 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null }: { d
     resolvers: resolvers as SubgraphDefinition<DuesContext>['resolvers'],
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
-    jobs: [obligationsJob({ defaultWageRegion })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base) }),
+    jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now }),
     afterRequest: (context) => context.views.flush(),
   };
 }

@@ -90,6 +90,21 @@ export { defineJob, type AnyJob, type JobContext, type JobDefinition, type StepR
 export { runJob, type JobOutcome, type JobProgress, type RunJobOptions } from './jobs/run-job.ts';
 export { startJobScheduler, type JobScheduler, type SchedulerOptions } from './jobs/scheduler.ts';
 export { daily, describeSchedule, lastDue, monthly, nextDue, type Schedule } from './jobs/schedule.ts';
+export {
+  addMonths,
+  checkedMonth,
+  freezeSchedule,
+  isYearMonth,
+  monthEnd,
+  monthFrozenAt,
+  monthlyFiguresJob,
+  monthlyFiguresLoader,
+  rate,
+  reportFreezeDayVariable,
+  type FigureState,
+  type FiguresSource,
+} from './reports.ts';
+export { figuresTable, underPaths, type FiguresTableSpec, type GroupsOf } from './figures-table.ts';
 export { jobRunsRepository, type JobRun } from './jobs/jobs.repository.ts';
 export {
   newSigningKey,

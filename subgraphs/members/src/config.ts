@@ -1,4 +1,4 @@
-import { jwk, subgraphConfig, text, variable } from '@dangvu/subgraph-kit';
+import { jwk, reportFreezeDayVariable, subgraphConfig, text, variable } from '@dangvu/subgraph-kit';
 import { SECRETS_KEY_BYTES } from './account/account-secrets.ts';
 
 /** 32 random bytes in base64url (`openssl rand -base64 32` also does: the padding and alphabet are forgiven). */
@@ -16,4 +16,5 @@ export const membersConfig = subgraphConfig('members', {
     /** Seals second-factor secrets and keys the hashes of activation codes and refresh tokens; never in the database. */
     secretsKey: variable('MEMBERS_SECRETS_KEY', secretsKey),
   },
+  reports: { freezeDay: reportFreezeDayVariable },
 });

@@ -17,6 +17,7 @@ import type { DataQualityService } from './data-quality/data-quality.service.ts'
 import type { InsuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
 import type { RegisterImportService } from './import/register-import.service.ts';
 import type { RegisterUploadService } from './import/register-upload.service.ts';
+import type { MemberFiguresLoader } from './report/member-figures.loaders.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { SessionService } from './session/session.service.ts';
 import type { ViewerAbilities } from './viewer-abilities.ts';
@@ -58,4 +59,7 @@ export interface MembersContext extends RequestContext {
   registerImports: RegisterImportService;
   insurance: InsuranceReconciliationService;
   dataQuality: DataQualityService;
+  memberFigures: MemberFiguresLoader;
+  /** The request's clock, as the services see it. */
+  now: () => Date;
 }

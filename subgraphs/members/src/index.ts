@@ -11,6 +11,6 @@ await runSubgraph({
     // Second-factor secrets stored in the clear before they were sealed are sealed once, before serving.
     const sealed = await sealLegacyTotpSecrets(membersStore(db.db).repos.accounts, keys.secrets);
     if (sealed > 0) consoleLogger.info('sealed second-factor secrets stored in the clear', { count: sealed });
-    return membersSubgraph(db, keys);
+    return membersSubgraph(db, { ...keys, reportFreezeDay: config.reports.freezeDay });
   },
 });

@@ -137,6 +137,7 @@ export const rules = {
     dataQualityFindings: policy.rule('FIX_REGISTER_DATA', organization),
     pendingIdentityEdits: policy.rule('SEE_IDENTITY_EDITS', organization),
     pendingResidenceDeclarations: policy.rule('SEE_RESIDENCE_DECLARATIONS', organization),
+    memberMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
@@ -207,6 +208,10 @@ export const rules = {
   DataQualityCheckCount: allow,
   // Reached only through Organization.memberStatistics above.
   MemberStatistics: allow,
+  // Reached only through Organization.memberMonthlyFigures above: counts, no person.
+  MemberMonthlyFigures: allow,
+  ScopeExclusionCount: allow,
+  Rate: allow,
   ActivityStatusCount: allow,
   SecondFactorRequirementPayload: allow,
   RegisterPartnerClientPayload: allow,

@@ -184,6 +184,11 @@ export const policy = definePolicy({
   FIX_REGISTER_DATA: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'], over: organizationPath },
   /** Counts name no one: the one thing about members an analyst sees. */
   SEE_MEMBER_STATISTICS: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
+  /**
+   * A month's report figures for a subtree: counts that name no one (docs/rules/reports.md#who-reads-figures),
+   * for the analysts and officers whose grant reaches the organization.
+   */
+  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
   /** Open a yearly comment campaign, and follow what an organization asked (docs/rules/residence-comments.md#who-does-what). */
   MANAGE_RESIDENCE_COMMENTS: { roles: COMMENT_OFFICERS, over: organizationPath },
   /**

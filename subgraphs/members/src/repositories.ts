@@ -7,6 +7,7 @@ import { auditTrailRepository } from './audit/audit-trail.repository.ts';
 import { contactChangeRepository } from './contact-change/contact-change.repository.ts';
 import { memberRepository } from './member/member.repository.ts';
 import { memberListRepository } from './organization/member-list.repository.ts';
+import { memberFiguresRepository } from './report/member-figures.repository.ts';
 import { partnerRepository } from './partner/partner.repository.ts';
 import { commentSigningKeyRepository } from './residence-comment/comment-signing-key.repository.ts';
 import { residenceCommentRepository } from './residence-comment/residence-comment.repository.ts';
@@ -46,6 +47,7 @@ export function repositories(executor: Executor) {
     registerImports: registerImportRepository(executor),
     insurance: insuranceRepository(executor),
     dataQuality: dataQualityRepository(executor),
+    memberFigures: memberFiguresRepository(executor),
     audit: auditLog(executor),
   };
 }

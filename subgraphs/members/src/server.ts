@@ -30,6 +30,9 @@ import { memberTransferredOutConsumer } from './member/member-transferred-out.co
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
 import { organizationTypedConsumer } from './organization/organization-typed.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
+import { memberFiguresLoader } from './report/member-figures.loaders.ts';
+import { membersMonthlyFiguresJob } from './report/monthly-figures.job.ts';
+import { rolloutSettingsConsumer } from './report/rollout-settings.consumer.ts';
 import { partnerService } from './partner/partner.service.ts';
 import { commentReminders } from './residence-comment/comment-reminders.job.ts';
 import { residenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
@@ -60,6 +63,8 @@ export interface MembersDeps {
   passwords?: PasswordHasher;
   /** The clock of sign-in windows, sessions and codes; a test moves it. */
   now?: () => Date;
+  /** The day of the next month on which a month's report figures freeze (REPORT_FREEZE_DAY, default 20). */
+  reportFreezeDay?: number;
 }
 
 /** The keys' part of the deps, from what the process reads (AUTH_PRIVATE_KEY, MEMBERS_SECRETS_KEY). */
@@ -81,10 +86,10 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
     typeDefs,
     resolvers: { ...resolvers, Date: DateScalar } as SubgraphDefinition<MembersContext>['resolvers'],
     rules,
-    consumers: [organizationMovedConsumer, organizationTypedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer],
+    consumers: [organizationMovedConsumer, organizationTypedConsumer, memberTransferredConsumer, memberTransferredOutConsumer, memberTemporaryHostConsumer, rolloutSettingsConsumer],
     // Tokens, activation codes and secrets are shown once: a retry with the same key is told it was done.
     secretAnswers: ['login', 'refreshSession', 'partnerToken', 'issueAccount', 'reissueAccount', 'registerPartnerClient', 'startSecondFactor'],
-    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob, uploadRetention],
+    jobs: [signInWindowsPurge, commentReminders, registerImportAnalysis as AnyJob, uploadRetention, membersMonthlyFiguresJob({ freezeDay: deps.reportFreezeDay ?? 20, now })],
     receiveUpload: (call, uploadId, request) => registerUploads.receive(db, call, uploadId, request, now()),
     afterRequest: async (context) => {
       await context.views.flush();
@@ -124,6 +129,8 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         registerImports: registerImportService(store, base, { analyse, today: () => vietnamDay(now()) }),
         insurance: insuranceReconciliationService(store, base, () => vietnamDay(now())),
         dataQuality: dataQualityService(store, views, () => vietnamDay(now())),
+        memberFigures: memberFiguresLoader(store.repos, now),
+        now,
       };
     },
   };

@@ -3,6 +3,7 @@ import type { BankAccountService } from './bank-account/bank-account.service.ts'
 import type { OrganizationLoaders } from './organization/organization.loaders.ts';
 import type { OrganizationReadService } from './organization/organization-read.service.ts';
 import type { OrganizationService } from './organization/organization.service.ts';
+import type { MonthlyReportService } from './report/monthly-report.service.ts';
 
 /** The organization subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface OrganizationContext extends RequestContext {
@@ -10,4 +11,5 @@ export interface OrganizationContext extends RequestContext {
   reads: OrganizationReadService;
   tree: OrganizationService;
   bankAccounts: BankAccountService;
+  reports: MonthlyReportService;
 }

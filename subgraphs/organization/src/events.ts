@@ -28,6 +28,12 @@ export const organizationEvents = defineEvents({
     accountNumber: z.string().regex(/^[0-9A-Z]{6,19}$/),
     holderName: z.string().min(2).max(50),
   }),
+  /**
+   * An organization's roll-out setting as it now stands (docs/rules/organization-tree.md#roll-out-scope): in or
+   * out, and the first day of the month it goes online (null: inherited). The subgraphs whose report
+   * figures follow the exclusions keep a copy.
+   */
+  'organization.rolloutSet': z.object({ orgId: z.uuid(), path: orgPathField, inRolloutScope: z.boolean(), rolloutOnlineFrom: z.iso.date().nullable() }),
 });
 
 export type OrganizationEvents = typeof organizationEvents;

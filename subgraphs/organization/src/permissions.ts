@@ -1,12 +1,13 @@
 import { isPerson } from '@dangvu/subgraph-kit';
 import { allow, or } from 'graphql-shield';
-import { policy } from './policy.ts';
+import { policy, type OrganizationSubject } from './policy.ts';
 
 /**
  * The tree itself (names, kinds, parents, history) is not personal data: any signed-in person may read it, and
  * a partner system granted `organizations:read`; an organization's dues account is what its members pay into.
  */
 const readsTree = or(isPerson, policy.rule('READ_TREE'));
+const organization = (parent: unknown) => parent as OrganizationSubject;
 
 /**
  * Default deny. A mutation passes here when the caller could hold its ability somewhere; the service then
@@ -23,8 +24,17 @@ export const rules = {
     setRolloutStage: policy.rule('SET_ROLLOUT_SCOPE'),
     setRolloutScope: policy.rule('SET_ROLLOUT_SCOPE'),
     setBankAccount: policy.rule('SET_DUES_ACCOUNT'),
+    submitMonthlyReport: policy.rule('SUBMIT_MONTHLY_REPORT'),
   },
-  Organization: readsTree,
+  Organization: {
+    '*': readsTree,
+    monthlyReport: policy.rule('SEE_MONTHLY_REPORTS', organization),
+    subordinateReports: policy.rule('SEE_MONTHLY_REPORTS', organization),
+  },
+  // Reached only through the Organization fields above, or as the answer of a submission its rule allowed.
+  MonthlyReport: allow,
+  SubordinateReport: allow,
+  MonthlyReportPayload: allow,
   OrganizationVersion: readsTree,
   Rollout: readsTree,
   DataQualityWarning: readsTree,

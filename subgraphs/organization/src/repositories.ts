@@ -4,6 +4,7 @@ import { bankAccountRepository } from './bank-account/bank-account.repository.ts
 import { organizationEvents, type OrganizationEvents } from './events.ts';
 import { organizationRepository } from './organization/organization.repository.ts';
 import { readinessRepository } from './organization/readiness.repository.ts';
+import { monthlyReportRepository } from './report/monthly-report.repository.ts';
 
 type EventPayload<T extends Topic<OrganizationEvents>> = Parameters<typeof publishEvent<OrganizationEvents, T>>[4];
 
@@ -25,6 +26,7 @@ export function repositories(executor: Executor) {
     organizations: organizationRepository(executor),
     bankAccounts: bankAccountRepository(executor),
     readiness: readinessRepository(executor),
+    monthlyReports: monthlyReportRepository(executor),
     audit: auditLog(executor),
     outbox: outbox(executor),
   };

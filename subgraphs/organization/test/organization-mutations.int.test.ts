@@ -154,6 +154,12 @@ describe('setRolloutScope', () => {
     expect(back.data!.setRolloutScope.organization.inRolloutScope).toBe(true);
     // Setting what is already set is no change: two entries, not three.
     expect((await auditActions()).filter((action) => action === 'organization.rolloutScopeSet').length).toBe(before + 2);
+    // Each change is announced, for the report figures' copies of the setting (docs/rules/reports.md#who-counts).
+    const announced = (await subgraph.db.db.select().from(tables.outboxEvents)).filter((e) => e.topic === 'organization.rolloutSet' && e.aggregateId === tree.dong.id);
+    expect(announced.map((e) => e.payload)).toEqual([
+      { orgId: tree.dong.id, path: tree.dong.path, inRolloutScope: false, rolloutOnlineFrom: null },
+      { orgId: tree.dong.id, path: tree.dong.path, inRolloutScope: true, rolloutOnlineFrom: null },
+    ]);
   });
 
   it('refuses the cell’s own secretary and another ward’s administrator, changing nothing', async () => {

@@ -1,4 +1,4 @@
-import { httpUrl, integer, subgraphConfig, text, variable } from '@dangvu/subgraph-kit';
+import { httpUrl, integer, reportFreezeDayVariable, subgraphConfig, text, variable } from '@dangvu/subgraph-kit';
 import { SECRETS_KEY_BYTES } from './signature/transfer-secrets.ts';
 
 /** 32 random bytes in base64url (`openssl rand -base64 32` also does: the padding and alphabet are forgiven). */
@@ -24,4 +24,5 @@ export const transfersConfig = subgraphConfig('transfers', {
     /** Working days one organization may hold a dossier before its superior's inbox shows it (docs/rules/transfers.md#escalation). */
     escalateAfterWorkingDays: variable('TRANSFERS_ESCALATION_WORKING_DAYS', integer(10, { min: 1, max: 120 })),
   },
+  reports: { freezeDay: reportFreezeDayVariable },
 });

@@ -14,6 +14,7 @@ await runSubgraph({
       secretsKey: config.keys.secretsKey,
       publicOrigin: config.transfers.publicOrigin,
       escalateAfterWorkingDays: config.transfers.escalateAfterWorkingDays,
+      reportFreezeDay: config.reports.freezeDay,
     });
   },
 });

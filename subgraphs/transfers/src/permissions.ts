@@ -56,6 +56,7 @@ export const rules = {
     transferInbox: policy.rule('SEE_TRANSFER_INBOX', (organization) => organization as OrganizationParent),
     transfersAwaitingReceipt: policy.rule('SEE_TRANSFER_INBOX', (organization) => organization as OrganizationParent),
     transferCounts: policy.rule('SEE_TRANSFER_COUNTS', (organization) => organization as OrganizationParent),
+    transferMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', (organization) => organization as OrganizationParent),
   },
   // Reached only through the guarded fields above, each of which checked the caller against the dossier.
   Transfer: allow,
@@ -65,6 +66,10 @@ export const rules = {
   TransferLetter: allow,
   TransferInboxEntry: allow,
   TransferCounts: allow,
+  // Reached only through Organization.transferMonthlyFigures: counts, no person.
+  TransferMonthlyFigures: allow,
+  ProcedureFigures: allow,
+  Rate: allow,
   TransferPayload: allow,
   // Reached only through the guarded operations above.
   CalendarAdjustment: allow,

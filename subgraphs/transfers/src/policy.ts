@@ -91,6 +91,8 @@ export const policy = definePolicy({
   /** What waits on an organization, and what it sent that is not received yet: its officers and administrators. */
   SEE_TRANSFER_INBOX: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'], over: organizationPath },
   /** How many dossiers are open, overdue or stalled below an organization: counts naming no one, for analysts too. */
+  /** A month's report figures for a subtree: counts naming no one (docs/rules/reports.md#who-reads-figures). */
+  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
   SEE_TRANSFER_COUNTS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'ANALYST'], over: organizationPath },
   /** Open a dossier (and read the voucher it needs): the member, or a secretary or deputy over the member's cell for them. */
   START_TRANSFER: { roles: ON_BEHALF_ROLES, over: memberPath, self: memberId },

@@ -15,9 +15,12 @@ const outbox = (executor: Executor) => ({
     publishEvent(executor as Tx, transferEvents, topic, aggregateId, payload),
 });
 
+import { transferFiguresRepository } from './report/transfer-figures.repository.ts';
+
 /** Every table the transfers subgraph reaches, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
   return {
+    transferFigures: transferFiguresRepository(executor),
     transfers: transferRepository(executor),
     steps: transferStepRepository(executor),
     letters: transferLetterRepository(executor),

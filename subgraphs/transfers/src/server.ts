@@ -33,7 +33,12 @@ export interface TransfersOptions {
   publicOrigin?: string;
   printer?: LetterPrinter;
   now?: () => Date;
+  /** The day of the next month on which a month's report figures freeze (REPORT_FREEZE_DAY, default 20). */
+  reportFreezeDay?: number;
 }
+
+import { transferFiguresLoader } from './report/transfer-figures.loaders.ts';
+import { transfersMonthlyFiguresJob } from './report/monthly-figures.job.ts';
 
 export function transfersSubgraph({ db }: DbHandle, options: TransfersOptions = {}): SubgraphDefinition<TransfersContext> {
   const store = transfersStore(db);
@@ -50,7 +55,7 @@ export function transfersSubgraph({ db }: DbHandle, options: TransfersOptions = 
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<TransfersContext>['resolvers'],
     rules,
-    jobs: [deadlinesJob({ escalateAfterWorkingDays })],
+    jobs: [deadlinesJob({ escalateAfterWorkingDays }), transfersMonthlyFiguresJob({ freezeDay: options.reportFreezeDay ?? 20, now })],
     context: (base) => {
       const loaders = transferLoaders(store.repos);
       return {
@@ -61,6 +66,8 @@ export function transfersSubgraph({ db }: DbHandle, options: TransfersOptions = 
         reads: transferReadService(store, loaders, base, { calendar: workingCalendar, now, escalateAfterWorkingDays }),
         vouchers,
         letters,
+        figures: transferFiguresLoader(store.repos, now),
+        now,
       };
     },
   };

@@ -1,4 +1,4 @@
-import { vietnamDay } from '@dangvu/subgraph-kit';
+import { checkedMonth, vietnamDay } from '@dangvu/subgraph-kit';
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
 import { previousMonth } from '../remittance/month-close.rules.ts';
 
@@ -7,4 +7,5 @@ export const Organization: OrganizationResolvers = {
   duesCollection: (organization, _, context) => context.payments.payersIn(organization.id),
   duesWageRegion: (organization, _, context) => context.wageRegions.of(organization.id),
   duesMonthCloses: (organization, { month }, context) => context.monthCloses.inSubtree(organization.path!, month ?? previousMonth(vietnamDay(new Date()))),
+  duesMonthlyFigures: (organization, { month }, context) => context.figures.load(`${checkedMonth(month, context.now())}|${organization.path!}`),
 };

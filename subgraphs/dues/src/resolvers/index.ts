@@ -2,6 +2,7 @@ import { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from '@dangv
 import type { Resolvers } from '../generated/resolvers.ts';
 import { DuesMonth } from './DuesMonth.ts';
 import { DuesMonthClose } from './DuesMonthClose.ts';
+import { DuesMonthlyFigures } from './DuesMonthlyFigures.ts';
 import { DuesPayerMonths } from './DuesPayerMonths.ts';
 import { DuesQrPayment } from './DuesQrPayment.ts';
 import { DuesReliefDecision } from './DuesReliefDecision.ts';
@@ -11,4 +12,4 @@ import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesReceipt, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };
+export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesMonthlyFigures, DuesReceipt, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };

@@ -1,4 +1,4 @@
-import { parseId } from '@dangvu/subgraph-kit';
+import { checkedMonth, parseId } from '@dangvu/subgraph-kit';
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
 import { memberStatistics } from '../member/member-statistics.ts';
 
@@ -21,4 +21,5 @@ export const Organization: OrganizationResolvers = {
   pendingResidenceDeclarations: (organization, _, context) => context.residenceDeclarationReads.pendingUnder(organization.path!),
   pendingIdentityEdits: (organization, _, context) => context.identityEditReads.pendingUnder(organization.path!),
   memberStatistics: async (organization, _, context) => memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
+  memberMonthlyFigures: (organization, { month }, context) => context.memberFigures.load(`${checkedMonth(month, context.now())}|${organization.path!}`),
 };

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers.ts';
 import { Account } from './Account.ts';
 import { AuditEntry } from './AuditEntry.ts';
-import { DateTimeScalar, MoneyScalar } from '@dangvu/subgraph-kit';
+import { DateTimeScalar, MoneyScalar, YearMonthScalar } from '@dangvu/subgraph-kit';
 import { CommentCampaign } from './CommentCampaign.ts';
 import { CommentExemption } from './CommentExemption.ts';
 import { ContactChangeRequest } from './ContactChangeRequest.ts';
@@ -11,6 +11,7 @@ import { IdentityEdit } from './IdentityEdit.ts';
 import { IssueAccountPayload } from './IssueAccountPayload.ts';
 import { JSONScalar } from './JSON.ts';
 import { Member } from './Member.ts';
+import { MemberMonthlyFigures } from './MemberMonthlyFigures.ts';
 import { MemberViewerCan } from './MemberViewerCan.ts';
 import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
@@ -33,6 +34,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Member,
+  MemberMonthlyFigures,
   MemberViewerCan,
   Organization,
   OrganizationViewerCan,
@@ -60,4 +62,5 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Money: MoneyScalar,
   JSON: JSONScalar,
+  YearMonth: YearMonthScalar,
 };

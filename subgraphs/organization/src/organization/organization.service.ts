@@ -67,6 +67,9 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
   const recordChange = (repos: TreeRepositories, action: string, before: OrganizationRow | null, after: OrganizationRow) =>
     audit(repos.audit, { action, entityType: 'Organization', entityId: after.id, before, after, orgPath: after.path });
 
+  const publishRollout = (repos: TreeRepositories, row: OrganizationRow) =>
+    repos.outbox.publish('organization.rolloutSet', row.id, { orgId: row.id, path: row.path, inRolloutScope: row.inRolloutScope, rolloutOnlineFrom: row.rolloutOnlineFrom });
+
   const lockExisting = async (repos: TreeRepositories, id: string, what = 'tổ chức') => {
     const organization = await repos.organizations.byIdForUpdate(id);
     if (!organization) throw notFound(what);
@@ -108,6 +111,7 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         await repos.organizations.recordVersions(created.path, today());
         await recordChange(repos, 'organization.created', null, created);
         await repos.outbox.publish('organization.typed', id, { orgId: id, path, type: created.type });
+        if (!created.inRolloutScope) await publishRollout(repos, created);
         return { organization: created, userErrors: [] };
       });
     },
@@ -139,6 +143,7 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         if (organization.inRolloutScope === input.inRolloutScope) return { organization, userErrors: [] };
         const changed = await repos.organizations.update(id, { inRolloutScope: input.inRolloutScope });
         await recordChange(repos, 'organization.rolloutScopeSet', organization, changed);
+        await publishRollout(repos, changed);
         return { organization: changed, userErrors: [] };
       });
     },
@@ -183,6 +188,7 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         if (organization.rolloutOnlineFrom === onlineFrom) return { organization, userErrors: [] };
         const changed = await repos.organizations.update(id, { rolloutOnlineFrom: onlineFrom });
         await recordChange(repos, 'organization.rolloutStageSet', organization, changed);
+        await publishRollout(repos, changed);
         return { organization: changed, userErrors: [] };
       });
     },

@@ -9,4 +9,5 @@ export const Mutation: Resolvers['Mutation'] = {
   setRolloutScope: (_, { input }, context) => context.tree.setRolloutScope(input),
   dissolveOrganization: (_, { input }, context) => context.tree.dissolve(input),
   setBankAccount: (_, { input }, context) => context.bankAccounts.set(input),
+  submitMonthlyReport: (_, { input }, context) => context.reports.submit(input),
 };

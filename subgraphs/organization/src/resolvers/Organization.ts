@@ -21,4 +21,6 @@ export const Organization: Resolvers['Organization'] = {
     return (await context.loaders.accountCoverage.load(path)) ?? { path, eligible: 0, covered: 0 };
   },
   viewerCan: (organization, _, context) => context.reads.subjectOf(organization),
+  monthlyReport: (organization, { month }, context) => context.reports.of(organization, month),
+  subordinateReports: async (organization, { month }, context) => context.reports.subordinates(await context.reads.childrenOf(organization), month),
 };

@@ -6,6 +6,8 @@ const abilities = viewerCanResolvers(policy, {
   shapeTree: 'SHAPE_TREE',
   setDuesAccount: 'SET_DUES_ACCOUNT',
   setRolloutScope: 'SET_ROLLOUT_SCOPE',
+  submitMonthlyReport: 'SUBMIT_MONTHLY_REPORT',
+  seeMonthlyReports: 'SEE_MONTHLY_REPORTS',
 });
 
 export const OrganizationViewerCan: OrganizationViewerCanResolvers = {

@@ -6,5 +6,6 @@ import { OrganizationVersion } from './OrganizationVersion.ts';
 import { OrganizationViewerCan } from './OrganizationViewerCan.ts';
 import { Query } from './Query.ts';
 import { Rollout } from './Rollout.ts';
+import { MonthlyReport } from './MonthlyReport.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Organization, OrganizationVersion, OrganizationViewerCan, BankAccount, Rollout };
+export const resolvers: Resolvers = { Query, Mutation, Organization, OrganizationVersion, OrganizationViewerCan, BankAccount, Rollout, MonthlyReport };

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { AuditEntryInput, AuditLog } from '@dangvu/subgraph-kit';
 import type { BankAccountRepository, BankAccountRow } from '../bank-account/bank-account.repository.ts';
 import { isAccountEligible } from '../bank-account/bank-account.rules.ts';
 import type { ReadinessRepository } from '../organization/readiness.repository.ts';
 import type { OrganizationRepository, OrganizationRow, OrganizationVersionRow } from '../organization/organization.repository.ts';
 import type { OrgType } from '../organization/organization.rules.ts';
+import type { MonthlyReportRepository, MonthlyReportRow } from '../report/monthly-report.repository.ts';
 import type { Outbox, Repositories } from '../repositories.ts';
 
 /**
@@ -118,11 +120,22 @@ export function fakeTree(): FakeTree {
       }),
   };
 
+  const reports: MonthlyReportRow[] = [];
+  const monthlyReportsRepo: MonthlyReportRepository = {
+    insertOnce: async (row) => {
+      if (reports.some((report) => report.orgId === row.orgId && report.month === row.month)) return null;
+      const report = { id: randomUUID(), note: null, ...row } as MonthlyReportRow;
+      reports.push(report);
+      return report;
+    },
+    byKeys: async (keys) => reports.filter((report) => keys.includes(`${report.orgId}|${report.month}`)),
+  };
+
   const auditLog: AuditLog = { append: async (inputs) => void audit.push(...inputs) };
   const outbox: Outbox = { publish: async (topic, aggregateId, payload) => void events.push({ topic, aggregateId, payload }) };
 
   return {
-    repos: { organizations: organizationsRepo, bankAccounts: bankAccountsRepo, readiness: readinessRepo, audit: auditLog, outbox },
+    repos: { organizations: organizationsRepo, bankAccounts: bankAccountsRepo, readiness: readinessRepo, monthlyReports: monthlyReportsRepo, audit: auditLog, outbox },
     organizations,
     versions,
     memberCounts,

@@ -1,3 +1,4 @@
+import { checkedMonth } from '@dangvu/subgraph-kit';
 import type { OrganizationResolvers } from '../generated/resolvers.ts';
 
 /** An organization as other subgraphs send one: the id and, through @requires, its path and line. */
@@ -10,4 +11,5 @@ export const Organization: OrganizationResolvers = {
   transferInbox: (organization, _, context) => context.reads.inbox({ path: organization.path! }),
   transfersAwaitingReceipt: (organization, _, context) => context.reads.awaitingReceipt({ path: organization.path! }),
   transferCounts: (organization, _, context) => context.reads.counts({ path: organization.path! }),
+  transferMonthlyFigures: (organization, { month }, context) => context.figures.load(`${checkedMonth(month, context.now())}|${organization.path!}`),
 };

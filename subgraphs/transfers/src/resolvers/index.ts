@@ -9,6 +9,7 @@ import { TransferDestination } from './TransferDestination.ts';
 import { TransferInboxEntry } from './TransferInboxEntry.ts';
 import { TransferLetter } from './TransferLetter.ts';
 import { TransferTimelineEntry } from './TransferTimelineEntry.ts';
+import { TransferMonthlyFigures } from './TransferMonthlyFigures.ts';
 
 export const resolvers: Resolvers = {
   Query,
@@ -21,6 +22,7 @@ export const resolvers: Resolvers = {
   TransferLetter,
   TransferInboxEntry,
   Date: DateScalar,
+  TransferMonthlyFigures,
   DateTime: DateTimeScalar,
   YearMonth: YearMonthScalar,
 };

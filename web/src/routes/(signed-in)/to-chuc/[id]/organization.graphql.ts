@@ -37,6 +37,7 @@ export const OrganizationPageQuery = graphql(`
         setDuesAccount
         seeIdentityEdits
         confirmResidences
+        seeMonthlyReports
       }
     }
     banks {
