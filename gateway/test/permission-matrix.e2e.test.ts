@@ -367,6 +367,11 @@ beforeAll(async () => {
     'admin (province)': person(staff(4), 'ADMIN', province),
     'analyst (in)': person(staff(5), 'ANALYST', ward),
     'analyst (out)': person(staff(5), 'ANALYST', otherWard),
+    // The ward committee's office and its support team (docs/rules/roles.md#processing-officer, #support-team); roster 7 is the demo member.
+    'processing officer (in)': person(staff(11), 'PROCESSING_OFFICER', ward),
+    'processing officer (out)': person(staff(11), 'PROCESSING_OFFICER', otherWard),
+    'support team (in)': person(staff(12), 'SUPPORT_TEAM', ward),
+    'support team (out)': person(staff(12), 'SUPPORT_TEAM', otherWard),
     partner: { personId: null, grants: [], partner: { clientId: '00000000-0000-4000-8000-0000000000ff', scopes: ['members:read', 'organizations:read'] } },
   });
   // Every allowed mutation below meets a userError after its authorization check; lockAccount needs an account to refuse.

@@ -403,3 +403,24 @@ describe('reminders and overdue counts', () => {
     expect(counts.data!._entities[0].commentCounts).toEqual({ requested: 9, answered: 3, open: 5, overdue: 5, answeredLate: 0 });
   });
 });
+
+// Last: these add requests the counts above do not expect.
+describe('the processing officer of a committee’s office (docs/rules/roles.md#processing-officer)', () => {
+  it('is asked by the commune’s processing officer, who cannot answer for the residence cell; one of another commune is refused', async () => {
+    const officer = as(p.deputy, ['PROCESSING_OFFICER', o.commune]);
+    const asked = await call(SINGLE, { input: { memberId: p.teacherA.id, purpose: 'DISCIPLINE', dueOn: '2026-11-25' } }, officer);
+    expect(asked.data!.requestResidenceComment).toMatchObject({ request: { state: 'AT_CELL', requestedBy: { id: o.school.id }, residenceCell: { id: o.villageA.id } }, userErrors: [] });
+    const request = asked.data!.requestResidenceComment.request;
+    expect(request.availableActions).toEqual(['CANCEL']);
+    const answered = await call(ANSWER, { input: { requestId: request.id, expectedVersion: 1, ...fullComment() } }, officer);
+    expect(answered.data!.answerResidenceComment.userErrors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN_ACTION']);
+    const elsewhere = await call(SINGLE, { input: { memberId: p.teacherA.id, purpose: 'AWARD', dueOn: '2026-11-25' } }, as(p.deputy, ['PROCESSING_OFFICER', o.otherCommune]));
+    expect(elsewhere.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('opens a yearly campaign by the processing officer of the committee over the workplace', async () => {
+    const opened = await call(OPEN, { input: { organizationId: o.outsideCell.id, dueOn: DUE } }, as(p.secretaryB, ['PROCESSING_OFFICER', o.otherCommune]));
+    expect(opened.data!.openCommentCampaign.userErrors).toEqual([]);
+    expect(opened.data!.openCommentCampaign.campaign).toMatchObject({ year: 2026, dueOn: DUE });
+  });
+});

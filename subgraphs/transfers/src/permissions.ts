@@ -46,6 +46,8 @@ export const rules = {
     id: allow,
     orgPath: allow,
     transfers: policy.rule('SEE_TRANSFERS', (member) => member as MemberParent),
+    // The viewer's own ability, answered for anyone signed in.
+    viewerMayStartTransferFor: isPerson,
     transferVoucher: and(isPerson, policy.rule('START_TRANSFER', (member) => member as MemberParent)),
     transferLetterVoucher: and(isPerson, policy.rule('ISSUE_TRANSFER_LETTER', (member) => member as MemberParent)),
   },

@@ -1,4 +1,6 @@
 import type { TransferResolvers } from '../generated/resolvers.ts';
+import { actsForMember } from '../policy.ts';
+import { subjectOf } from '../transfer/transfer.service.ts';
 
 const organization = (id: string | null) => (id ? { __typename: 'Organization' as const, id } : null);
 
@@ -12,6 +14,7 @@ export const Transfer: TransferResolvers = {
   endsOn: (transfer) => transfer.plannedEndOn,
   nextDeadline: (transfer, _, context) => context.reads.nextDeadline(transfer),
   availableActions: (transfer, _, context) => context.reads.availableActions(transfer),
+  viewerActsForMember: (transfer, _, context) => actsForMember(context.identity, subjectOf(transfer)),
   timeline: (transfer, _, context) => context.reads.timeline(transfer),
   letter: async (transfer, _, context) => {
     const letter = await context.reads.letter(transfer);

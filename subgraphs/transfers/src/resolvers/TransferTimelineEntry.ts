@@ -15,6 +15,7 @@ const NOTE_LABELS: [key: string, label: string][] = [
   ['endsOn', 'Đến ngày'],
   ['rosterNumber', 'Số danh sách'],
   ['note', 'Ghi chú'],
+  ['memberConsent', 'Đảng viên đồng ý'],
 ];
 
 type Decision = Record<string, unknown>;

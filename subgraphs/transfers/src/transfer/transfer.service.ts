@@ -2,6 +2,7 @@ import {
   auditor,
   forbidden,
   notFound,
+  onBehalfConsentError,
   parseId,
   transition,
   vietnamDay,
@@ -106,11 +107,15 @@ export interface StartTransferInput {
   endsOn?: string | null;
   fullTimeStudy?: boolean | null;
   selfReview: string;
+  /** How and when the member agreed, when a support-team member opens the dossier for them. */
+  memberConsent?: string | null;
 }
 
 export interface StepInput {
   transferId: string;
   expectedVersion: number;
+  /** How and when the member agreed, when a support-team member does the member's step (submit, cancel). */
+  memberConsent?: string | null;
 }
 
 /** The steps that take only a text or two; each names its mutation's own input fields. */
@@ -197,6 +202,9 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       const decided = transition(machine, entityOf(row, letter, calendar, today(), duesOwed?.owed), action, actor, machineInput);
       // The machine knows that dues are owed; the clearance knows which months, which the officer needs.
       if (!decided.ok) return refused(decided.error.code === 'DUES_UNPAID' && duesOwed?.explained ? duesOwed.explained : decided.error);
+      const acting = actingAs(row, actor);
+      const consent = acting.onBehalfOf ? onBehalfConsentError(identity, row.originPath!, input.memberConsent) : null;
+      if (consent) return refused(consent);
       const result = await outcome(repos, row, calendar);
       if (Array.isArray(result)) return refused(...result);
       const day = today();
@@ -204,14 +212,14 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       const processing = escalationReset(row, decided.to);
       const after = await repos.transfers.advance(row.id, row.version, { state: decided.to, lastStepOn: day, ...processing, ...result.changes });
       if (!after) return refused({ code: 'STALE_VERSION', field: 'expectedVersion', message: 'Hồ sơ vừa được người khác xử lý: hãy tải lại.' });
-      const acting = actingAs(row, actor);
+      const memberConsent = acting.onBehalfOf ? input.memberConsent?.trim() || null : null;
       await appendStep(repos, deps.sign, row.id, after.version, {
         action,
         fromState: row.state,
         toState: decided.to,
         actorId: identity.personId,
         onBehalfOf: acting.onBehalfOf,
-        decision: { ...result.decision, side: acting.side, organizationId: acting.organizationId },
+        decision: { ...result.decision, side: acting.side, organizationId: acting.organizationId, ...(memberConsent ? { memberConsent } : {}) },
         at,
       });
       await result.effects?.(repos, after);
@@ -256,8 +264,9 @@ export function transferService(store: TransfersStore, context: RequestContext, 
 
   return {
     /**
-     * Opens a dossier for the member the voucher names: the caller, or a member of a cell the caller is secretary
-     * or deputy over (recorded as done on their behalf). Routes it (who issues, the receiving side), gives it
+     * Opens a dossier for the member the voucher names: the caller, or a member of a cell the caller may act for
+     * (docs/rules/roles.md#on-behalf-steps; recorded as done on their behalf, with the member's consent when
+     * the caller is of the support team). Routes it (who issues, the receiving side), gives it
      * its code, and records the opening as its first signed step.
      */
     async start(input: StartTransferInput): Promise<StepPayload> {
@@ -269,6 +278,9 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       if (!policy.can(identity, 'START_TRANSFER', { id: member.memberId, orgPath: member.origin.organization.path })) throw forbidden();
 
       const errors: UserError[] = [];
+      const consent = onBehalf ? onBehalfConsentError(identity, member.origin.organization.path, input.memberConsent) : null;
+      if (consent) errors.push(consent);
+      const memberConsent = onBehalf ? input.memberConsent?.trim() || null : null;
       const fields = texts({
         reason: text(input.reason, 'reason', 'lý do chuyển sinh hoạt'),
         decisionReference: text(input.decisionReference, 'decisionReference', 'số, ngày của quyết định'),
@@ -351,6 +363,7 @@ export function transferService(store: TransfersStore, context: RequestContext, 
           issuerOrganizationId: row.issuerOrgId,
           side: onBehalf ? 'ON_BEHALF' : 'MEMBER',
           organizationId: null,
+          ...(memberConsent ? { memberConsent } : {}),
         };
         await appendStep(repos, deps.sign, row.id, 1, { action: 'START', fromState: null, toState: 'DRAFT', actorId: personId, onBehalfOf: onBehalf ? member.memberId : null, decision, at: deps.now() });
         await audit(repos.audit, {

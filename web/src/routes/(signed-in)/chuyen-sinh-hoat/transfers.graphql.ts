@@ -101,6 +101,7 @@ export const TransferPageQuery = graphql(`
         workingDaysLeft
       }
       availableActions
+      viewerActsForMember
       timeline {
         action
         sequence

@@ -62,13 +62,13 @@ const stopped = (step: string, fieldErrors: Record<string, string>, values: Reco
 export const actions: Actions = {
   submit: async (event) => {
     const { form, base } = await dossierForm(event);
-    const values = { lateReason: optional(form, 'lateReason') };
+    const values = { lateReason: optional(form, 'lateReason'), memberConsent: optional(form, 'memberConsent') };
     const outcome = await mutate(event, SubmitTransferMutation, { input: { ...base, ...values } });
     return answer('submit', outcome, outcome.data?.submitTransfer, 'Đã gửi đề nghị lên chi bộ.', values);
   },
   cancel: async (event) => {
     const { form, base } = await dossierForm(event);
-    const values = { reason: text(form, 'reason') };
+    const values = { reason: text(form, 'reason'), memberConsent: optional(form, 'memberConsent') };
     const outcome = await mutate(event, CancelTransferMutation, { input: { ...base, ...values } });
     return answer('cancel', outcome, outcome.data?.cancelTransfer, 'Đã rút đề nghị chuyển sinh hoạt.', values);
   },
