@@ -41,6 +41,7 @@ export {
   LAST_YEAR,
   lunarNewYear,
   lunarToSolar,
+  numericDay,
   publicHolidays,
   vietnamDay,
   weekday,

@@ -98,7 +98,10 @@ describe('a temporary transfer', () => {
     expect((await extend('2027-03-01', 7)).payload!.userErrors.map((e) => e.code)).toEqual(['MUST_BE_OFFICIAL']);
     expect((await extend('2027-01-31', 7, communeSecretary)).payload!.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN_ACTION']);
     expect((await extend('2027-01-31', 7)).payload).toMatchObject({ transfer: { state: 'EXTENDED', version: 8 }, userErrors: [] });
-    expect(await read(id, self)).toMatchObject({ endsOn: '2027-01-31', nextDeadline: { kind: 'TEMPORARY_END', dueOn: '2027-01-31' } });
+    const extended = await read(id, self);
+    expect(extended).toMatchObject({ endsOn: '2027-01-31', nextDeadline: { kind: 'TEMPORARY_END', dueOn: '2027-01-31' } });
+    // The timeline writes the new end as Vietnamese readers do; the signed decision keeps the ISO day.
+    expect((extended.timeline as { action: string; note: string }[]).find((entry) => entry.action === 'EXTEND')!.note).toContain('Đến ngày: 31/01/2027');
 
     const ended = await client.mutate('endTemporaryTransfer', { transferId: id, expectedVersion: 8, endedOn: '2026-03-02' }, hostSecretary);
     expect(ended.payload).toMatchObject({ transfer: { state: 'ENDED' }, userErrors: [] });

@@ -1,3 +1,4 @@
+import { numericDay } from '@dangvu/subgraph-kit';
 import type { LetterVoucher } from '../voucher/transfer-vouchers.ts';
 import type { FontWeight } from './open-sans.ts';
 
@@ -30,7 +31,6 @@ export const BOXES = { OFFICIAL: 10, TEMPORARY: 8 } as const;
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** 05/03/2026 */
-const numeric = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 /** ngày 05 tháng 03 năm 2026 */
 const spelled = (day: string) => `ngày ${day.slice(8, 10)} tháng ${day.slice(5, 7)} năm ${day.slice(0, 4)}`;
 const month = (yearMonth: string) => `${yearMonth.slice(5, 7)}/${yearMonth.slice(0, 4)}`;
@@ -85,19 +85,19 @@ h1 { font-size: 15pt; text-align: center; margin: 14pt 0 2pt; }
 <p class="sub">(Mẫu ${official ? '10' : '8'} ô)</p>
 ${row('Kính gửi', letter.destination)}
 <p class="field">${escape(letter.issuerName)} giới thiệu đồng chí <strong>${escape(m.fullName)}</strong></p>
-${row('Sinh ngày', m.birthDate && numeric(m.birthDate))}
+${row('Sinh ngày', m.birthDate && numericDay(m.birthDate))}
 ${row('Là đảng viên', m.membershipKind === 'OFFICIAL' ? 'chính thức' : 'dự bị')}
-${row('Ngày vào Đảng', numeric(m.joinedOn))}
-${row('Ngày chính thức', m.officialOn && numeric(m.officialOn))}
+${row('Ngày vào Đảng', numericDay(m.joinedOn))}
+${row('Ngày chính thức', m.officialOn && numericDay(m.officialOn))}
 ${row('Thẻ đảng viên số', m.cardNumber)}
 ${row('Số lý lịch', m.dossierNumber)}
 ${row('Số danh sách', m.rosterNumber)}
 ${row('Hiện sinh hoạt tại', letter.originName)}
 ${row(`Được chuyển sinh hoạt đảng ${official ? 'chính thức' : 'tạm thời'} đến`, letter.destination)}
-${row('Lý do', letter.decisionReference ? `${letter.reason} (theo ${letter.decisionReference}, có hiệu lực từ ${numeric(letter.effectiveOn)})` : letter.reason)}
-${official ? '' : row('Thời gian sinh hoạt tạm thời', `từ ${numeric(letter.effectiveOn)} đến ${letter.endsOn ? numeric(letter.endsOn) : '…'}`)}
+${row('Lý do', letter.decisionReference ? `${letter.reason} (theo ${letter.decisionReference}, có hiệu lực từ ${numericDay(letter.effectiveOn)})` : letter.reason)}
+${official ? '' : row('Thời gian sinh hoạt tạm thời', `từ ${numericDay(letter.effectiveOn)} đến ${letter.endsOn ? numericDay(letter.endsOn) : '…'}`)}
 ${row('Đã đóng đảng phí hết tháng', letter.duesPaidThrough && month(letter.duesPaidThrough))}
-${row('Giấy có giá trị đến hết', `${numeric(letter.validUntil)} (30 ngày làm việc kể từ ngày cấp)`)}
+${row('Giấy có giá trị đến hết', `${numericDay(letter.validUntil)} (30 ngày làm việc kể từ ngày cấp)`)}
 <div class="qr"><img alt="Mã QR hồ sơ" src="data:image/png;base64,${qrPng.toString('base64')}"><div>
   <p class="field"><span class="label">Mã hồ sơ:</span> ${escape(letter.dossierCode)}</p>
   <p class="field">Quét mã để mở hồ sơ điện tử và ghi nhận việc bàn giao hồ sơ.</p>
