@@ -221,6 +221,11 @@ const OPERATIONS: Record<string, Call> = {
       'mutation { startTransfer(input: { kind: OFFICIAL, memberVoucher: "sai", reason: "x", decisionReference: "x", effectiveOn: "2026-01-01", selfReview: "x" }) { userErrors { code } } }',
     variables: () => ({}),
   },
+  // The demo dossier is a draft: the receiving side meets ILLEGAL_TRANSITION, another officer FORBIDDEN_ACTION; nothing is recorded.
+  checkTransferDossierItems: {
+    document: 'mutation ($id: ID!) { checkTransferDossierItems(input: { transferId: $id, items: [LETTER] }) { userErrors { code } } }',
+    variables: (f) => ({ id: f.demoTransfer }),
+  },
   ...transferSteps({
     submitTransfer: {},
     cancelTransfer: { reason: 'x' },

@@ -111,6 +111,21 @@ describe('an official transfer between two communes, step by step', () => {
     expect((await client.mutate('handOverTransferDossier', { transferId: id, expectedVersion: 4 }, communeDeputy)).payload).toMatchObject({ transfer: { state: 'IN_TRANSIT' } });
     expect((await read(id, receivingCommune)).availableActions).toEqual(['RECEIVE']);
     expect((await client.mutate('receiveTransfer', { transferId: id, expectedVersion: 5 }, receivingCommune)).payload).toMatchObject({ transfer: { state: 'RECEIVED' } });
+    // Accepted only on a dossier checked item by item: each check is kept with who and when.
+    const unchecked = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6, rosterNumber: 31 }, receivingSecretary);
+    expect(unchecked.payload!.userErrors).toEqual([expect.objectContaining({ code: 'DOSSIER_NOT_CHECKED', field: 'items', message: expect.stringContaining('Lý lịch đảng viên') })]);
+    expect((await client.mutate('checkTransferDossierItems', { transferId: id, items: ['LETTER', 'SEAL'] }, receivingCommune)).payload!.userErrors).toEqual([]);
+    expect((await client.mutate('checkTransferDossierItems', { transferId: id, items: ['RECORD'] }, cellSecretary)).payload!.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN_ACTION']);
+    expect((await client.mutate('checkTransferDossierItems', { transferId: id, items: ['RECORD'] }, self)).errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const partly = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6, rosterNumber: 31 }, receivingSecretary);
+    expect(partly.payload!.userErrors[0]!.message).toContain('còn: Lý lịch đảng viên; Phiếu đảng viên; Quyết định kết nạp (và công nhận đảng viên chính thức; Bản tự kiểm điểm');
+    const { data: checks } = await client.query('query ($id: ID!) { transfer(id: $id) { version dossierChecks { item checked checkedBy { id } checkedAt } } }', { id }, receivingSecretary);
+    expect(checks!.transfer.version).toBe(6);
+    expect(checks!.transfer.dossierChecks.filter((c: { checked: boolean }) => c.checked)).toEqual([
+      { item: 'LETTER', checked: true, checkedBy: { id: receivingCommune.personId }, checkedAt: expect.any(String) },
+      { item: 'SEAL', checked: true, checkedBy: { id: receivingCommune.personId }, checkedAt: expect.any(String) },
+    ]);
+    await client.checkDossier(id, receivingSecretary);
     const accepted = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6, rosterNumber: 31 }, receivingSecretary);
     expect(accepted.payload).toMatchObject({ transfer: { state: 'COMPLETED', version: 7 }, userErrors: [] });
 
@@ -363,6 +378,7 @@ describe('fifty officers accepting one dossier at once', () => {
     await client.mutate('issueTransferLetter', { transferId: id, expectedVersion: 3, letterVoucher: await client.letterVoucher(racer, communeSecretary) }, communeSecretary);
     await client.mutate('handOverTransferDossier', { transferId: id, expectedVersion: 4 }, communeSecretary);
     await client.mutate('receiveTransfer', { transferId: id, expectedVersion: 5 }, receivingSecretary);
+    await client.checkDossier(id, receivingSecretary);
 
     const answers = await Promise.all(
       Array.from({ length: 50 }, () => client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6 }, receivingSecretary)),

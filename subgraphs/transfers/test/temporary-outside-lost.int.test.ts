@@ -88,6 +88,7 @@ describe('a temporary transfer', () => {
     const id = started.payload!.transfer!.id;
     await throughHandOver(id, facts, self);
     await client.mutate('receiveTransfer', { transferId: id, expectedVersion: 5 }, hostCommune);
+    await client.checkDossier(id, hostCommune);
     const accepted = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6 }, hostSecretary);
     expect(accepted.payload).toMatchObject({ transfer: { state: 'HOSTED' }, userErrors: [] });
     expect(await read(id, hostSecretary)).toMatchObject({ availableActions: ['EXTEND', 'END'], nextDeadline: { kind: 'TEMPORARY_END', dueOn: '2026-09-01' } });

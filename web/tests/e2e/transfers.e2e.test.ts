@@ -238,9 +238,17 @@ describe('an official transfer between two communes, on a phone', () => {
     await openDossier(id);
     await press('Đã nhận hồ sơ', 'Đã ghi nhận đảng viên xuất trình giấy giới thiệu và hồ sơ.');
     await page.getByLabel('Số danh sách đảng viên trong chi bộ').fill('51');
-    await press('Tiếp nhận đảng viên', 'Xin kiểm tra đủ từng thành phần của hồ sơ.');
+    await press('Tiếp nhận đảng viên', 'Chưa kiểm đủ hồ sơ theo danh mục');
     expect(await stateShown()).toContain('Nơi đến đã nhận');
-    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    // Two items checked and saved: each is kept with who checked it and when, and acceptance still waits.
+    await page.getByRole('checkbox', { name: /Giấy giới thiệu sinh hoạt đảng/ }).check();
+    await page.getByRole('checkbox', { name: /Lý lịch đảng viên/ }).check();
+    await press('Lưu các thành phần đã kiểm', 'Đã ghi các thành phần hồ sơ đã kiểm.');
+    expect(await page.getByRole('checkbox', { name: /Lý lịch đảng viên/ }).isChecked()).toBe(true);
+    expect(await page.locator('.checked-by').count()).toBe(2);
+    expect(await page.locator('.checked-by').first().innerText()).toMatch(/^Đã kiểm: đồng chí .+, \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
+    await press('Tiếp nhận đảng viên', 'còn: Phiếu đảng viên');
+    for (const box of await page.getByRole('checkbox', { disabled: false }).all()) await box.check();
     await page.getByLabel('Số danh sách đảng viên trong chi bộ').fill('51');
     await expectFitsPhone(page, [page.getByRole('button', { name: 'Tiếp nhận đảng viên' })]);
     await press('Tiếp nhận đảng viên', 'Đã tiếp nhận đảng viên');
@@ -308,7 +316,7 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
     await press('Đã nhận hồ sơ', 'Đã ghi nhận đảng viên xuất trình giấy giới thiệu và hồ sơ.');
     // A temporary member gets no roster number here: their home cell keeps them.
     expect(await page.getByLabel('Số danh sách đảng viên trong chi bộ').count()).toBe(0);
-    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    for (const box of await page.getByRole('checkbox', { disabled: false }).all()) await box.check();
     await press('Tiếp nhận đảng viên', 'Đã tiếp nhận đảng viên');
     expect(await stateShown()).toContain('Đang sinh hoạt tạm thời');
     await page.getByLabel('Ngày kết thúc mới').fill(typedDay(monthsLater(13)));
@@ -343,8 +351,8 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
 describe('a request opened for an elderly member by the ward’s support team, on a phone', () => {
   it('asks for the member’s consent, and the dossier says who did it for whom', async () => {
     const { page } = harness;
-    const member = await demoCellMember(harness, 21);
-    const helper = await demoCellMember(harness, 22);
+    const member = await demoCellMember(harness, 28);
+    const helper = await demoCellMember(harness, 29);
     await handle.db.insert(tables.roleGrants).values({ memberId: helper.id, role: 'SUPPORT_TEAM', orgId: commune.id, orgPath: commune.path, startsOn: shift(-30) });
     await buildAccount(handle.db, { id: helper.id }, 'hotro.phuong', 'Dangvu@2026');
     await harness.browser.clearCookies();

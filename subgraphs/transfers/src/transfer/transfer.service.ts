@@ -19,6 +19,7 @@ import { isUserError } from '../voucher/voucher.ts';
 import type { LetterVoucher, MemberVoucher, OrganizationVoucher, TransferVouchers } from '../voucher/transfer-vouchers.ts';
 import { presentDueOn, startDueOn } from './deadlines.rules.ts';
 import { duesClearance } from './dues-clearance.rules.ts';
+import { uncheckedItemsError, type DossierItem } from './dossier-items.rules.ts';
 import { dossierRoute, isCell, parentPath, stepBelow } from './issuing-route.rules.ts';
 import { appendStep } from './step-recorder.ts';
 import { extensionErrors, temporaryPeriodErrors } from './temporary-period.rules.ts';
@@ -379,6 +380,39 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       });
     },
 
+    /**
+     * The receiving side records the items of a received dossier it found present, each with who and when
+     * (docs/rules/transfers.md#what-the-receiving-side-checks). Not a step of the machine: the dossier's state
+     * and version stay, and the checks are what acceptance then requires.
+     */
+    async checkItems(input: { transferId: string; items: readonly DossierItem[] }): Promise<StepPayload> {
+      return store.transaction(async (repos) => {
+        const row = await repos.transfers.forUpdate(parseId(input.transferId));
+        if (!row) throw notFound('hồ sơ chuyển sinh hoạt');
+        if (!policy.can(identity, 'SEE_TRANSFER', subjectOf(row))) throw forbidden();
+        const actor = transferActor(identity, subjectOf(row));
+        if (actor.self || !actor.receiving) {
+          return refused({ code: 'FORBIDDEN_ACTION', field: 'transferId', message: 'Chỉ cấp ủy, chi ủy nơi đến kiểm hồ sơ đảng viên chuyển đến (không tự kiểm hồ sơ của mình).' });
+        }
+        if (row.state !== 'RECEIVED') {
+          return refused({ code: 'ILLEGAL_TRANSITION', field: 'transferId', message: 'Chỉ kiểm hồ sơ khi nơi đến đã nhận hồ sơ và chưa quyết định tiếp nhận.' });
+        }
+        if (input.items.length === 0) return refused({ code: 'REQUIRED', field: 'items', message: 'Hãy đánh dấu những thành phần hồ sơ đã kiểm thấy có.' });
+        const written = await repos.dossierChecks.record(row.id, [...new Set(input.items)], identity.personId!, deps.now());
+        if (written.length) {
+          await audit(repos.audit, {
+            action: 'transfer.dossierChecked',
+            entityType: 'Transfer',
+            entityId: row.id,
+            after: { items: written.map((check) => check.item) },
+            orgPath: row.originPath,
+            subjectMemberId: row.memberId,
+          });
+        }
+        return { transfer: row, userErrors: [] };
+      });
+    },
+
     /** A step whose input is a few texts and days (everything but issuing, replacing and extending). */
     act(input: StepInput & TextStep): Promise<StepPayload> {
       const late = (value: string | null | undefined) => optionalText(value, 'lateReason', 'lý do chậm', LIMITS.long);
@@ -411,10 +445,16 @@ export function transferService(store: TransfersStore, context: RequestContext, 
             return Promise.resolve(refused({ code: 'INVALID_ROSTER_NUMBER', field: 'rosterNumber', message: 'Số danh sách phải là số nguyên dương.' }));
           }
           return withTexts({ note: optionalText(input.note, 'note', 'ghi chú') }, (texts) =>
-            step('ACCEPT', input, {}, async () => ({
-              decision: { rosterNumber: input.rosterNumber ?? null, ...texts },
-              effects: (repos, after) => completion(repos, after, input.rosterNumber ?? null),
-            })),
+            step('ACCEPT', input, {}, async (repos, row) => {
+              // Accepted only on a dossier checked item by item (docs/rules/transfers.md#what-the-receiving-side-checks).
+              const checked = (await repos.dossierChecks.ofTransfers([row.id])).map((check) => check.item);
+              const unchecked = uncheckedItemsError(checked);
+              if (unchecked) return [unchecked];
+              return {
+                decision: { rosterNumber: input.rosterNumber ?? null, checkedItems: checked, ...texts },
+                effects: (repos, after) => completion(repos, after, input.rosterNumber ?? null),
+              };
+            }),
           );
         case 'RECORD_EXTERNAL_RECEIPT':
           if (input.receivedOn > today()) return Promise.resolve(refused({ code: 'FUTURE_DATE', field: 'receivedOn', message: 'Ngày nơi đến tiếp nhận không thể sau hôm nay.' }));

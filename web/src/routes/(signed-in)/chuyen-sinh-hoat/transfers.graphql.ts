@@ -102,6 +102,15 @@ export const TransferPageQuery = graphql(`
       }
       availableActions
       viewerActsForMember
+      dossierChecks {
+        item
+        label
+        checked
+        checkedAt
+        checkedBy {
+          fullName
+        }
+      }
       timeline {
         action
         sequence
@@ -312,6 +321,14 @@ export const ReplaceLostLetterMutation = graphql(`
 export const ReceiveTransferMutation = graphql(`
   mutation ReceiveTransfer($input: ReceiveTransferInput!) {
     receiveTransfer(input: $input) {
+      ...TransferStep
+    }
+  }
+`);
+
+export const CheckDossierItemsMutation = graphql(`
+  mutation CheckDossierItems($input: CheckTransferDossierItemsInput!) {
+    checkTransferDossierItems(input: $input) {
       ...TransferStep
     }
   }
