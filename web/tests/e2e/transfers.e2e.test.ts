@@ -1,6 +1,7 @@
 import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
 import { buildAccount } from '@dangvu/drizzle/testing';
-import { signAccessToken, vietnamDay, type Identity } from '@dangvu/subgraph-kit';
+import { runJob, signAccessToken, vietnamDay, type Identity } from '@dangvu/subgraph-kit';
+import { jobs } from '@dangvu/subgraph-transfers/jobs';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { seedDemoTransfers } from '@dangvu/scripts/src/demo-transfers.ts';
 import { readFile } from 'node:fs/promises';
@@ -570,5 +571,32 @@ describe('the demo’s transfer dossiers', () => {
     await page.waitForURL(/\/chuyen-sinh-hoat\/[0-9a-f-]{36}$/);
     await page.waitForSelector('html[data-hydrated]');
     expect(await page.getByRole('button', { name: 'Đã nhận hồ sơ', exact: true }).count()).toBe(1);
+  }, WHOLE_PROCEDURE_MS);
+});
+
+describe('a request that stalls at the cell', () => {
+  it('reaches the ward committee’s inbox once the daily job finds it held too long, with the day it was flagged', async () => {
+    const { page } = harness;
+    const member = await demoCellMember(harness, 30);
+    const { id, code } = await dossierUntil(member.id, 'SUBMITTED');
+    // Submitted six weeks ago and not reviewed since: past the ten working days the cell has.
+    await handle.db.update(tables.transfers).set({ lastStepOn: shift(-42) }).where(eq(tables.transfers.id, id));
+    const [deadlines] = jobs;
+    expect((await runJob(handle, deadlines!, { day: today })).status).toBe('done');
+
+    await signInAsDemo(ISSUER);
+    await page.goto(`${harness.baseUrl}/chuyen-sinh-hoat`);
+    await page.waitForSelector('html[data-hydrated]');
+    const committee = page.locator('section', { has: page.getByRole('heading', { name: `Việc chờ ${commune.name}` }) });
+    const row = committee.getByRole('row', { name: new RegExp(code) });
+    expect(await row.innerText()).toContain(`Chậm xử lý ở cấp dưới, từ ${typedDay(today)}`);
+    await row.getByRole('link', { name: code }).click();
+    await page.waitForURL(/\/chuyen-sinh-hoat\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('html[data-hydrated]');
+    // The committee sees the stalled request; the cell's own review is not offered to it.
+    expect(await stateShown()).toContain('Đã nộp');
+    expect(await page.getByRole('button', { name: 'Ghi kết quả họp' }).count()).toBe(0);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await axeViolations(page)).toEqual([]);
   }, WHOLE_PROCEDURE_MS);
 });
