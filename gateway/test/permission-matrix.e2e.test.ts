@@ -428,6 +428,11 @@ function rootOperations(): string[] {
   );
 }
 
+/** The required arguments of a field, as the fields' table passes them: the demo member's answered request (not on paper). */
+const FIELD_ARGUMENTS: Record<string, (f: Fixture) => string> = {
+  'Organization.paperCommentRequest': (f) => `(requestId: "${f.demoComment}")`,
+};
+
 /** `Type.field` with the smallest selection that reads it, for every field of the types in FIELD_OWNERS. */
 function typeFields(): Record<string, Call> {
   const schema = supergraph();
@@ -435,7 +440,10 @@ function typeFields(): Record<string, Call> {
     Object.entries(FIELD_OWNERS).flatMap(([typeName, call]) =>
       Object.values((schema.getType(typeName) as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields())
         .filter(servedByUnderTest)
-        .map((field) => [`${typeName}.${field.name}`, call(isCompositeType(getNamedType(field.type)) ? `${field.name} { __typename }` : field.name)]),
+        .map((field) => {
+          const name = `${field.name}${FIELD_ARGUMENTS[`${typeName}.${field.name}`]?.(fixture) ?? ''}`;
+          return [`${typeName}.${field.name}`, call(isCompositeType(getNamedType(field.type)) ? `${name} { __typename }` : name)];
+        }),
     ),
   );
 }

@@ -108,6 +108,7 @@ export const rules = {
     secondFactorRequired: policy.rule('REQUIRE_SECOND_FACTOR', organization),
     memberStatistics: policy.rule('SEE_MEMBER_STATISTICS', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
+    paperCommentRequest: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentCounts: policy.rule('SEE_COMMENT_COUNTS', organization),

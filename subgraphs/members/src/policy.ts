@@ -203,4 +203,6 @@ export type MembersPolicy = typeof policy;
 export interface OrganizationReference {
   id?: string;
   path?: string | null;
+  /** Through @requires, for a field that prints it. */
+  name?: string | null;
 }

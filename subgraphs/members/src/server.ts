@@ -35,6 +35,8 @@ import { roleService } from './role/role.service.ts';
 import { accessTokenSigner, type AccessTokenSigner } from './session/access-token.ts';
 import { sessionService } from './session/session.service.ts';
 import { viewerAbilities } from './viewer-abilities.ts';
+import { paperRequestService } from './residence-comment/paper-request.service.ts';
+import { chromiumPrinter, type PdfPrinter } from '@dangvu/subgraph-kit/printing';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -47,6 +49,8 @@ export interface MembersDeps {
   passwords?: PasswordHasher;
   /** The clock of sign-in windows, sessions and codes; a test moves it. */
   now?: () => Date;
+  /** Prints the paper residence-comment requests; a headless Chromium unless a test brings its own. */
+  printer?: PdfPrinter;
 }
 
 /** The keys' part of the deps, from what the process reads (AUTH_PRIVATE_KEY, MEMBERS_SECRETS_KEY). */
@@ -58,6 +62,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
   const store = membersStore(db);
   const { secrets, passwords = argon2Passwords, now = () => new Date() } = deps;
   const signComment = personSigner(secrets.signingKeys);
+  const printer = deps.printer ?? chromiumPrinter();
   return {
     name: 'members',
     typeDefs,
@@ -94,6 +99,7 @@ export function membersSubgraph({ db }: DbHandle, deps: MembersDeps): SubgraphDe
         statusChangeReads: statusChangeReads(store.repos, loaders, base.identity, now),
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
+        paperRequests: paperRequestService(store, base, printer, now),
       };
     },
   };

@@ -1,2 +1,3 @@
 export { personWith, startTestSubgraph, type SubgraphAnswer, type TestSubgraph } from './subgraph-client.ts';
 export { describeMachineTable } from '../state-machine/describe-machine-table.ts';
+export { readPdf, type PdfImage } from './pdf-reader.ts';
