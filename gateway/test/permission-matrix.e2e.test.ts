@@ -309,6 +309,11 @@ const OPERATIONS: Record<string, Call> = {
       'mutation { startTransfer(input: { kind: OFFICIAL, memberVoucher: "sai", reason: "x", decisionReference: "x", effectiveOn: "2026-01-01", selfReview: "x" }) { userErrors { code } } }',
     variables: () => ({}),
   },
+  // The demo dossier is a draft: the receiving side meets ILLEGAL_TRANSITION, another officer FORBIDDEN_ACTION; nothing is recorded.
+  checkTransferDossierItems: {
+    document: 'mutation ($id: ID!) { checkTransferDossierItems(input: { transferId: $id, items: [LETTER] }) { userErrors { code } } }',
+    variables: (f) => ({ id: f.demoTransfer }),
+  },
   ...transferSteps({
     submitTransfer: {},
     cancelTransfer: { reason: 'x' },
@@ -455,6 +460,11 @@ beforeAll(async () => {
     'admin (province)': person(staff(4), 'ADMIN', province),
     'analyst (in)': person(staff(5), 'ANALYST', ward),
     'analyst (out)': person(staff(5), 'ANALYST', otherWard),
+    // The ward committee's office and its support team (docs/rules/roles.md#processing-officer, #support-team); roster 7 is the demo member.
+    'processing officer (in)': person(staff(11), 'PROCESSING_OFFICER', ward),
+    'processing officer (out)': person(staff(11), 'PROCESSING_OFFICER', otherWard),
+    'support team (in)': person(staff(12), 'SUPPORT_TEAM', ward),
+    'support team (out)': person(staff(12), 'SUPPORT_TEAM', otherWard),
     partner: { personId: null, grants: [], partner: { clientId: '00000000-0000-4000-8000-0000000000ff', scopes: ['members:read', 'organizations:read'] } },
   });
   // Every allowed mutation below meets a userError after its authorization check; lockAccount needs an account to refuse.
@@ -513,6 +523,10 @@ function requiredArguments(field: GraphQLField<unknown, unknown>): string {
   if (required.length === 0) return '';
   return `(${required.map((arg) => `${arg.name}: ${ARGUMENT_VALUES[getNamedType(arg.type).name]}`).join(', ')})`;
 }
+/** The required arguments of a field, as the fields' table passes them: the demo member's answered request (not on paper). */
+const FIELD_ARGUMENTS: Record<string, (f: Fixture) => string> = {
+  'Organization.paperCommentRequest': (f) => `(requestId: "${f.demoComment}")`,
+};
 
 /** `Type.field` with the smallest selection that reads it, for every field of the types in FIELD_OWNERS. */
 function typeFields(): Record<string, Call> {
@@ -522,7 +536,7 @@ function typeFields(): Record<string, Call> {
       Object.values((schema.getType(typeName) as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields())
         .filter(servedByUnderTest)
         .map((field) => {
-          const asked = `${field.name}${requiredArguments(field)}`;
+          const asked = `${field.name}${FIELD_ARGUMENTS[`${typeName}.${field.name}`]?.(fixture) ?? requiredArguments(field)}`;
           return [`${typeName}.${field.name}`, call(isCompositeType(getNamedType(field.type)) ? `${asked} { __typename }` : asked)];
         }),
     ),

@@ -75,6 +75,7 @@ async function completeTransfer(member: Member, to: Org, all: Org[], officers: R
     () => context(officers.commune).transfers.issueLetter({ transferId, expectedVersion: 3, letterVoucher }),
     () => context(officers.commune).transfers.act({ transferId, expectedVersion: 4, action: 'HAND_OVER' }),
     () => context(officers.receiving).transfers.act({ transferId, expectedVersion: 5, action: 'RECEIVE' }),
+    () => context(officers.receiving).transfers.checkItems({ transferId, items: ['LETTER', 'RECORD', 'CARD_FORM', 'DECISIONS', 'SELF_REVIEW', 'SEAL'] }),
     () => context(officers.receiving).transfers.act({ transferId, expectedVersion: 6, action: 'ACCEPT', rosterNumber: 50 }),
   ];
   for (const take of steps) expect((await take()).userErrors).toEqual([]);

@@ -147,6 +147,7 @@ describe('an official transfer between two communes of the demo province', () =>
     expect(inbox.organization.transferInbox).toContainEqual({ reason: 'RECEIVE', transfer: { id, memberName: member.fullName } });
 
     expect((await step('receiveTransfer', { transferId: id, expectedVersion: 5 }, officers.otherCommune!)).transfer!.state).toBe('RECEIVED');
+    expect((await step('checkTransferDossierItems', { transferId: id, items: ['LETTER', 'RECORD', 'CARD_FORM', 'DECISIONS', 'SELF_REVIEW', 'SEAL'] }, officers.otherCell!)).userErrors).toEqual([]);
     expect((await step('acceptTransfer', { transferId: id, expectedVersion: 6, rosterNumber: 99 }, officers.otherCell!)).transfer!.state).toBe('COMPLETED');
 
     const sent = await call(officers.commune!, 'query ($id: ID!) { organization(id: $id) { transfersAwaitingReceipt { id } } }', { id: commune.id });
@@ -209,6 +210,7 @@ describe('a temporary transfer with an extension and its end', () => {
     const id = started.transfer!.id;
     await toHandOver(id, member);
     await step('receiveTransfer', { transferId: id, expectedVersion: 5 }, officers.otherCell!);
+    await step('checkTransferDossierItems', { transferId: id, items: ['LETTER', 'RECORD', 'CARD_FORM', 'DECISIONS', 'SELF_REVIEW', 'SEAL'] }, officers.otherCell!);
     expect((await step('acceptTransfer', { transferId: id, expectedVersion: 6 }, officers.otherCell!)).transfer!.state).toBe('HOSTED');
     const hostOf = async () =>
       (await call(officers.cell!, 'query ($id: ID!) { member(id: $id) { activityStatus temporaryHost { organization { name } until } } }', { id: member.id })).member;

@@ -110,6 +110,7 @@ export async function seedDemoTransfers(
     }
     if (upTo >= 3) {
       await next(officers.destination, 'receiveTransfer');
+      await step(officers.destination, 'checkTransferDossierItems', { transferId: dossier.id, items: ['LETTER', 'RECORD', 'CARD_FORM', 'DECISIONS', 'SELF_REVIEW', 'SEAL'] });
       await next(officers.destination, 'acceptTransfer', { note: 'Đã kiểm tra đủ hồ sơ.' });
     }
     made.push({ code: dossier.code, state: dossier.state, memberName: member!.full_name });

@@ -211,7 +211,8 @@ export const refreshTokens = membersSchema.table(
   (t) => [index('refresh_tokens_session_idx').on(t.sessionId)],
 );
 
-export const role = membersSchema.enum('role', ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST']);
+/** The Party's offices, the committee's office staff and support team, and the platform's own roles (docs/rules/roles.md#the-roles). */
+export const role = membersSchema.enum('role', ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST', 'PROCESSING_OFFICER', 'SUPPORT_TEAM']);
 
 /** A role on an organization reaches that organization's whole subtree, from startsOn until endsOn (exclusive). */
 export const roleGrants = membersSchema.table(

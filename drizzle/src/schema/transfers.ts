@@ -217,3 +217,20 @@ export const transferHandovers = transfersSchema.table(
   },
   (t) => [index('transfer_handovers_transfer_idx').on(t.transferId)],
 );
+
+/** The papers of a dossier the receiving side checks one by one (docs/rules/transfers.md#what-the-receiving-side-checks). */
+export const dossierItem = transfersSchema.enum('dossier_item', ['LETTER', 'RECORD', 'CARD_FORM', 'DECISIONS', 'SELF_REVIEW', 'SEAL']);
+
+/** Each item of a received dossier found present: who checked it and when; the first check stands. */
+export const transferDossierChecks = transfersSchema.table(
+  'transfer_dossier_checks',
+  {
+    transferId: uuid('transfer_id')
+      .notNull()
+      .references(() => transfers.id),
+    item: dossierItem().notNull(),
+    checkedBy: uuid('checked_by').notNull(),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.transferId, t.item] })],
+);

@@ -1,4 +1,4 @@
-export const ROLES = ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST'] as const;
+export const ROLES = ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST', 'PROCESSING_OFFICER', 'SUPPORT_TEAM'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A role on an organization; it reaches the organization's whole subtree (orgPath is its materialized path). */

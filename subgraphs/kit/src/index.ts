@@ -43,6 +43,7 @@ export {
   LAST_YEAR,
   lunarNewYear,
   lunarToSolar,
+  numericDay,
   publicHolidays,
   vietnamDay,
   weekday,
@@ -73,7 +74,7 @@ export {
   type EventRegistry,
   type Topic,
 } from './events.ts';
-export { actingFor, ON_BEHALF_ROLES, type Acting } from './on-behalf.ts';
+export { actingFor, ON_BEHALF_ROLES, onBehalfConsentError, type Acting } from './on-behalf.ts';
 export {
   availableActions,
   defineMachine,

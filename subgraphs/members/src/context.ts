@@ -11,6 +11,7 @@ import type { MemberSearchService } from './member/member-search.service.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
+import type { PaperRequestService } from './residence-comment/paper-request.service.ts';
 import type { ResidenceCommentLoaders } from './residence-comment/residence-comment.loaders.ts';
 import type { ResidenceCommentService } from './residence-comment/residence-comment.service.ts';
 import type { DataQualityService } from './data-quality/data-quality.service.ts';
@@ -62,4 +63,5 @@ export interface MembersContext extends RequestContext {
   memberFigures: MemberFiguresLoader;
   /** The request's clock, as the services see it. */
   now: () => Date;
+  paperRequests: PaperRequestService;
 }

@@ -139,6 +139,7 @@ export const rules = {
     pendingResidenceDeclarations: policy.rule('SEE_RESIDENCE_DECLARATIONS', organization),
     memberMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
+    paperCommentRequest: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentRequests: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentCounts: policy.rule('SEE_COMMENT_COUNTS', organization),

@@ -4,6 +4,7 @@ import type { IdentityEditActor } from './member/identity-edit/identity-edit.mac
 import type { ResidenceActor } from './member/residence/residence-declaration.machine.ts';
 import type { StatusActor } from './member/status/status.machine.ts';
 import type { CommentActor } from './residence-comment/residence-comment.machine.ts';
+import { SEARCHER_ROLES } from './member/member-search.rules.ts';
 
 /** A member as the policy sees one: a row, or the reference other subgraphs send (id and, through @requires, orgPath). */
 export interface MemberSubject {
@@ -22,6 +23,22 @@ export interface AccountSubject extends MemberSubject {
   grants: readonly { orgPath: string }[];
 }
 
+/** A role to give: where, to whom, which role (null: any, for what the viewer may offer) and the roles the holder has now. */
+export interface GrantSubject {
+  orgPath: string;
+  memberId: string;
+  role: Role | null;
+  holderGrants: readonly { orgPath: string }[];
+}
+
+/**
+ * Roles a committee gives its own staff: the processing officer of its office and the members of its support
+ * team (docs/rules/roles.md#who-grants-roles). The Party's offices are elected; the platform's roles are the
+ * administrators'.
+ */
+export const COMMITTEE_APPOINTED_ROLES: readonly Role[] = ['PROCESSING_OFFICER', 'SUPPORT_TEAM'];
+const appointedByCommittee = (role: Role | null) => role === null || COMMITTEE_APPOINTED_ROLES.includes(role);
+
 const memberPath = (member: MemberSubject) => member.orgPath;
 const organizationPath = (organization: OrganizationSubject) => organization.path;
 
@@ -33,7 +50,7 @@ const strictlyWithin = (path: string, root: string) => path !== root && path.sta
  * subtree of one of the caller's grants of `roles`. Equal power (a deputy and their own secretary) or a reach
  * beyond the caller's is not covered: an officer of a higher organization acts there.
  */
-const coveredBy = (identity: Identity, target: AccountSubject, roles: readonly Role[]) =>
+const coveredBy = (identity: Identity, target: { grants: readonly { orgPath: string }[] }, roles: readonly Role[]) =>
   target.grants.every((held) => identity.grants.some((grant) => roles.includes(grant.role) && strictlyWithin(held.orgPath, grant.orgPath)));
 
 /**
@@ -97,8 +114,13 @@ export function residenceActor(identity: Identity, member: MemberSubject & { org
 
 const ISSUERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'] as const;
 
-/** Who acts for an organization in the residence-comment procedure (docs/rules/residence-comments.md#who-does-what). */
-const COMMENT_OFFICERS = ['SECRETARY', 'DEPUTY_SECRETARY'] as const;
+/**
+ * Who acts for a workplace or a commune committee in the residence-comment procedure: its secretary, deputies
+ * and the processing officer of its office (docs/rules/residence-comments.md#who-does-what).
+ */
+const COMMENT_OFFICERS = ['SECRETARY', 'DEPUTY_SECRETARY', 'PROCESSING_OFFICER'] as const;
+/** The residence cell's comment is the cell committee's: its secretary or deputy writes it for the committee. */
+const CELL_COMMENTERS = ['SECRETARY', 'DEPUTY_SECRETARY'] as const;
 
 /** A residence-comment request as the policy sees it: the member, and the organizations it passes. */
 export interface CommentRequestSubject {
@@ -122,11 +144,11 @@ export function seesCommentContent(identity: Identity, request: CommentRequestSu
 
 /** How the caller stands to a request, as the comment machine reads it (residence-comment.machine.ts). */
 export function commentActor(identity: Identity, request: CommentRequestSubject): CommentActor {
-  const over = (path: string | null) => path !== null && grantsReach(identity, path, COMMENT_OFFICERS);
+  const over = (path: string | null, roles: readonly Role[] = COMMENT_OFFICERS) => path !== null && grantsReach(identity, path, roles);
   return {
     workplace: over(request.workplacePath),
     commune: over(request.communePath),
-    cell: over(request.residenceCellPath),
+    cell: over(request.residenceCellPath, CELL_COMMENTERS),
     subject: request.memberId === identity.personId,
     system: false,
   };
@@ -136,7 +158,7 @@ export function commentActor(identity: Identity, request: CommentRequestSubject)
 export const policy = definePolicy({
   /** The record at all: the member, the officers over the member's organization, read-scoped partners. */
   SEE_MEMBER: {
-    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'],
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER', 'PROCESSING_OFFICER', 'SUPPORT_TEAM'],
     over: memberPath,
     self: (member: MemberSubject) => member.id,
     partnerScope: 'members:read',
@@ -149,20 +171,31 @@ export const policy = definePolicy({
     over: memberPath,
     self: (member: MemberSubject) => member.id,
   },
-  SEARCH_MEMBERS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'], partnerScope: 'members:read' },
+  SEARCH_MEMBERS: { roles: SEARCHER_ROLES, partnerScope: 'members:read' },
   EDIT_RECORD: { roles: ISSUERS, over: memberPath },
   /** The shield's gate for the account actions; who may act on which account is the account machine's (accountActor). */
   ISSUE_ACCOUNT: { roles: ISSUERS },
   ADMINISTER_ACCOUNT: { roles: ['ADMIN'] },
   /** Ending a sign-in lock-out early: the officers who could reissue the account. */
   CLEAR_SIGN_IN_LOCK: { roles: ISSUERS },
-  /** Separation of duties: nobody gives a role to themself. */
+  /**
+   * An administrator over the organization gives any role; its secretary gives the committee's own office and
+   * support roles, to a member whose every role lies strictly below theirs. Nobody gives a role to themself.
+   */
   GRANT_ROLE: {
-    roles: ['ADMIN'],
-    over: (grant: { orgPath: string; memberId: string }) => grant.orgPath,
-    when: (identity, grant: { orgPath: string; memberId: string }) => grant.memberId !== identity.personId,
+    roles: ['ADMIN', 'SECRETARY'],
+    over: (grant: GrantSubject) => grant.orgPath,
+    when: (identity, grant: GrantSubject) =>
+      grant.memberId !== identity.personId &&
+      (grantsReach(identity, grant.orgPath, ['ADMIN']) || (appointedByCommittee(grant.role) && coveredBy(identity, { grants: grant.holderGrants }, ['SECRETARY']))),
   },
-  END_ROLE: { roles: ['ADMIN'], over: (grant: { orgPath: string }) => grant.orgPath },
+  /** An administrator ends any grant over their reach; the secretary the office and support roles their committee gave, not their own. */
+  END_ROLE: {
+    roles: ['ADMIN', 'SECRETARY'],
+    over: (grant: { orgPath: string }) => grant.orgPath,
+    when: (identity, grant: { orgPath: string; role: Role; memberId: string }) =>
+      grantsReach(identity, grant.orgPath, ['ADMIN']) || (appointedByCommittee(grant.role) && grant.memberId !== identity.personId),
+  },
   /** The shield's gate for the cell's and the committee's steps on a status change; which member, the status machines decide (statusActor). */
   DECIDE_MEMBER_STATUS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
   /** The shield's gates of identity edits; on which member and proposal, the identity-edit machine decides (identityEditActor). */
@@ -207,7 +240,7 @@ export const policy = definePolicy({
   /** What waits on an organization as residence cell or commune committee. */
   SEE_COMMENT_INBOX: { roles: COMMENT_OFFICERS, over: organizationPath },
   /** Counts that name no one, for reports. */
-  SEE_COMMENT_COUNTS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'ANALYST'], over: organizationPath },
+  SEE_COMMENT_COUNTS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'PROCESSING_OFFICER', 'ADMIN', 'ANALYST'], over: organizationPath },
   /**
    * Files from the central member database and social insurance, and what they change, for the subtree they
    * concern: an administrator over it (docs/rules/register-import.md#who-imports).
@@ -223,4 +256,6 @@ export type MembersPolicy = typeof policy;
 export interface OrganizationReference {
   id?: string;
   path?: string | null;
+  /** Through @requires, for a field that prints it. */
+  name?: string | null;
 }

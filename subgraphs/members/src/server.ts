@@ -51,6 +51,8 @@ import { roleService } from './role/role.service.ts';
 import { accessTokenSigner, type AccessTokenSigner } from './session/access-token.ts';
 import { sessionService } from './session/session.service.ts';
 import { viewerAbilities } from './viewer-abilities.ts';
+import { paperRequestService } from './residence-comment/paper-request.service.ts';
+import { chromiumPrinter, type PdfPrinter } from '@dangvu/subgraph-kit/printing';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -65,6 +67,8 @@ export interface MembersDeps {
   now?: () => Date;
   /** The day of the next month on which a month's report figures freeze (REPORT_FREEZE_DAY, default 20). */
   reportFreezeDay?: number;
+  /** Prints the paper residence-comment requests; a headless Chromium unless a test brings its own. */
+  printer?: PdfPrinter;
 }
 
 /** The keys' part of the deps, from what the process reads (AUTH_PRIVATE_KEY, MEMBERS_SECRETS_KEY). */
@@ -81,6 +85,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
   };
   const { secrets, passwords = argon2Passwords, now = () => new Date() } = deps;
   const signComment = personSigner(secrets.signingKeys);
+  const printer = deps.printer ?? chromiumPrinter();
   return {
     name: 'members',
     typeDefs,
@@ -131,6 +136,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         dataQuality: dataQualityService(store, views, () => vietnamDay(now())),
         memberFigures: memberFiguresLoader(store.repos, now),
         now,
+        paperRequests: paperRequestService(store, base, printer, now),
       };
     },
   };

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { tables } from '@dangvu/drizzle';
 import { buildMember, buildOrganization, grantRole } from '@dangvu/drizzle/testing';
 import { runJob, signHash, type Identity, type Role } from '@dangvu/subgraph-kit';
-import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { readPdf, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { membersStore } from '../src/repositories.ts';
@@ -310,6 +310,36 @@ describe('a residence outside the system', () => {
     const request = requestOf(p.teacherSilent);
     const sent = await call(PAPER, { input: { requestId: request.id, expectedVersion: 1, recipientName: 'Chi bộ tổ dân phố 5, phường Hoàn Kiếm', recipientAddress: 'Số 12 Hàng Bài, Hà Nội' } }, schoolSecretary());
     expect(sent.data!.sendResidenceCommentOnPaper.request).toMatchObject({ state: 'ON_PAPER', outsideRecipient: { name: 'Chi bộ tổ dân phố 5, phường Hoàn Kiếm' } });
+
+    // The request to print: its Vietnamese read back from the PDF, with the font it embeds.
+    const printed = (id: string, identity: Identity) =>
+      subgraph.call(
+        'query ($reps: [_Any!]!, $id: ID!) { _entities(representations: $reps) { ... on Organization { paperCommentRequest(requestId: $id) } } }',
+        { reps: [{ __typename: 'Organization', id: o.school.id, path: o.school.path, name: 'Chi bộ Trường Tiểu học Gia Viễn' }], id },
+        identity,
+      );
+    const answer = await printed(request.id, schoolSecretary());
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    const pdf = Buffer.from(answer.data!._entities[0].paperCommentRequest, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text, fonts } = readPdf(pdf);
+    expect(fonts.some((font) => /OpenSans/.test(font))).toBe(true);
+    const flat = text.replace(/\s+/g, '');
+    for (const phrase of [
+      'PHIẾU ĐỀ NGHỊ NHẬN XÉT ĐẢNG VIÊN',
+      'Kính gửi: Chi bộ tổ dân phố 5, phường Hoàn Kiếm, Số 12 Hàng Bài, Hà Nội.',
+      'Họ và tên: Bùi Thị Em',
+      'đánh giá, xếp loại chất lượng đảng viên hằng năm',
+      `Xin gửi lại trước: ${DUE.split('-').reverse().join('/')}`,
+      '1. Nêu gương về phẩm chất chính trị, đạo đức, lối sống',
+      'Sinh ngày: 17/05/1980',
+      'T/M CHI ỦY NƠI CƯ TRÚ',
+    ]) {
+      expect(flat).toContain(phrase.replace(/\s+/g, ''));
+    }
+    // Not on paper: nothing to print; another organization's officer is refused.
+    expect((await printed(requestOf(p.teacherA).id, schoolSecretary())).data!._entities[0].paperCommentRequest).toBeNull();
+    expect((await printed(request.id, as(p.outsider, ['SECRETARY', o.outsideCell]))).errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     const badFile = await call(RECORD, { input: { requestId: request.id, expectedVersion: 2, receivedOn: '2026-11-01', overall: 'Chấp hành tốt', scanFileName: '../etc/passwd' } }, schoolSecretary());
     expect(badFile.data!.recordPaperResidenceComment.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_FILE_NAME']);
     const future = await call(RECORD, { input: { requestId: request.id, expectedVersion: 2, receivedOn: '2026-11-03', overall: 'Chấp hành tốt', scanFileName: 'nhan-xet.pdf' } }, schoolSecretary());
@@ -401,5 +431,26 @@ describe('reminders and overdue counts', () => {
     );
     const counts = await orgField(o.school, 'commentCounts { requested answered open overdue answeredLate }', as(p.communeSecretary, ['ANALYST', o.commune]));
     expect(counts.data!._entities[0].commentCounts).toEqual({ requested: 9, answered: 3, open: 5, overdue: 5, answeredLate: 0 });
+  });
+});
+
+// Last: these add requests the counts above do not expect.
+describe('the processing officer of a committee’s office (docs/rules/roles.md#processing-officer)', () => {
+  it('is asked by the commune’s processing officer, who cannot answer for the residence cell; one of another commune is refused', async () => {
+    const officer = as(p.deputy, ['PROCESSING_OFFICER', o.commune]);
+    const asked = await call(SINGLE, { input: { memberId: p.teacherA.id, purpose: 'DISCIPLINE', dueOn: '2026-11-25' } }, officer);
+    expect(asked.data!.requestResidenceComment).toMatchObject({ request: { state: 'AT_CELL', requestedBy: { id: o.school.id }, residenceCell: { id: o.villageA.id } }, userErrors: [] });
+    const request = asked.data!.requestResidenceComment.request;
+    expect(request.availableActions).toEqual(['CANCEL']);
+    const answered = await call(ANSWER, { input: { requestId: request.id, expectedVersion: 1, ...fullComment() } }, officer);
+    expect(answered.data!.answerResidenceComment.userErrors.map((e: { code: string }) => e.code)).toEqual(['FORBIDDEN_ACTION']);
+    const elsewhere = await call(SINGLE, { input: { memberId: p.teacherA.id, purpose: 'AWARD', dueOn: '2026-11-25' } }, as(p.deputy, ['PROCESSING_OFFICER', o.otherCommune]));
+    expect(elsewhere.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('opens a yearly campaign by the processing officer of the committee over the workplace', async () => {
+    const opened = await call(OPEN, { input: { organizationId: o.outsideCell.id, dueOn: DUE } }, as(p.secretaryB, ['PROCESSING_OFFICER', o.otherCommune]));
+    expect(opened.data!.openCommentCampaign.userErrors).toEqual([]);
+    expect(opened.data!.openCommentCampaign.campaign).toMatchObject({ year: 2026, dueOn: DUE });
   });
 });

@@ -9,10 +9,13 @@ const ROOT_PATH = /^\/[^/]+\/$/;
 export const rootAdminGrants = (identity: Identity) => identity.grants.filter((grant) => grant.role === 'ADMIN' && ROOT_PATH.test(grant.orgPath));
 
 /**
- * Who decides on a dossier for an organization: its secretary and deputy secretaries. A committee's processing
- * officer joins them when the role exists (docs/rules/roles.md#processing-officer-and-support-team).
+ * Who decides on a dossier for an organization: its secretary and deputy secretaries, and the processing officer
+ * of its office (docs/rules/roles.md#processing-officer); the letter itself is signed by the first two (the machine).
  */
-export const TRANSFER_OFFICER_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY'];
+export const TRANSFER_OFFICER_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'PROCESSING_OFFICER'];
+
+/** Who reads the dossiers of the members under them: the officers, administrators, and the support team that acts for members there. */
+const DOSSIER_READERS: readonly Role[] = [...ON_BEHALF_ROLES, 'ADMIN'];
 
 /** A dossier as the policy reads it; the paths are null on a dossier loaded from earlier records. */
 export interface DossierSubject {
@@ -54,6 +57,10 @@ export function transferActor(identity: Identity, dossier: DossierSubject): Tran
   };
 }
 
+/** Someone other than the member who may do the member's own steps on the dossier for them (docs/rules/roles.md#on-behalf-steps). */
+export const actsForMember = (identity: Identity, dossier: DossierSubject) =>
+  identity.personId !== dossier.memberId && dossier.originPath !== null && grantsReach(identity, dossier.originPath, ON_BEHALF_ROLES);
+
 /** The daily deadline job, as the machines see it. */
 export const DEADLINE_JOB: TransferActor = { self: false, rolesOver: [], sending: false, issuing: false, receiving: false, system: true };
 
@@ -61,7 +68,7 @@ export const DEADLINE_JOB: TransferActor = { self: false, rolesOver: [], sending
 const partyTo = (identity: Identity, dossier: DossierSubject) =>
   identity.personId === dossier.memberId ||
   Boolean(identity.partner) ||
-  (dossier.originPath !== null && grantsReach(identity, dossier.originPath, ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'])) ||
+  (dossier.originPath !== null && grantsReach(identity, dossier.originPath, DOSSIER_READERS)) ||
   sideGrant(identity, dossier, 'receiving') !== undefined;
 
 const memberPath = (member: { orgPath?: string | null }) => member.orgPath;
@@ -76,28 +83,28 @@ const memberStep = { roles: ON_BEHALF_ROLES, self: (dossier: DossierSubject) => 
 export const policy = definePolicy({
   /** A member's dossiers: the member, the secretary, deputy or administrator over the member's organization, partners allowed to read transfers. */
   SEE_TRANSFERS: {
-    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    roles: DOSSIER_READERS,
     over: memberPath,
     self: memberId,
     partnerScope: 'transfers:read',
   },
   /** One dossier: the member, the officers over the member's cell, the receiving side's officers, partners allowed to read transfers. */
   SEE_TRANSFER: {
-    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    roles: [...DOSSIER_READERS, ...TRANSFER_OFFICER_ROLES],
     self: (dossier: DossierSubject) => dossier.memberId,
     partnerScope: 'transfers:read',
     when: partyTo,
   },
   /** What waits on an organization, and what it sent that is not received yet: its officers and administrators. */
-  SEE_TRANSFER_INBOX: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'], over: organizationPath },
+  SEE_TRANSFER_INBOX: { roles: [...TRANSFER_OFFICER_ROLES, 'ADMIN'], over: organizationPath },
   /** How many dossiers are open, overdue or stalled below an organization: counts naming no one, for analysts too. */
   /** A month's report figures for a subtree: counts naming no one (docs/rules/reports.md#who-reads-figures). */
   SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
-  SEE_TRANSFER_COUNTS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'ANALYST'], over: organizationPath },
-  /** Open a dossier (and read the voucher it needs): the member, or a secretary or deputy over the member's cell for them. */
+  SEE_TRANSFER_COUNTS: { roles: [...TRANSFER_OFFICER_ROLES, 'ADMIN', 'ANALYST'], over: organizationPath },
+  /** Open a dossier (and read the voucher it needs): the member, or someone over the member's cell for them (docs/rules/roles.md#on-behalf-steps). */
   START_TRANSFER: { roles: ON_BEHALF_ROLES, over: memberPath, self: memberId },
   SUBMIT_TRANSFER: memberStep,
-  CANCEL_TRANSFER: { roles: TRANSFER_OFFICER_ROLES, self: (dossier: DossierSubject) => dossier.memberId },
+  CANCEL_TRANSFER: memberStep,
   REVIEW_TRANSFER: officerStep,
   RETURN_TRANSFER_FOR_COMPLETION: officerStep,
   REJECT_TRANSFER: officerStep,
@@ -113,7 +120,7 @@ export const policy = definePolicy({
   END_TEMPORARY_TRANSFER: officerStep,
   /** Record that the letter's QR code was scanned at a handover: anyone who may read the dossier, not a partner. */
   RECORD_TRANSFER_HANDOVER: {
-    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN'],
+    roles: [...DOSSIER_READERS, ...TRANSFER_OFFICER_ROLES],
     self: (dossier: DossierSubject) => dossier.memberId,
     when: (identity, dossier: DossierSubject) => identity.partner === null && partyTo(identity, dossier),
   },

@@ -2,6 +2,7 @@ import type { Db, Tx } from '@dangvu/drizzle';
 import { auditLog, calendarRepository, createStore, publishEvent, type EventPayload, type Executor, type Store, type Topic } from '@dangvu/subgraph-kit';
 import { transferEvents, type TransferEvents } from './events.ts';
 import { signingKeyRepository } from './signature/signing-key.repository.ts';
+import { dossierCheckRepository } from './transfer/dossier-check.repository.ts';
 import { transferLetterRepository } from './transfer/transfer-letter.repository.ts';
 import { transferStepRepository } from './transfer/transfer-step.repository.ts';
 import { transferRepository } from './transfer/transfer.repository.ts';
@@ -24,6 +25,7 @@ export function repositories(executor: Executor) {
     transfers: transferRepository(executor),
     steps: transferStepRepository(executor),
     letters: transferLetterRepository(executor),
+    dossierChecks: dossierCheckRepository(executor),
     signingKeys: signingKeyRepository(executor),
     calendar: calendarRepository(executor),
     audit: auditLog(executor),

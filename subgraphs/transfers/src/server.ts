@@ -5,7 +5,7 @@ import { cachedWorkingCalendar, personSigner, type SubgraphDefinition } from '@d
 import { parse } from 'graphql';
 import { calendarService } from './calendar/calendar.service.ts';
 import type { TransfersContext } from './context.ts';
-import { chromiumPrinter, type LetterPrinter } from './letter/letter-printer.ts';
+import { chromiumPrinter, type PdfPrinter } from '@dangvu/subgraph-kit/printing';
 import { letterService } from './letter/letter.service.ts';
 import { rules } from './permissions.ts';
 import { transfersStore } from './repositories.ts';
@@ -31,7 +31,7 @@ export interface TransfersOptions {
   escalateAfterWorkingDays?: number;
   /** The web app's origin, for the link on the letter's QR code. */
   publicOrigin?: string;
-  printer?: LetterPrinter;
+  printer?: PdfPrinter;
   now?: () => Date;
   /** The day of the next month on which a month's report figures freeze (REPORT_FREEZE_DAY, default 20). */
   reportFreezeDay?: number;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { create } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPrinter } from '../src/letter/letter-printer.ts';
+import { chromiumPrinter } from '@dangvu/subgraph-kit/printing';
 import { transfersSubgraph } from '../src/server.ts';
-import { readPdf } from './pdf-reader.ts';
+import { readPdf } from '@dangvu/subgraph-kit/testing';
 import { decodeQr, modulesOf } from './qr-reader.ts';
 import { clock, person, transferClient, tree, type MemberFacts, type TransferClient } from './transfer-fixtures.ts';
 

@@ -111,6 +111,21 @@ describe('an official transfer between two communes, step by step', () => {
     expect((await client.mutate('handOverTransferDossier', { transferId: id, expectedVersion: 4 }, communeDeputy)).payload).toMatchObject({ transfer: { state: 'IN_TRANSIT' } });
     expect((await read(id, receivingCommune)).availableActions).toEqual(['RECEIVE']);
     expect((await client.mutate('receiveTransfer', { transferId: id, expectedVersion: 5 }, receivingCommune)).payload).toMatchObject({ transfer: { state: 'RECEIVED' } });
+    // Accepted only on a dossier checked item by item: each check is kept with who and when.
+    const unchecked = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6, rosterNumber: 31 }, receivingSecretary);
+    expect(unchecked.payload!.userErrors).toEqual([expect.objectContaining({ code: 'DOSSIER_NOT_CHECKED', field: 'items', message: expect.stringContaining('Lý lịch đảng viên') })]);
+    expect((await client.mutate('checkTransferDossierItems', { transferId: id, items: ['LETTER', 'SEAL'] }, receivingCommune)).payload!.userErrors).toEqual([]);
+    expect((await client.mutate('checkTransferDossierItems', { transferId: id, items: ['RECORD'] }, cellSecretary)).payload!.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN_ACTION']);
+    expect((await client.mutate('checkTransferDossierItems', { transferId: id, items: ['RECORD'] }, self)).errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const partly = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6, rosterNumber: 31 }, receivingSecretary);
+    expect(partly.payload!.userErrors[0]!.message).toContain('còn: Lý lịch đảng viên; Phiếu đảng viên; Quyết định kết nạp (và công nhận đảng viên chính thức; Bản tự kiểm điểm');
+    const { data: checks } = await client.query('query ($id: ID!) { transfer(id: $id) { version dossierChecks { item checked checkedBy { id } checkedAt } } }', { id }, receivingSecretary);
+    expect(checks!.transfer.version).toBe(6);
+    expect(checks!.transfer.dossierChecks.filter((c: { checked: boolean }) => c.checked)).toEqual([
+      { item: 'LETTER', checked: true, checkedBy: { id: receivingCommune.personId }, checkedAt: expect.any(String) },
+      { item: 'SEAL', checked: true, checkedBy: { id: receivingCommune.personId }, checkedAt: expect.any(String) },
+    ]);
+    await client.checkDossier(id, receivingSecretary);
     const accepted = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6, rosterNumber: 31 }, receivingSecretary);
     expect(accepted.payload).toMatchObject({ transfer: { state: 'COMPLETED', version: 7 }, userErrors: [] });
 
@@ -252,6 +267,57 @@ describe('opening a dossier', () => {
     expect(dossier.timeline[0]).toMatchObject({ action: 'START', side: 'ON_BEHALF', actor: { id: cellSecretary.personId }, onBehalfOf: { id: elderly.id } });
   });
 
+  it('for a member by a support-team member only with the member’s consent, which the timeline shows, and then the member’s next step too', async () => {
+    const supportTeam = person('SUPPORT_TEAM', t.commune);
+    const elderly: MemberFacts = { id: randomUUID(), fullName: 'Trịnh Văn Lộc', cell: t.cell };
+    const noConsent = await start({}, elderly, supportTeam);
+    expect(noConsent.payload!.userErrors).toEqual([expect.objectContaining({ code: 'CONSENT_REQUIRED', field: 'memberConsent', message: expect.stringContaining('đảng viên đồng ý') })]);
+    const consent = 'Đồng chí Lộc đồng ý trực tiếp tại nhà ngày 01/03/2026';
+    const started = await start({ memberConsent: consent }, elderly, supportTeam);
+    expect(started.payload!.userErrors).toEqual([]);
+    const id = started.payload!.transfer!.id;
+    const submittedBare = await client.mutate('submitTransfer', { transferId: id, expectedVersion: 1 }, supportTeam);
+    expect(submittedBare.payload!.userErrors.map((e) => e.code)).toEqual(['CONSENT_REQUIRED']);
+    expect((await client.mutate('submitTransfer', { transferId: id, expectedVersion: 1, memberConsent: consent }, supportTeam)).payload!.userErrors).toEqual([]);
+    const dossier = await read(id, supportTeam);
+    expect(dossier.timeline.map((step: { action: string; side: string; actor: { id: string }; onBehalfOf: { id: string }; note: string }) => [step.action, step.side, step.actor.id, step.onBehalfOf.id])).toEqual([
+      ['START', 'ON_BEHALF', supportTeam.personId, elderly.id],
+      ['SUBMIT', 'ON_BEHALF', supportTeam.personId, elderly.id],
+    ]);
+    expect(dossier.timeline[0].note).toContain(`Đảng viên đồng ý: ${consent}`);
+    // The support team does the member's steps, never the cell's.
+    expect(dossier.availableActions).toEqual(['CANCEL']);
+  });
+
+  it('for a member by the commune’s processing officer, who acts for the committee but does not sign the letter', async () => {
+    const officer = person('PROCESSING_OFFICER', t.commune);
+    const mover: MemberFacts = { id: randomUUID(), fullName: 'Lương Thị Mận', cell: t.cell };
+    const started = await start({}, mover, officer);
+    expect(started.payload!.userErrors).toEqual([]);
+    const id = started.payload!.transfer!.id;
+    expect((await read(id, officer)).timeline[0]).toMatchObject({ side: 'ON_BEHALF', actor: { id: officer.personId }, onBehalfOf: { id: mover.id } });
+    await client.mutate('submitTransfer', { transferId: id, expectedVersion: 1 }, officer);
+    await client.mutate('reviewTransfer', { transferId: id, expectedVersion: 2, meetingOn: '2026-03-02', conclusion: 'Chi bộ nhất trí' }, cellSecretary);
+    const atIssuer = await read(id, officer);
+    expect(atIssuer.state).toBe('REVIEWED');
+    expect(atIssuer.availableActions).toEqual(['CANCEL', 'RETURN_FOR_COMPLETION']);
+    const returned = await client.mutate('returnTransferForCompletion', { transferId: id, expectedVersion: 3, missing: 'Thiếu bản tự kiểm điểm có nhận xét của chi ủy' }, officer);
+    expect(returned.payload!.userErrors).toEqual([]);
+    expect((await read(id, officer)).timeline.at(-1)).toMatchObject({ action: 'RETURN_FOR_COMPLETION', side: 'ISSUING', organization: { id: t.commune.id } });
+  });
+
+  it('refuses the support team and the processing officer of another commune', async () => {
+    const elsewhere: MemberFacts = { id: randomUUID(), fullName: 'Tạ Văn Nam', cell: t.cell };
+    for (const stranger of [person('SUPPORT_TEAM', t.otherCommune), person('PROCESSING_OFFICER', t.otherCommune)]) {
+      const answer = await subgraph.call(
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { transferVoucher viewerMayStartTransferFor } } }',
+        { r: [{ __typename: 'Member', id: elsewhere.id, orgPath: t.cell.path, fullName: elsewhere.fullName, organization: { id: t.cell.id, code: 'x', name: 'x', type: 'GRASSROOTS_CELL' } }] },
+        stranger,
+      );
+      expect(answer.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+
   it('refuses a secretary elsewhere reading the voucher of a member not under them', async () => {
     const answer = await subgraph.call(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { transferVoucher } } }',
@@ -312,6 +378,7 @@ describe('fifty officers accepting one dossier at once', () => {
     await client.mutate('issueTransferLetter', { transferId: id, expectedVersion: 3, letterVoucher: await client.letterVoucher(racer, communeSecretary) }, communeSecretary);
     await client.mutate('handOverTransferDossier', { transferId: id, expectedVersion: 4 }, communeSecretary);
     await client.mutate('receiveTransfer', { transferId: id, expectedVersion: 5 }, receivingSecretary);
+    await client.checkDossier(id, receivingSecretary);
 
     const answers = await Promise.all(
       Array.from({ length: 50 }, () => client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6 }, receivingSecretary)),

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { create } from 'qrcode';
-import type { PdfImage } from './pdf-reader.ts';
+import type { PdfImage } from '@dangvu/subgraph-kit/testing';
 
 /* The standard's tables as the qrcode package (which made the code) keeps them: block structure and format bits. */
 const require = createRequire(import.meta.url);

@@ -88,6 +88,7 @@ describe('a temporary transfer', () => {
     const id = started.payload!.transfer!.id;
     await throughHandOver(id, facts, self);
     await client.mutate('receiveTransfer', { transferId: id, expectedVersion: 5 }, hostCommune);
+    await client.checkDossier(id, hostCommune);
     const accepted = await client.mutate('acceptTransfer', { transferId: id, expectedVersion: 6 }, hostSecretary);
     expect(accepted.payload).toMatchObject({ transfer: { state: 'HOSTED' }, userErrors: [] });
     expect(await read(id, hostSecretary)).toMatchObject({ availableActions: ['EXTEND', 'END'], nextDeadline: { kind: 'TEMPORARY_END', dueOn: '2026-09-01' } });
@@ -98,7 +99,10 @@ describe('a temporary transfer', () => {
     expect((await extend('2027-03-01', 7)).payload!.userErrors.map((e) => e.code)).toEqual(['MUST_BE_OFFICIAL']);
     expect((await extend('2027-01-31', 7, communeSecretary)).payload!.userErrors.map((e) => e.code)).toEqual(['FORBIDDEN_ACTION']);
     expect((await extend('2027-01-31', 7)).payload).toMatchObject({ transfer: { state: 'EXTENDED', version: 8 }, userErrors: [] });
-    expect(await read(id, self)).toMatchObject({ endsOn: '2027-01-31', nextDeadline: { kind: 'TEMPORARY_END', dueOn: '2027-01-31' } });
+    const extended = await read(id, self);
+    expect(extended).toMatchObject({ endsOn: '2027-01-31', nextDeadline: { kind: 'TEMPORARY_END', dueOn: '2027-01-31' } });
+    // The timeline writes the new end as Vietnamese readers do; the signed decision keeps the ISO day.
+    expect((extended.timeline as { action: string; note: string }[]).find((entry) => entry.action === 'EXTEND')!.note).toContain('Đến ngày: 31/01/2027');
 
     const ended = await client.mutate('endTemporaryTransfer', { transferId: id, expectedVersion: 8, endedOn: '2026-03-02' }, hostSecretary);
     expect(ended.payload).toMatchObject({ transfer: { state: 'ENDED' }, userErrors: [] });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity, Role } from '@dangvu/subgraph-kit';
 import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { expect } from 'vitest';
+import { DOSSIER_ITEMS } from '../src/transfer/dossier-items.rules.ts';
 
 export interface Org {
   id: string;
@@ -74,6 +75,11 @@ export function transferClient(subgraph: TestSubgraph) {
   return {
     entity,
     mutate,
+    /** The receiving side finds every item of the dossier present, as acceptance needs. */
+    checkDossier: async (transferId: string, as: Identity) => {
+      const answer = await mutate('checkTransferDossierItems', { transferId, items: DOSSIER_ITEMS.map(({ item }) => item) }, as);
+      if (answer.payload?.userErrors.length || answer.errors) throw new Error(`dossier check refused: ${JSON.stringify(answer.payload?.userErrors ?? answer.errors)}`);
+    },
     memberVoucher: async (member: MemberFacts, as: Identity): Promise<string> =>
       (await entity({ __typename: 'Member', id: member.id, orgPath: member.cell.path, fullName: member.fullName, organization: node(member.cell) }, 'transferVoucher', as))
         .transferVoucher,

@@ -26,6 +26,8 @@ export const ROLE: Record<Role, string> = {
   FINANCE_MEMBER: 'Ủy viên quản lý tài chính',
   ADMIN: 'Quản trị',
   ANALYST: 'Người lập báo cáo',
+  PROCESSING_OFFICER: 'Chuyên viên xử lý thủ tục',
+  SUPPORT_TEAM: 'Thành viên tổ hỗ trợ',
 };
 
 export const TRANSFER_STATE: Record<TransferState, { label: string; tone: Tone }> = {

@@ -1,53 +1,11 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firstLine, type BrowserChoice } from '@dangvu/subgraph-kit/printing';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-/** The Chromium the browser tests drive, and the flags it starts with. */
-export interface BrowserChoice {
-  /** Where it came from, for the message when it does not start. */
-  source: 'CHROMIUM_PATH' | 'Debian' | '@sparticuz/chromium';
-  executablePath: string;
-  args: string[];
-}
-
-/** Without the networking flags Chromium keeps trying to reach Google's services, which are not there. */
-const COMMON_ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/**
- * @sparticuz/chromium's own flags for its headless build, except the two that switch off the same-origin
- * policy and mixed-content blocking: the app is tested with the protections a member's browser has.
- */
-const WEAKENING_ARGS = new Set(['--disable-web-security', '--allow-running-insecure-content']);
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
-/**
- * CHROMIUM_PATH when set, else Debian's chromium when installed, else the Chromium shipped inside the
- * @sparticuz/chromium package (unpacked to the temporary directory on first use), so that a fresh machine
- * needs nothing beyond `npm install`.
- */
-export async function chooseBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserChoice> {
-  if (env.CHROMIUM_PATH) return { source: 'CHROMIUM_PATH', executablePath: env.CHROMIUM_PATH, args: COMMON_ARGS };
-  if (existsSync(DEBIAN_CHROMIUM)) return { source: 'Debian', executablePath: DEBIAN_CHROMIUM, args: COMMON_ARGS };
-  try {
-    const { default: sparticuz } = await import('@sparticuz/chromium');
-    return {
-      source: '@sparticuz/chromium',
-      executablePath: await sparticuz.executablePath(),
-      args: [...COMMON_ARGS, ...sparticuz.args.filter((arg) => !WEAKENING_ARGS.has(arg))],
-    };
-  } catch (cause) {
-    throw new Error(
-      `No browser for the browser tests: CHROMIUM_PATH is unset, ${DEBIAN_CHROMIUM} is absent, and @sparticuz/chromium did not unpack ` +
-        `(${firstLine(cause)}). Set CHROMIUM_PATH to a Chromium, install Debian’s chromium, or run npm install again.`,
-      { cause },
-    );
-  }
-}
-
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+/** The Chromium the browser tests drive is the one the platform prints with (the kit's printing). */
+export { chooseChromium as chooseBrowser, type BrowserChoice } from '@dangvu/subgraph-kit/printing';
 
 export interface RunningBrowser {
   context: BrowserContext;

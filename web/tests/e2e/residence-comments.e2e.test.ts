@@ -1,6 +1,8 @@
 import { createDb, tables } from '@dangvu/drizzle';
 import { buildAccount } from '@dangvu/drizzle/testing';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { readPdf } from '@dangvu/subgraph-kit/testing';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, expectFitsPhone, sendCredentials, signIn, signOut, startHarness, type Harness } from './harness.ts';
 
@@ -125,6 +127,12 @@ describe('a yearly campaign between a workplace cell and the residence cells', (
     await page.getByRole('button', { name: 'Ghi nhận đã gửi bằng giấy' }).click();
     await page.getByRole('heading', { name: 'Ghi nhận bản nhận xét bằng giấy' }).waitFor();
     expect(await page.locator('main').innerText()).toContain('Chi bộ khu phố 3, phường Bến Thành');
+    // The request to post, printed with its Vietnamese right.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải phiếu đề nghị nhận xét (PDF) để in, ký và gửi' }).click()]);
+    const printed = readPdf(await readFile((await download.path())!)).text.replace(/\s+/g, '');
+    for (const phrase of ['PHIẾU ĐỀ NGHỊ NHẬN XÉT ĐẢNG VIÊN', 'Kính gửi: Chi bộ khu phố 3, phường Bến Thành', `Họ và tên: ${t.outsideName}`, 'T/M CHI ỦY NƠI CƯ TRÚ']) {
+      expect(printed).toContain(phrase.replace(/\s+/g, ''));
+    }
 
     await page.getByLabel('Ngày nhận', { exact: true }).fill(new Date().toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }));
     await page.getByLabel('Tóm tắt nội dung nhận xét', { exact: true }).fill('Đồng chí giữ gìn phẩm chất, gương mẫu ở khu phố.');

@@ -1,6 +1,7 @@
 import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
 import { buildAccount } from '@dangvu/drizzle/testing';
-import { signAccessToken, vietnamDay, type Identity } from '@dangvu/subgraph-kit';
+import { runJob, signAccessToken, vietnamDay, type Identity } from '@dangvu/subgraph-kit';
+import { jobs } from '@dangvu/subgraph-transfers/jobs';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { seedDemoTransfers } from '@dangvu/scripts/src/demo-transfers.ts';
 import { readFile } from 'node:fs/promises';
@@ -118,6 +119,16 @@ async function openDossier(id: string) {
   await harness.page.waitForSelector('html[data-hydrated]');
 }
 
+/** The request form's first step, to the receiving cell in the other commune: the area, then the cell. */
+async function chooseOtherCell() {
+  const { page } = harness;
+  await page.getByRole('heading', { name: 'Bước 1. Loại chuyển và nơi đến' }).waitFor();
+  await page.waitForSelector('html[data-hydrated]');
+  await page.getByLabel('Đảng bộ nơi đến (khi chuyển trong hệ thống)').selectOption({ label: otherCommune.name });
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel(`Chi bộ nơi đến, thuộc ${otherCommune.name}`).selectOption({ label: otherCell.name });
+}
+
 /** Presses a step's button and waits for its answer, said beside its form. */
 async function press(name: string, answer: string | RegExp) {
   const { page } = harness;
@@ -156,11 +167,7 @@ describe('an official transfer between two communes, on a phone', () => {
     await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Chuyển sinh hoạt đảng' }).waitFor();
     await page.getByRole('link', { name: 'Làm đề nghị chuyển sinh hoạt đảng' }).click();
-    await page.getByRole('heading', { name: 'Bước 1. Loại chuyển và nơi đến' }).waitFor();
-    await page.waitForSelector('html[data-hydrated]');
-    await page.getByLabel('Đảng bộ nơi đến (khi chuyển trong hệ thống)').selectOption({ label: otherCommune.name });
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByLabel(`Chi bộ nơi đến, thuộc ${otherCommune.name}`).selectOption({ label: otherCell.name });
+    await chooseOtherCell();
     await expectFitsPhone(page, [page.getByRole('button', { name: 'Lập hồ sơ' }), page.getByLabel('Bản tự kiểm điểm của đảng viên')]);
     // Sent with a reason left out: said beside the field, and what was typed stays.
     await page.getByLabel('Số và ngày của quyết định').fill('Quyết định 125/QĐ-UBND ngày 02/03/2026');
@@ -232,9 +239,17 @@ describe('an official transfer between two communes, on a phone', () => {
     await openDossier(id);
     await press('Đã nhận hồ sơ', 'Đã ghi nhận đảng viên xuất trình giấy giới thiệu và hồ sơ.');
     await page.getByLabel('Số danh sách đảng viên trong chi bộ').fill('51');
-    await press('Tiếp nhận đảng viên', 'Xin kiểm tra đủ từng thành phần của hồ sơ.');
+    await press('Tiếp nhận đảng viên', 'Chưa kiểm đủ hồ sơ theo danh mục');
     expect(await stateShown()).toContain('Nơi đến đã nhận');
-    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    // Two items checked and saved: each is kept with who checked it and when, and acceptance still waits.
+    await page.getByRole('checkbox', { name: /Giấy giới thiệu sinh hoạt đảng/ }).check();
+    await page.getByRole('checkbox', { name: /Lý lịch đảng viên/ }).check();
+    await press('Lưu các thành phần đã kiểm', 'Đã ghi các thành phần hồ sơ đã kiểm.');
+    expect(await page.getByRole('checkbox', { name: /Lý lịch đảng viên/ }).isChecked()).toBe(true);
+    expect(await page.locator('.checked-by').count()).toBe(2);
+    expect(await page.locator('.checked-by').first().innerText()).toMatch(/^Đã kiểm: đồng chí .+, \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
+    await press('Tiếp nhận đảng viên', 'còn: Phiếu đảng viên');
+    for (const box of await page.getByRole('checkbox', { disabled: false }).all()) await box.check();
     await page.getByLabel('Số danh sách đảng viên trong chi bộ').fill('51');
     await expectFitsPhone(page, [page.getByRole('button', { name: 'Tiếp nhận đảng viên' })]);
     await press('Tiếp nhận đảng viên', 'Đã tiếp nhận đảng viên');
@@ -287,7 +302,7 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
     const id = page.url().split('/').pop()!;
     expect(await stateShown()).toContain('Chuyển tạm thời');
     await press('Gửi chi bộ', 'Đã gửi đề nghị lên chi bộ.');
-    expect(await page.locator('.timeline .who').first().innerText()).toContain(`(thay mặt đảng viên), làm thay đồng chí ${member.fullName}`);
+    expect(await page.locator('.timeline .who').first().innerText()).toContain(`thực hiện thay đồng chí ${member.fullName}`);
     await page.getByLabel('Kết luận của chi bộ').fill('Nhất trí.');
     await press('Ghi kết quả họp', 'Đã ghi kết quả họp chi bộ');
 
@@ -302,7 +317,7 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
     await press('Đã nhận hồ sơ', 'Đã ghi nhận đảng viên xuất trình giấy giới thiệu và hồ sơ.');
     // A temporary member gets no roster number here: their home cell keeps them.
     expect(await page.getByLabel('Số danh sách đảng viên trong chi bộ').count()).toBe(0);
-    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    for (const box of await page.getByRole('checkbox', { disabled: false }).all()) await box.check();
     await press('Tiếp nhận đảng viên', 'Đã tiếp nhận đảng viên');
     expect(await stateShown()).toContain('Đang sinh hoạt tạm thời');
     await page.getByLabel('Ngày kết thúc mới').fill(typedDay(monthsLater(13)));
@@ -331,6 +346,47 @@ describe('a temporary transfer asked by the secretary for a member, on a phone',
     await expect.poll(hostedRow, { timeout: 20_000 }).toBe('');
     const [home] = await handle.db.select().from(tables.members).where(eq(tables.members.id, member.id));
     expect(home!.orgId).toBe(cell.id);
+  }, WHOLE_PROCEDURE_MS);
+});
+
+describe('a request opened for an elderly member by the ward’s support team, on a phone', () => {
+  it('asks for the member’s consent, and the dossier says who did it for whom', async () => {
+    const { page } = harness;
+    const member = await demoCellMember(harness, 28);
+    const helper = await demoCellMember(harness, 29);
+    await handle.db.insert(tables.roleGrants).values({ memberId: helper.id, role: 'SUPPORT_TEAM', orgId: commune.id, orgPath: commune.path, startsOn: shift(-30) });
+    await buildAccount(handle.db, { id: helper.id }, 'hotro.phuong', 'Dangvu@2026');
+    await harness.browser.clearCookies();
+    await page.goto(`${harness.baseUrl}/dang-nhap`);
+    await page.waitForSelector('html[data-hydrated]');
+    await sendCredentials(harness, 'hotro.phuong', 'Dangvu@2026');
+    await page.waitForURL('**/ho-so');
+
+    await openRecord(harness, member.id);
+    await page.getByRole('link', { name: 'Làm đề nghị chuyển sinh hoạt đảng thay đồng chí này' }).click();
+    await chooseOtherCell();
+    await page.getByLabel('Lý do chuyển').fill('Về ở với con ở phường bạn');
+    await page.getByLabel('Số và ngày của quyết định').fill('Quyết định nghỉ hưu 12/QĐ-UBND');
+    await page.getByLabel('Ngày quyết định có hiệu lực').fill(typedDay(shift(-3)));
+    await page.getByLabel('Bản tự kiểm điểm của đảng viên').fill('Tôi luôn chấp hành tốt nghị quyết của chi bộ.');
+    await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
+    await page.getByText('Tổ hỗ trợ chỉ làm thay khi đảng viên đồng ý').first().waitFor();
+    expect(page.url()).toContain('/chuyen-sinh-hoat/moi');
+    await expectFitsPhone(page, [page.getByLabel(/Đảng viên đồng ý cho làm thay/)]);
+
+    await page.getByLabel(/Đảng viên đồng ý cho làm thay/).fill('Đồng ý trực tiếp tại nhà, có con gái chứng kiến');
+    await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
+    await page.waitForURL(/\/chuyen-sinh-hoat\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('html[data-hydrated]');
+    const first = page.locator('.timeline li').first();
+    expect(await first.locator('.who').innerText()).toContain(`do đồng chí ${helper.fullName} thực hiện thay đồng chí ${member.fullName}`);
+    expect(await first.locator('.note').innerText()).toContain('Đảng viên đồng ý: Đồng ý trực tiếp tại nhà, có con gái chứng kiến');
+    // The support team sends it to the cell too, again with the consent; the cell's own steps are not offered.
+    await page.getByLabel(/Đảng viên đồng ý cho làm thay/).first().fill('Đồng ý qua điện thoại hôm nay');
+    await press('Gửi chi bộ', 'Đã gửi đề nghị lên chi bộ.');
+    expect(await stateShown()).toContain('Đã nộp');
+    expect(await page.getByRole('button', { name: 'Ghi kết quả họp' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
   }, WHOLE_PROCEDURE_MS);
 });
 
@@ -515,5 +571,32 @@ describe('the demo’s transfer dossiers', () => {
     await page.waitForURL(/\/chuyen-sinh-hoat\/[0-9a-f-]{36}$/);
     await page.waitForSelector('html[data-hydrated]');
     expect(await page.getByRole('button', { name: 'Đã nhận hồ sơ', exact: true }).count()).toBe(1);
+  }, WHOLE_PROCEDURE_MS);
+});
+
+describe('a request that stalls at the cell', () => {
+  it('reaches the ward committee’s inbox once the daily job finds it held too long, with the day it was flagged', async () => {
+    const { page } = harness;
+    const member = await demoCellMember(harness, 30);
+    const { id, code } = await dossierUntil(member.id, 'SUBMITTED');
+    // Submitted six weeks ago and not reviewed since: past the ten working days the cell has.
+    await handle.db.update(tables.transfers).set({ lastStepOn: shift(-42) }).where(eq(tables.transfers.id, id));
+    const [deadlines] = jobs;
+    expect((await runJob(handle, deadlines!, { day: today })).status).toBe('done');
+
+    await signInAsDemo(ISSUER);
+    await page.goto(`${harness.baseUrl}/chuyen-sinh-hoat`);
+    await page.waitForSelector('html[data-hydrated]');
+    const committee = page.locator('section', { has: page.getByRole('heading', { name: `Việc chờ ${commune.name}` }) });
+    const row = committee.getByRole('row', { name: new RegExp(code) });
+    expect(await row.innerText()).toContain(`Chậm xử lý ở cấp dưới, từ ${typedDay(today)}`);
+    await row.getByRole('link', { name: code }).click();
+    await page.waitForURL(/\/chuyen-sinh-hoat\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('html[data-hydrated]');
+    // The committee sees the stalled request; the cell's own review is not offered to it.
+    expect(await stateShown()).toContain('Đã nộp');
+    expect(await page.getByRole('button', { name: 'Ghi kết quả họp' }).count()).toBe(0);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await axeViolations(page)).toEqual([]);
   }, WHOLE_PROCEDURE_MS);
 });

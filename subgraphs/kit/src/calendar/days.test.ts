@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, isCalendarDay, vietnamDay, weekday } from './days.ts';
+import { addDays, dayNumber, isCalendarDay, numericDay, vietnamDay, weekday } from './days.ts';
 
 describe('vietnamDay', () => {
   it('is already tomorrow in Vietnam from 17:00 UTC', () => {
@@ -37,5 +37,11 @@ describe('day arithmetic', () => {
 
   it('throws on an impossible day instead of rolling it over', () => {
     expect(() => dayNumber('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('numericDay', () => {
+  it('writes a day as dd/mm/yyyy, with its leading zeros', () => {
+    expect(numericDay('2027-06-01')).toBe('01/06/2027');
   });
 });

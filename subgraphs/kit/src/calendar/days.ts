@@ -36,3 +36,6 @@ export const addDays = (day: string, n: number): string => fromDayNumber(dayNumb
 export const weekday = (day: string): number => (((dayNumber(day) + 4) % 7) + 7) % 7;
 
 export const yearOf = (day: string): number => Number(day.slice(0, 4));
+
+/** A day as Vietnamese readers write it, dd/mm/yyyy: on letters, notes and printed requests. */
+export const numericDay = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;

@@ -1,4 +1,4 @@
-export { addDays, isCalendarDay, vietnamDay, weekday } from './days.ts';
+export { addDays, isCalendarDay, numericDay, vietnamDay, weekday } from './days.ts';
 export { lunarNewYear, lunarToSolar } from './lunar.ts';
 export { FIRST_YEAR, LAST_YEAR, publicHolidays, type PublicHoliday } from './holidays.rules.ts';
 export { createWorkingCalendar, type CalendarAdjustment, type WorkingCalendar } from './working-calendar.ts';

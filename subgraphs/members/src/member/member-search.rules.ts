@@ -1,7 +1,10 @@
 import { appError, parseId, withinSubtree, type Identity, type Role } from '@dangvu/subgraph-kit';
 
-/** Who may look people up: officers over a subtree (and partner systems reading the register, checked apart). */
-export const SEARCHER_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER'];
+/**
+ * Who may look people up: officers over a subtree, the processing officer and the support team (who find the
+ * member they act for); partner systems reading the register are checked apart.
+ */
+export const SEARCHER_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'ADMIN', 'FINANCE_MEMBER', 'PROCESSING_OFFICER', 'SUPPORT_TEAM'];
 /**
  * Looking a person up by citizen ID is itself use of personal data: only the roles that may read citizen IDs
  * (permissions.ts, `canSeePersonalData`), and only over the subtrees where they hold such a role.

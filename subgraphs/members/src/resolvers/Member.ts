@@ -48,4 +48,5 @@ export const Member: MemberResolvers = {
   residenceComments: async (member, _, context) =>
     (await context.commentLoaders.ofMember.load(member.id)).filter((request) => seesCommentRequest(context.identity, request)),
   grantableOrganizations: (member, _, context) => context.roles.grantableOrganizations(member),
+  grantableRoles: (member, _, context) => context.roles.grantableRoles(member),
 };

@@ -12,6 +12,7 @@ export const Organization: OrganizationResolvers = {
     (await context.loaders.pendingContactChanges.load(organization.id!)).map((row) => row.request),
   secondFactorRequired: async (organization, _, context) => (await context.loaders.totpRequirement.load(organization.id!)) !== null,
   commentInbox: (organization, _, context) => context.commentLoaders.inbox.load(organization.id!),
+  paperCommentRequest: (organization, { requestId }, context) => context.paperRequests.pdf({ id: organization.id!, name: organization.name! }, requestId),
   commentCampaigns: (organization, _, context) => context.commentLoaders.campaignsOf.load(organization.id!),
   commentRequests: (organization, _, context) => context.commentLoaders.askedBy.load(organization.id!),
   commentCounts: async (organization, _, context) =>

@@ -1,4 +1,4 @@
-import { auditor, notFound, parseId, vietnamDay, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
+import { auditor, notFound, parseId, ROLES, vietnamDay, type RequestContext, type Role, type UserError } from '@dangvu/subgraph-kit';
 import { policy } from '../policy.ts';
 import type { MembersStore, Repositories } from '../repositories.ts';
 import type { RoleGrantRow } from './role-grant.repository.ts';
@@ -11,7 +11,7 @@ export interface RoleGrantPayload {
 
 const failed = (...userErrors: UserError[]): RoleGrantPayload => ({ grant: null, userErrors });
 
-/** Role grants are given and ended by an administrator whose reach covers the organization of the grant. */
+/** Role grants are given and ended by an administrator whose reach covers the organization of the grant, or by its secretary for the committee's own roles (docs/rules/roles.md#who-grants-roles). */
 export function roleService(store: MembersStore, context: RequestContext, today = () => vietnamDay(new Date())) {
   const { identity } = context;
   const audit = auditor(context);
@@ -31,12 +31,20 @@ export function roleService(store: MembersStore, context: RequestContext, today 
      * Where the caller may give `member` a role: the member's own organization and those above it (a role is
      * held where one is active, or above), nearest first, each the caller administers.
      */
-    grantableOrganizations(member: { id: string; orgPath: string }) {
+    async grantableOrganizations(member: { id: string; orgPath: string }, role: Role | null = null) {
+      const holderGrants = await store.repos.roleGrants.activeOf(member.id, today());
       const ids = member.orgPath.split('/').filter(Boolean);
       return ids
         .map((id, depth) => ({ id, path: `/${ids.slice(0, depth + 1).join('/')}/` }))
         .reverse()
-        .filter(({ path }) => policy.can(identity, 'GRANT_ROLE', { orgPath: path, memberId: member.id }));
+        .filter(({ path }) => policy.can(identity, 'GRANT_ROLE', { orgPath: path, memberId: member.id, role, holderGrants }));
+    },
+
+    /** The roles the caller may give the member somewhere: all for an administrator, the committee's own for a secretary. */
+    async grantableRoles(member: { id: string; orgPath: string }) {
+      const holderGrants = await store.repos.roleGrants.activeOf(member.id, today());
+      const paths = member.orgPath.split('/').filter(Boolean).map((_, depth, ids) => `/${ids.slice(0, depth + 1).join('/')}/`);
+      return ROLES.filter((role) => paths.some((orgPath) => policy.can(identity, 'GRANT_ROLE', { orgPath, memberId: member.id, role, holderGrants })));
     },
 
     async grant(input: { memberId: string; role: Role; organizationId: string; startsOn?: string | null; endsOn?: string | null }) {
@@ -44,16 +52,17 @@ export function roleService(store: MembersStore, context: RequestContext, today 
       return store.transaction(async (repos): Promise<RoleGrantPayload> => {
         const member = await repos.members.byId(parseId(input.memberId));
         if (!member) throw notFound('đảng viên');
+        const holderGrants = await repos.roleGrants.activeOf(member.id, today());
         const orgPath = grantPathWithin(member.orgPath, organizationId);
         if (!orgPath) {
-          policy.assert(identity, 'GRANT_ROLE', { orgPath: member.orgPath, memberId: member.id });
+          policy.assert(identity, 'GRANT_ROLE', { orgPath: member.orgPath, memberId: member.id, role: input.role, holderGrants });
           return failed({
             code: 'OUTSIDE_MEMBER_ORGANIZATION',
             field: 'organizationId',
             message: 'Chỉ giao chức trách ở tổ chức đảng viên đang sinh hoạt hoặc tổ chức cấp trên của tổ chức đó.',
           });
         }
-        policy.assert(identity, 'GRANT_ROLE', { orgPath, memberId: member.id });
+        policy.assert(identity, 'GRANT_ROLE', { orgPath, memberId: member.id, role: input.role, holderGrants });
         if (!['ACTIVE', 'TEMP_AWAY'].includes(member.activityStatus)) {
           return failed({ code: 'MEMBER_NOT_ACTIVE', field: 'memberId', message: 'Chỉ giao chức trách cho đảng viên đang sinh hoạt.' });
         }

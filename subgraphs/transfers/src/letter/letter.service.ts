@@ -2,12 +2,11 @@ import { toBuffer } from 'qrcode';
 import type { TransfersStore } from '../repositories.ts';
 import type { LetterVoucher } from '../voucher/transfer-vouchers.ts';
 import { letterHtml } from './letter-document.ts';
-import type { LetterPrinter } from './letter-printer.ts';
+import type { PdfPrinter } from '@dangvu/subgraph-kit/printing';
 import type { LetterView } from './letter-view.ts';
-import { openSans, type FontWeight } from './open-sans.ts';
 
 export interface LetterDeps {
-  printer: LetterPrinter;
+  printer: PdfPrinter;
   /** The web app's public origin, for the link the QR code carries. */
   publicOrigin: string;
 }
@@ -15,8 +14,6 @@ export interface LetterDeps {
 /** The web page a letter's QR code opens: the dossier by its code, and which letter was scanned. */
 export const letterLink = (publicOrigin: string, code: string, number: string) =>
   `${publicOrigin.replace(/\/$/, '')}/chuyen-sinh-hoat/ma/${encodeURIComponent(code)}?giay=${encodeURIComponent(number)}`;
-
-let fonts: Record<FontWeight, Buffer> | null = null;
 
 /** The letter as the API shows it: its link, its voided predecessors and its PDF (docs/rules/transfers.md#the-introduction-letter). */
 export function letterService(store: TransfersStore, deps: LetterDeps) {
@@ -34,7 +31,6 @@ export function letterService(store: TransfersStore, deps: LetterDeps) {
       const issuing = steps.filter((step) => step.action === 'ISSUE_LETTER' || step.action === 'REPLACE_LETTER').at(-1);
       const link = letterLink(deps.publicOrigin, transfer.code!, letter.number);
       const qr = await toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 10 });
-      fonts ??= openSans();
       const html = letterHtml(
         {
           kind: transfer.kind,
@@ -55,7 +51,6 @@ export function letterService(store: TransfersStore, deps: LetterDeps) {
           link,
         },
         qr,
-        fonts,
       );
       return (await deps.printer.print(html)).toString('base64');
     },

@@ -13,6 +13,7 @@ export const Mutation: MutationResolvers = {
   handOverTransferDossier: (_, { input }, context) => context.transfers.act({ ...input, action: 'HAND_OVER' }),
   replaceLostTransferLetter: (_, { input }, context) => context.transfers.replaceLostLetter(input),
   receiveTransfer: (_, { input }, context) => context.transfers.act({ ...input, action: 'RECEIVE' }),
+  checkTransferDossierItems: (_, { input }, context) => context.transfers.checkItems(input),
   acceptTransfer: (_, { input }, context) => context.transfers.act({ ...input, action: 'ACCEPT' }),
   refuseTransfer: (_, { input }, context) => context.transfers.act({ ...input, action: 'REFUSE' }),
   recordExternalReceipt: (_, { input }, context) => context.transfers.act({ ...input, action: 'RECORD_EXTERNAL_RECEIPT' }),

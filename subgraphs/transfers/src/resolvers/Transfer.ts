@@ -1,4 +1,7 @@
 import type { TransferResolvers } from '../generated/resolvers.ts';
+import { actsForMember } from '../policy.ts';
+import { DOSSIER_ITEMS } from '../transfer/dossier-items.rules.ts';
+import { subjectOf } from '../transfer/transfer.service.ts';
 
 const organization = (id: string | null) => (id ? { __typename: 'Organization' as const, id } : null);
 
@@ -12,7 +15,15 @@ export const Transfer: TransferResolvers = {
   endsOn: (transfer) => transfer.plannedEndOn,
   nextDeadline: (transfer, _, context) => context.reads.nextDeadline(transfer),
   availableActions: (transfer, _, context) => context.reads.availableActions(transfer),
+  viewerActsForMember: (transfer, _, context) => actsForMember(context.identity, subjectOf(transfer)),
   timeline: (transfer, _, context) => context.reads.timeline(transfer),
+  dossierChecks: async (transfer, _, context) => {
+    const checks = await context.loaders.dossierChecks.load(transfer.id);
+    return DOSSIER_ITEMS.map(({ item, label }) => {
+      const check = checks.find((row) => row.item === item);
+      return { item, label, checked: Boolean(check), checkedBy: check ? { __typename: 'Member' as const, id: check.checkedBy } : null, checkedAt: check?.checkedAt ?? null };
+    });
+  },
   letter: async (transfer, _, context) => {
     const letter = await context.reads.letter(transfer);
     return letter && { letter, transfer };

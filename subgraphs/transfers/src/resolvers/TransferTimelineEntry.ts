@@ -1,3 +1,4 @@
+import { isCalendarDay, numericDay } from '@dangvu/subgraph-kit';
 import type { TransferTimelineEntryResolvers } from '../generated/resolvers.ts';
 
 const member = (id: string | null) => (id ? { __typename: 'Member' as const, id } : null);
@@ -15,9 +16,13 @@ const NOTE_LABELS: [key: string, label: string][] = [
   ['endsOn', 'Đến ngày'],
   ['rosterNumber', 'Số danh sách'],
   ['note', 'Ghi chú'],
+  ['memberConsent', 'Đảng viên đồng ý'],
 ];
 
 type Decision = Record<string, unknown>;
+
+/** A decided value as the timeline writes it: a day as dd/mm/yyyy (the signed decision keeps YYYY-MM-DD). */
+const wording = (value: unknown) => (typeof value === 'string' && isCalendarDay(value) ? numericDay(value) : String(value));
 
 export const TransferTimelineEntry: TransferTimelineEntryResolvers = {
   action: (entry) => (entry.kind === 'STEP' ? entry.step.action : 'HANDOVER'),
@@ -35,7 +40,7 @@ export const TransferTimelineEntry: TransferTimelineEntryResolvers = {
   note: (entry) => {
     if (entry.kind === 'HANDOVER') return entry.handover.place ? `Bàn giao tại ${entry.handover.place}` : 'Bàn giao hồ sơ';
     const decision = entry.step.decision as Decision;
-    const parts = NOTE_LABELS.flatMap(([key, label]) => (decision[key] === null || decision[key] === undefined ? [] : [`${label}: ${String(decision[key])}`]));
+    const parts = NOTE_LABELS.flatMap(([key, label]) => (decision[key] === null || decision[key] === undefined ? [] : [`${label}: ${wording(decision[key])}`]));
     return parts.length ? parts.join('. ') : null;
   },
   signed: (entry) => entry.kind === 'STEP' && entry.step.signature !== null,

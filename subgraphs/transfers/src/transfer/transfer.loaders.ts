@@ -1,5 +1,6 @@
 import { groupLoader, rowLoader } from '@dangvu/subgraph-kit';
 import type { Repositories } from '../repositories.ts';
+import type { DossierCheckRow } from './dossier-check.repository.ts';
 import type { TransferLetterRow } from './transfer-letter.repository.ts';
 import type { HandoverRow, TransferStepRow } from './transfer-step.repository.ts';
 import type { TransferRow } from './transfer.repository.ts';
@@ -11,6 +12,7 @@ export function transferLoaders(repos: Repositories) {
     ofMember: groupLoader(repos.transfers.ofMembers, (row: TransferRow) => row.memberId),
     steps: groupLoader(repos.steps.ofTransfers, (row: TransferStepRow) => row.transferId),
     handovers: groupLoader(repos.steps.handoversOf, (row: HandoverRow) => row.transferId),
+    dossierChecks: groupLoader(repos.dossierChecks.ofTransfers, (row: DossierCheckRow) => row.transferId),
     currentLetter: rowLoader(repos.letters.currentOf, (row: TransferLetterRow) => row.transferId),
     publicKeys: rowLoader(repos.signingKeys.publicKeys, (row: { id: string }) => row.id),
   };

@@ -22,9 +22,9 @@ const actor = (overrides: Partial<TransferActor>): TransferActor => ({
 });
 
 /**
- * Everyone who may come near a dossier. The processing officer of a committee's office acts as its secretary
- * and deputy do once that role exists (docs/rules/roles.md#processing-officer-and-support-team); today the
- * secretary or deputy over the member's cell is who acts for the member.
+ * Everyone who may come near a dossier. The processing officer of a committee's office acts on its side as its
+ * secretary and deputy do, but does not sign the letter; a support-team member only does the member's own steps
+ * (docs/rules/roles.md#processing-officer, #support-team).
  */
 const actors = {
   member: actor({ self: true }),
@@ -34,8 +34,11 @@ const actors = {
   cellDeputy: actor({ rolesOver: ['DEPUTY_SECRETARY'], sending: true }),
   issuingSecretary: actor({ rolesOver: ['SECRETARY'], issuing: true }),
   issuingDeputy: actor({ rolesOver: ['DEPUTY_SECRETARY'], issuing: true }),
+  issuingProcessingOfficer: actor({ rolesOver: ['PROCESSING_OFFICER'], issuing: true }),
   receivingSecretary: actor({ receiving: true }),
   receivingDeputy: actor({ receiving: true }),
+  receivingProcessingOfficer: actor({ receiving: true }),
+  supportTeam: actor({ rolesOver: ['SUPPORT_TEAM'] }),
   financeOver: actor({ rolesOver: ['FINANCE_MEMBER'] }),
   adminOver: actor({ rolesOver: ['ADMIN', 'ANALYST'] }),
   officerElsewhere: actor({}),
@@ -61,12 +64,13 @@ const everywhere = <S extends string>(states: readonly S[], outcome: Outcome) =>
 const except = <S extends string>(states: readonly S[], outcomes: Partial<Record<S, Outcome>>) =>
   Object.fromEntries(states.map((state) => [state, outcomes[state] ?? ILLEGAL])) as Record<S, Outcome>;
 
-const FOR_MEMBER = 'member memberWhoIsCellSecretary cellSecretary cellDeputy issuingSecretary issuingDeputy';
-const NOT_FOR_MEMBER = 'receivingSecretary receivingDeputy financeOver adminOver officerElsewhere deadlineJob anonymous';
+const FOR_MEMBER = 'member memberWhoIsCellSecretary cellSecretary cellDeputy issuingSecretary issuingDeputy issuingProcessingOfficer supportTeam';
+const NOT_FOR_MEMBER = 'receivingSecretary receivingDeputy receivingProcessingOfficer financeOver adminOver officerElsewhere deadlineJob anonymous';
 const SENDING = 'cellSecretary cellDeputy';
-const ISSUING = 'issuingSecretary issuingDeputy';
-const RECEIVING = 'receivingSecretary receivingDeputy';
-const NOBODY_ELSE = 'financeOver adminOver officerElsewhere deadlineJob anonymous';
+const LETTER_SIGNERS = 'issuingSecretary issuingDeputy';
+const ISSUING = `${LETTER_SIGNERS} issuingProcessingOfficer`;
+const RECEIVING = 'receivingSecretary receivingDeputy receivingProcessingOfficer';
+const NOBODY_ELSE = 'supportTeam financeOver adminOver officerElsewhere deadlineJob anonymous';
 /** A self-actor refused as the one whose dossier it is: same code, own wording (tested below). */
 const OWN = FORBIDDEN;
 
@@ -90,7 +94,11 @@ function tableFor<S extends TransferState>(states: readonly S[], acceptedAs: S) 
         [`${RECEIVING} ${NOBODY_ELSE}`]: FORBIDDEN,
       },
       REJECT: { [SENDING]: at({ SUBMITTED: 'REJECTED' }), 'member memberWhoIsCellSecretary': OWN, [`${ISSUING} ${RECEIVING} ${NOBODY_ELSE}`]: FORBIDDEN },
-      ISSUE_LETTER: { [ISSUING]: at({ REVIEWED: 'LETTER_ISSUED' }), member: OWN, [`memberWhoIsCellSecretary ${SENDING} ${RECEIVING} ${NOBODY_ELSE}`]: FORBIDDEN },
+      ISSUE_LETTER: {
+        [LETTER_SIGNERS]: at({ REVIEWED: 'LETTER_ISSUED' }),
+        member: OWN,
+        [`issuingProcessingOfficer memberWhoIsCellSecretary ${SENDING} ${RECEIVING} ${NOBODY_ELSE}`]: FORBIDDEN,
+      },
       HAND_OVER: { [ISSUING]: at({ LETTER_ISSUED: 'IN_TRANSIT' }), member: OWN, [`memberWhoIsCellSecretary ${SENDING} ${RECEIVING} ${NOBODY_ELSE}`]: FORBIDDEN },
       REPLACE_LETTER: {
         [ISSUING]: at({ LETTER_ISSUED: 'LETTER_ISSUED', IN_TRANSIT: 'LETTER_ISSUED', OVERDUE: 'LETTER_ISSUED' }),
@@ -100,7 +108,7 @@ function tableFor<S extends TransferState>(states: readonly S[], acceptedAs: S) 
       // The table's dossiers are within deadline B: the job finds nothing to mark (with a passed one, below).
       MARK_OVERDUE: {
         deadlineJob: at({ IN_TRANSIT: 'NOT_OVERDUE' }),
-        [`member memberWhoIsCellSecretary ${SENDING} ${ISSUING} ${RECEIVING} financeOver adminOver officerElsewhere anonymous`]: FORBIDDEN,
+        [`member memberWhoIsCellSecretary ${SENDING} ${ISSUING} ${RECEIVING} supportTeam financeOver adminOver officerElsewhere anonymous`]: FORBIDDEN,
       },
       // From OVERDUE, only with the reasons for the delay (tested with them below).
       RECEIVE: { [RECEIVING]: at({ IN_TRANSIT: 'RECEIVED', OVERDUE: 'DEADLINE_PASSED' }), member: OWN, [`memberWhoIsCellSecretary ${SENDING} ${ISSUING} ${NOBODY_ELSE}`]: FORBIDDEN },

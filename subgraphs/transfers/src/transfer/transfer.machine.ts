@@ -5,6 +5,7 @@ import {
   type ActionDefinition,
   type Refusal,
   type Relation,
+  type Role,
   type UserError,
 } from '@dangvu/subgraph-kit';
 
@@ -89,8 +90,13 @@ type Action<S extends TransferState> = ActionDefinition<S, TransferActor, Transf
 
 const FIELD = 'transferId';
 
-/** The member, or a secretary or deputy over the member's cell doing the member's step for them. */
+/**
+ * The member, or someone over the member's cell doing the member's step for them: a secretary or deputy, a
+ * committee's processing officer, a support-team member (with the member's consent, which the service checks).
+ */
 const forMember = (actor: TransferActor) => actor.self || holdsAny(actor, ON_BEHALF_ROLES);
+/** Who signs the letter for the issuing committee: its secretary or a deputy, not the office's processing officer. */
+const LETTER_SIGNERS: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY'];
 /** Officers decide on other people's dossiers, never on their own. */
 const officer = (side: 'sending' | 'issuing' | 'receiving') => (actor: TransferActor) => !actor.self && actor[side];
 
@@ -145,7 +151,8 @@ function commonActions<S extends TransferState>(acceptTo: S): Record<CommonActio
       label: 'cấp giấy giới thiệu sinh hoạt đảng',
       from: s('REVIEWED'),
       to: 'LETTER_ISSUED' as S,
-      allowed: officer('issuing'),
+      // The letter prints the member's identifiers and dues standing, which the secretary and deputies read.
+      allowed: (actor) => officer('issuing')(actor) && holdsAny(actor, LETTER_SIGNERS),
       refusal: ownDossier,
       guard: (entity) =>
         entity.duesOwed

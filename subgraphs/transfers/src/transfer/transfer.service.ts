@@ -2,6 +2,7 @@ import {
   auditor,
   forbidden,
   notFound,
+  onBehalfConsentError,
   parseId,
   transition,
   vietnamDay,
@@ -18,6 +19,7 @@ import { isUserError } from '../voucher/voucher.ts';
 import type { LetterVoucher, MemberVoucher, OrganizationVoucher, TransferVouchers } from '../voucher/transfer-vouchers.ts';
 import { presentDueOn, startDueOn } from './deadlines.rules.ts';
 import { duesClearance } from './dues-clearance.rules.ts';
+import { uncheckedItemsError, type DossierItem } from './dossier-items.rules.ts';
 import { dossierRoute, isCell, parentPath, stepBelow } from './issuing-route.rules.ts';
 import { appendStep } from './step-recorder.ts';
 import { extensionErrors, temporaryPeriodErrors } from './temporary-period.rules.ts';
@@ -106,11 +108,15 @@ export interface StartTransferInput {
   endsOn?: string | null;
   fullTimeStudy?: boolean | null;
   selfReview: string;
+  /** How and when the member agreed, when a support-team member opens the dossier for them. */
+  memberConsent?: string | null;
 }
 
 export interface StepInput {
   transferId: string;
   expectedVersion: number;
+  /** How and when the member agreed, when a support-team member does the member's step (submit, cancel). */
+  memberConsent?: string | null;
 }
 
 /** The steps that take only a text or two; each names its mutation's own input fields. */
@@ -197,6 +203,9 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       const decided = transition(machine, entityOf(row, letter, calendar, today(), duesOwed?.owed), action, actor, machineInput);
       // The machine knows that dues are owed; the clearance knows which months, which the officer needs.
       if (!decided.ok) return refused(decided.error.code === 'DUES_UNPAID' && duesOwed?.explained ? duesOwed.explained : decided.error);
+      const acting = actingAs(row, actor);
+      const consent = acting.onBehalfOf ? onBehalfConsentError(identity, row.originPath!, input.memberConsent) : null;
+      if (consent) return refused(consent);
       const result = await outcome(repos, row, calendar);
       if (Array.isArray(result)) return refused(...result);
       const day = today();
@@ -204,14 +213,14 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       const processing = escalationReset(row, decided.to);
       const after = await repos.transfers.advance(row.id, row.version, { state: decided.to, lastStepOn: day, ...processing, ...result.changes });
       if (!after) return refused({ code: 'STALE_VERSION', field: 'expectedVersion', message: 'Hồ sơ vừa được người khác xử lý: hãy tải lại.' });
-      const acting = actingAs(row, actor);
+      const memberConsent = acting.onBehalfOf ? input.memberConsent?.trim() || null : null;
       await appendStep(repos, deps.sign, row.id, after.version, {
         action,
         fromState: row.state,
         toState: decided.to,
         actorId: identity.personId,
         onBehalfOf: acting.onBehalfOf,
-        decision: { ...result.decision, side: acting.side, organizationId: acting.organizationId },
+        decision: { ...result.decision, side: acting.side, organizationId: acting.organizationId, ...(memberConsent ? { memberConsent } : {}) },
         at,
       });
       await result.effects?.(repos, after);
@@ -256,8 +265,9 @@ export function transferService(store: TransfersStore, context: RequestContext, 
 
   return {
     /**
-     * Opens a dossier for the member the voucher names: the caller, or a member of a cell the caller is secretary
-     * or deputy over (recorded as done on their behalf). Routes it (who issues, the receiving side), gives it
+     * Opens a dossier for the member the voucher names: the caller, or a member of a cell the caller may act for
+     * (docs/rules/roles.md#on-behalf-steps; recorded as done on their behalf, with the member's consent when
+     * the caller is of the support team). Routes it (who issues, the receiving side), gives it
      * its code, and records the opening as its first signed step.
      */
     async start(input: StartTransferInput): Promise<StepPayload> {
@@ -269,6 +279,9 @@ export function transferService(store: TransfersStore, context: RequestContext, 
       if (!policy.can(identity, 'START_TRANSFER', { id: member.memberId, orgPath: member.origin.organization.path })) throw forbidden();
 
       const errors: UserError[] = [];
+      const consent = onBehalf ? onBehalfConsentError(identity, member.origin.organization.path, input.memberConsent) : null;
+      if (consent) errors.push(consent);
+      const memberConsent = onBehalf ? input.memberConsent?.trim() || null : null;
       const fields = texts({
         reason: text(input.reason, 'reason', 'lý do chuyển sinh hoạt'),
         decisionReference: text(input.decisionReference, 'decisionReference', 'số, ngày của quyết định'),
@@ -351,6 +364,7 @@ export function transferService(store: TransfersStore, context: RequestContext, 
           issuerOrganizationId: row.issuerOrgId,
           side: onBehalf ? 'ON_BEHALF' : 'MEMBER',
           organizationId: null,
+          ...(memberConsent ? { memberConsent } : {}),
         };
         await appendStep(repos, deps.sign, row.id, 1, { action: 'START', fromState: null, toState: 'DRAFT', actorId: personId, onBehalfOf: onBehalf ? member.memberId : null, decision, at: deps.now() });
         await audit(repos.audit, {
@@ -362,6 +376,39 @@ export function transferService(store: TransfersStore, context: RequestContext, 
           subjectMemberId: row.memberId,
           onBehalfOf: onBehalf ? member.memberId : null,
         });
+        return { transfer: row, userErrors: [] };
+      });
+    },
+
+    /**
+     * The receiving side records the items of a received dossier it found present, each with who and when
+     * (docs/rules/transfers.md#what-the-receiving-side-checks). Not a step of the machine: the dossier's state
+     * and version stay, and the checks are what acceptance then requires.
+     */
+    async checkItems(input: { transferId: string; items: readonly DossierItem[] }): Promise<StepPayload> {
+      return store.transaction(async (repos) => {
+        const row = await repos.transfers.forUpdate(parseId(input.transferId));
+        if (!row) throw notFound('hồ sơ chuyển sinh hoạt');
+        if (!policy.can(identity, 'SEE_TRANSFER', subjectOf(row))) throw forbidden();
+        const actor = transferActor(identity, subjectOf(row));
+        if (actor.self || !actor.receiving) {
+          return refused({ code: 'FORBIDDEN_ACTION', field: 'transferId', message: 'Chỉ cấp ủy, chi ủy nơi đến kiểm hồ sơ đảng viên chuyển đến (không tự kiểm hồ sơ của mình).' });
+        }
+        if (row.state !== 'RECEIVED') {
+          return refused({ code: 'ILLEGAL_TRANSITION', field: 'transferId', message: 'Chỉ kiểm hồ sơ khi nơi đến đã nhận hồ sơ và chưa quyết định tiếp nhận.' });
+        }
+        if (input.items.length === 0) return refused({ code: 'REQUIRED', field: 'items', message: 'Hãy đánh dấu những thành phần hồ sơ đã kiểm thấy có.' });
+        const written = await repos.dossierChecks.record(row.id, [...new Set(input.items)], identity.personId!, deps.now());
+        if (written.length) {
+          await audit(repos.audit, {
+            action: 'transfer.dossierChecked',
+            entityType: 'Transfer',
+            entityId: row.id,
+            after: { items: written.map((check) => check.item) },
+            orgPath: row.originPath,
+            subjectMemberId: row.memberId,
+          });
+        }
         return { transfer: row, userErrors: [] };
       });
     },
@@ -398,10 +445,16 @@ export function transferService(store: TransfersStore, context: RequestContext, 
             return Promise.resolve(refused({ code: 'INVALID_ROSTER_NUMBER', field: 'rosterNumber', message: 'Số danh sách phải là số nguyên dương.' }));
           }
           return withTexts({ note: optionalText(input.note, 'note', 'ghi chú') }, (texts) =>
-            step('ACCEPT', input, {}, async () => ({
-              decision: { rosterNumber: input.rosterNumber ?? null, ...texts },
-              effects: (repos, after) => completion(repos, after, input.rosterNumber ?? null),
-            })),
+            step('ACCEPT', input, {}, async (repos, row) => {
+              // Accepted only on a dossier checked item by item (docs/rules/transfers.md#what-the-receiving-side-checks).
+              const checked = (await repos.dossierChecks.ofTransfers([row.id])).map((check) => check.item);
+              const unchecked = uncheckedItemsError(checked);
+              if (unchecked) return [unchecked];
+              return {
+                decision: { rosterNumber: input.rosterNumber ?? null, checkedItems: checked, ...texts },
+                effects: (repos, after) => completion(repos, after, input.rosterNumber ?? null),
+              };
+            }),
           );
         case 'RECORD_EXTERNAL_RECEIPT':
           if (input.receivedOn > today()) return Promise.resolve(refused({ code: 'FUTURE_DATE', field: 'receivedOn', message: 'Ngày nơi đến tiếp nhận không thể sau hôm nay.' }));

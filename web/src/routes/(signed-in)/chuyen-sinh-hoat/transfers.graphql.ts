@@ -101,6 +101,16 @@ export const TransferPageQuery = graphql(`
         workingDaysLeft
       }
       availableActions
+      viewerActsForMember
+      dossierChecks {
+        item
+        label
+        checked
+        checkedAt
+        checkedBy {
+          fullName
+        }
+      }
       timeline {
         action
         sequence
@@ -311,6 +321,14 @@ export const ReplaceLostLetterMutation = graphql(`
 export const ReceiveTransferMutation = graphql(`
   mutation ReceiveTransfer($input: ReceiveTransferInput!) {
     receiveTransfer(input: $input) {
+      ...TransferStep
+    }
+  }
+`);
+
+export const CheckDossierItemsMutation = graphql(`
+  mutation CheckDossierItems($input: CheckTransferDossierItemsInput!) {
+    checkTransferDossierItems(input: $input) {
       ...TransferStep
     }
   }

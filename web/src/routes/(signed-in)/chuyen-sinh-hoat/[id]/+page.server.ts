@@ -1,12 +1,13 @@
 import { parseDayInput } from '#lib/day-input.ts';
 import { refused, settle } from '#lib/form-result.ts';
-import type { TransferStepFragment } from '#lib/graphql/generated/graphql.ts';
+import type { DossierItem, TransferStepFragment } from '#lib/graphql/generated/graphql.ts';
 import { mutate, query, type Outcome } from '#lib/server/gateway.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
 import { vietnamDay } from '#lib/vietnam-time.ts';
 import {
   AcceptTransferMutation,
   CancelTransferMutation,
+  CheckDossierItemsMutation,
   EndTemporaryTransferMutation,
   ExtendTemporaryTransferMutation,
   HandOverTransferMutation,
@@ -23,7 +24,6 @@ import {
   TransferLetterVoucherQuery,
   TransferPageQuery,
 } from '../transfers.graphql.ts';
-import { DOSSIER_ITEMS } from './dossier-items.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The timeline's actors are members the viewer may not all read: their names answer null then, and the page shows the rest. */
@@ -56,19 +56,23 @@ function dayOf(form: FormData, name: string, fieldErrors: Record<string, string>
   return day;
 }
 
+/** The dossier's items the officer ticked, recorded as found present. */
+const checkTicked = (event: RequestEvent, form: FormData) =>
+  mutate(event, CheckDossierItemsMutation, { input: { transferId: event.params.id, items: form.getAll('item').map(String) as DossierItem[] } });
+
 const stopped = (step: string, fieldErrors: Record<string, string>, values: Record<string, string | null>) =>
   refused<'step', { step: string }>(400, 'step', { fieldErrors, values, extra: { step } });
 
 export const actions: Actions = {
   submit: async (event) => {
     const { form, base } = await dossierForm(event);
-    const values = { lateReason: optional(form, 'lateReason') };
+    const values = { lateReason: optional(form, 'lateReason'), memberConsent: optional(form, 'memberConsent') };
     const outcome = await mutate(event, SubmitTransferMutation, { input: { ...base, ...values } });
     return answer('submit', outcome, outcome.data?.submitTransfer, 'Đã gửi đề nghị lên chi bộ.', values);
   },
   cancel: async (event) => {
     const { form, base } = await dossierForm(event);
-    const values = { reason: text(form, 'reason') };
+    const values = { reason: text(form, 'reason'), memberConsent: optional(form, 'memberConsent') };
     const outcome = await mutate(event, CancelTransferMutation, { input: { ...base, ...values } });
     return answer('cancel', outcome, outcome.data?.cancelTransfer, 'Đã rút đề nghị chuyển sinh hoạt.', values);
   },
@@ -120,20 +124,23 @@ export const actions: Actions = {
     const outcome = await mutate(event, ReceiveTransferMutation, { input: { ...base, ...values } });
     return answer('receive', outcome, outcome.data?.receiveTransfer, 'Đã ghi nhận đảng viên xuất trình giấy giới thiệu và hồ sơ.', values);
   },
-  /** Acceptance follows the check of every item of the dossier; the items checked are written on the step. */
+  /** Records the items ticked as found present, each with who and when; acceptance waits for all of them. */
+  checkItems: async (event) => {
+    const { form } = await dossierForm(event);
+    const outcome = await checkTicked(event, form);
+    return answer('accept', outcome, outcome.data?.checkTransferDossierItems, 'Đã ghi các thành phần hồ sơ đã kiểm.');
+  },
+  /** Acceptance follows the check of every item of the dossier (docs/rules/transfers.md#what-the-receiving-side-checks): the items ticked are recorded first. */
   accept: async (event) => {
     const { form, base } = await dossierForm(event);
-    const checked = form.getAll('item').map(String);
     const values = { rosterNumber: optional(form, 'rosterNumber'), note: optional(form, 'note') };
-    const fieldErrors: Record<string, string> = {};
-    if (DOSSIER_ITEMS.some((item) => !checked.includes(item.id))) {
-      fieldErrors.items = 'Xin kiểm tra đủ từng thành phần của hồ sơ. Hồ sơ thiếu thì chọn "Không tiếp nhận" và ghi rõ thiếu gì.';
-    }
     const rosterNumber = values.rosterNumber === null ? null : Number(values.rosterNumber);
-    if (rosterNumber !== null && !(Number.isInteger(rosterNumber) && rosterNumber > 0)) fieldErrors.rosterNumber = 'Số danh sách là một số nguyên dương.';
-    if (Object.keys(fieldErrors).length) return stopped('accept', fieldErrors, values);
-    const note = ['Đã kiểm tra đủ hồ sơ.', values.note].filter(Boolean).join(' ');
-    const outcome = await mutate(event, AcceptTransferMutation, { input: { ...base, rosterNumber, note } });
+    if (rosterNumber !== null && !(Number.isInteger(rosterNumber) && rosterNumber > 0)) return stopped('accept', { rosterNumber: 'Số danh sách là một số nguyên dương.' }, values);
+    if (form.getAll('item').length) {
+      const checked = await checkTicked(event, form);
+      if (!checked.data?.checkTransferDossierItems.transfer) return answer('accept', checked, checked.data?.checkTransferDossierItems, '', values);
+    }
+    const outcome = await mutate(event, AcceptTransferMutation, { input: { ...base, rosterNumber, note: values.note } });
     return answer('accept', outcome, outcome.data?.acceptTransfer, 'Đã tiếp nhận đảng viên; nơi đi thấy ngay phiếu báo này.', values);
   },
   refuse: async (event) => {

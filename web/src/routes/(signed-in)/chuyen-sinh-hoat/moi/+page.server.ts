@@ -67,6 +67,7 @@ export const actions: Actions = {
       endsOn: text(form, 'endsOn') || null,
       fullTimeStudy: form.get('fullTimeStudy') === 'co' ? 'co' : null,
       selfReview: text(form, 'selfReview'),
+      memberConsent: text(form, 'memberConsent') || null,
     };
     const fieldErrors: Record<string, string> = {};
     const effectiveOn = parseDayInput(values.effectiveOn);
@@ -95,6 +96,7 @@ export const actions: Actions = {
       endsOn,
       fullTimeStudy: values.fullTimeStudy === 'co',
       selfReview: values.selfReview,
+      ...(forMember ? { memberConsent: values.memberConsent } : {}),
     };
     const { data, code } = await mutate(event, StartTransferMutation, { input });
     const outcome = settle('start', { code, payload: data?.startTransfer }, { done: null }, { ...values, destinationVoucher: values.destination, outsideDestination: values.outsideName });

@@ -1,7 +1,7 @@
 import { askFirst, isConfirmed, refused, settle } from '#lib/form-result.ts';
 import type { Role } from '#lib/graphql/generated/graphql.ts';
 import { parseDayInput } from '#lib/day-input.ts';
-import { mutate } from '#lib/server/gateway.ts';
+import { mutate, query } from '#lib/server/gateway.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
 import { vietnamDay } from '#lib/vietnam-time.ts';
 import {
@@ -14,9 +14,15 @@ import {
 } from './member-record.graphql.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** A finance member opens the record too: its personal parts then answer null, and the page shows the rest. */
+/**
+ * A finance member opens the record too: its personal parts then answer null, and the page shows the rest. The
+ * dues standing is not for everyone who may open it (a support-team member, a processing officer): refused, the
+ * record comes again without it.
+ */
 export const load: PageServerLoad = async (event) => ({
-  member: await loadRecord(event, MemberRecordQuery, { id: event.params.id }, (data) => data.member),
+  member:
+    (await query(event, MemberRecordQuery, { id: event.params.id, withDues: true })).data?.member ??
+    (await loadRecord(event, MemberRecordQuery, { id: event.params.id, withDues: false }, (data) => data.member)),
   today: vietnamDay(new Date()),
   activationUrl: new URL('/kich-hoat', event.url).href,
 });

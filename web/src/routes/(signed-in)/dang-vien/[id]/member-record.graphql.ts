@@ -1,12 +1,12 @@
 import { graphql } from '#lib/graphql/generated/index.ts';
 
 export const MemberRecordQuery = graphql(`
-  query MemberRecord($id: ID!) {
+  query MemberRecord($id: ID!, $withDues: Boolean!) {
     member(id: $id) {
       id
       version
       ...MemberFacts
-      duesStanding {
+      duesStanding @include(if: $withDues) {
         ...DuesStandingFields
       }
       organization {
@@ -37,6 +37,8 @@ export const MemberRecordQuery = graphql(`
         issueAccount
         grantRole
       }
+      grantableRoles
+      viewerMayStartTransferFor
       grantableOrganizations {
         id
         name

@@ -140,3 +140,15 @@ export const CancelMutation = graphql(`
     }
   }
 `);
+
+export const PaperRequestPdfQuery = graphql(`
+  query PaperRequestPdf($id: ID!) {
+    residenceComment(id: $id) {
+      id
+      requestedBy {
+        id
+        paperCommentRequest(requestId: $id)
+      }
+    }
+  }
+`);

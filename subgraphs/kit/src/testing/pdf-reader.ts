@@ -1,8 +1,9 @@
 import { inflateSync } from 'node:zlib';
 
 /**
- * Just enough of a PDF reader for the letter's tests: the objects of an uncompressed cross-reference PDF (what
- * Chromium writes), their Flate streams, the text of the pages through each font's ToUnicode map, and the images.
+ * Just enough of a PDF reader for the tests of printed documents (letters, requests): the objects of an
+ * uncompressed cross-reference PDF (what Chromium writes), their Flate streams, the text of the pages through
+ * each font's ToUnicode map, and the images.
  */
 interface PdfObject {
   dict: string;

@@ -6,8 +6,8 @@ export type FontWeight = 'Regular' | 'Bold' | 'Italic';
 
 /**
  * Open Sans (SIL Open Font License), which covers Vietnamese, as shipped inside the @sparticuz/chromium npm
- * package (bin/fonts.tar.br): the letter embeds it, so the PDF's Vietnamese does not depend on the fonts of the
- * machine that prints it (docs/decisions/0010-transfer-letters.md#the-letter-as-a-pdf).
+ * package (bin/fonts.tar.br): printed documents embed it, so the PDF's Vietnamese does not depend on the fonts of
+ * the machine that prints it (docs/decisions/0010-transfer-letters.md#the-letter-as-a-pdf).
  */
 export function openSans(): Record<FontWeight, Buffer> {
   // The package exports only its build/index.js; its bin/ lies beside build/.
@@ -19,6 +19,24 @@ export function openSans(): Record<FontWeight, Buffer> {
     return file;
   };
   return { Regular: font('Regular'), Bold: font('Bold'), Italic: font('Italic') };
+}
+
+let loaded: Record<FontWeight, Buffer> | null = null;
+
+/**
+ * The @font-face rules that embed Open Sans's regular, bold and italic faces as `family`, as data: URLs (the
+ * printer's pages reach nothing else). The fonts are read once per process.
+ */
+export function openSansFaces(family: string): string {
+  loaded ??= openSans();
+  const fonts = loaded;
+  const face = (weight: FontWeight, css: string) =>
+    `@font-face { font-family: '${family}'; ${css} src: url(data:font/ttf;base64,${fonts[weight].toString('base64')}) format('truetype'); }`;
+  return [
+    face('Regular', 'font-weight: 400; font-style: normal;'),
+    face('Bold', 'font-weight: 700; font-style: normal;'),
+    face('Italic', 'font-weight: 400; font-style: italic;'),
+  ].join('\n');
 }
 
 /** The regular files of a ustar archive by name: 512-byte headers, each followed by its data padded to 512. */
