@@ -55,30 +55,17 @@ async function signIn(platform: Platform, username: string): Promise<string> {
   return token;
 }
 
-async function startBareSubgraph(platform: Platform): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/src/bench/bare-subgraph.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: platform.membersDatabaseUrl, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** A server of the bench's own (the bare subgraph, Hive Gateway) as a child process that prints the URL it listens on. */
+async function startChild(script: string, env: NodeJS.ProcessEnv): Promise<{ url: string; pid: number; stop(): void }> {
+  const child = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const listening = /listening (\S+)/.exec(chunk.toString());
       if (listening) resolve(listening[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`the bare subgraph stopped (exit ${code})`)));
+    child.once('exit', (code) => reject(new Error(`${script} stopped (exit ${code})`)));
   });
   return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
-}
-
-/** Whether Hive Gateway is installed beside @apollo/gateway, for the side-by-side of docs/benchmarks.md. */
-function hiveGatewayInstalled(): boolean {
-  try {
-    import.meta.resolve('@graphql-hive/gateway');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Signed headers for `count` calls of `query` to the members subgraph, as the gateway would sign them. */
@@ -91,7 +78,9 @@ async function signedCalls(key: CryptoKey, token: string, query: string, count: 
 }
 
 const platform = await findOrStartPlatform(say);
-const bare = await startBareSubgraph(platform);
+const bare = await startChild('scripts/src/bench/bare-subgraph.ts', { DATABASE_URL: platform.membersDatabaseUrl, PORT: '0' });
+// Hive Gateway on the same supergraph and subgraphs, signing each fetch as ours does (scripts/src/bench/hive-gateway.ts).
+const hive = platform.gatewayEnv ? await startChild('scripts/src/bench/hive-gateway.ts', { ...platform.gatewayEnv, PORT: '0' }) : null;
 try {
   const memberToken = await signIn(platform, 'dangvien.demo');
   const secretaryToken = await signIn(platform, 'bithu.demo');
@@ -99,7 +88,7 @@ try {
   const [{ count: memberCount } = { count: '?' }] = await members<{ count: string }[]>`select count(*)::text as count from members.members`;
   await members.end();
 
-  const processes: Record<string, number> = { bare: bare.pid };
+  const processes: Record<string, number> = { bare: bare.pid, ...(hive ? { hive: hive.pid } : {}) };
   for (const name of ['gateway', ...SUBGRAPH_NAMES] as const) {
     const pid = pidListeningOn(platform.ports[name]);
     if (pid !== null) processes[name] = pid;
@@ -151,6 +140,13 @@ try {
   const home = await measure('gateway, member home page (4 subgraphs)', { url: platform.gatewayUrl, body: body(HOME_PAGE), headers: bearer(memberToken) });
   const list = await measure("gateway, secretary's cell list with dues and dossiers", { url: platform.gatewayUrl, body: body(CELL_LIST), headers: bearer(secretaryToken) });
   await measure('the same list with phones (each read recorded)', { url: platform.gatewayUrl, body: body(CELL_LIST_WITH_PHONES), headers: bearer(secretaryToken) });
+  const hiveRows = hive
+    ? [
+        [gatewayMe, await measure('Hive Gateway, { me { id fullName } }', { url: hive.url, body: body(ME), headers: bearer(memberToken) })],
+        [home, await measure('Hive Gateway, member home page', { url: hive.url, body: body(HOME_PAGE), headers: bearer(memberToken) })],
+        [list, await measure("Hive Gateway, secretary's cell list", { url: hive.url, body: body(CELL_LIST), headers: bearer(secretaryToken) })],
+      ]
+    : [];
   const peaks = wholeRun.stop();
 
   const perBare = (row: Row) => row.result.requestsPerSecond / bareRow.result.requestsPerSecond;
@@ -167,8 +163,13 @@ try {
     ...Object.entries(peaks).map(([name, mb]) => ({ what: `${name} peak resident memory`, measured: mb, goal: { below: MEMORY_LIMIT_MB }, unit: ' MB' })),
   ];
   console.log(`\n${resultsTable(rows)}\n\n${targetsTable(targets)}\n`);
-  say(`Hive Gateway: not measured (${hiveGatewayInstalled() ? 'installed, the side-by-side is still to be written' : '@graphql-hive/gateway is not installed'}; docs/benchmarks.md)`);
+  if (!hive) say('Hive Gateway: not measured (no gateway keys on this machine, .data/keys.json)');
+  for (const [ours, theirs] of hiveRows) {
+    const ratio = theirs!.result.requestsPerSecond / ours!.result.requestsPerSecond;
+    say(`Hive Gateway ÷ @apollo/gateway, ${theirs!.operation.replace('Hive Gateway, ', '')}: ${ratio.toFixed(2)} in req/s`);
+  }
 } finally {
   bare.stop();
+  hive?.stop();
   await platform.stop();
 }

@@ -33,6 +33,8 @@ export interface TestPlatform {
   gatewaySigningKey: CryptoKey;
   /** Signs access tokens as login would, for tests of expiry and grants. */
   authSigningKey: CryptoKey;
+  /** The variables the gateway was configured with: another gateway (the bench's Hive Gateway) can serve the same subgraphs with them. */
+  gatewayEnv: Record<string, string>;
   /** Counts SQL statements the subgraphs send while serving requests, for N+1 checks (outbox consumers poll uncounted). */
   queries: { count: number };
   stop(): Promise<void>;
@@ -83,7 +85,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     dues: await start(duesSubgraph(db)),
     transfers: await start(transfersSubgraph(db)),
   };
-  const config = loadGatewayConfig({
+  const gatewayEnv = {
     NODE_ENV: options.production === false ? 'development' : 'production',
     AUTH_PUBLIC_KEY: JSON.stringify(auth.publicJwk),
     GATEWAY_PRIVATE_KEY: JSON.stringify(gatewayKeys.privateJwk),
@@ -93,7 +95,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     TRANSFERS_URL: subgraphs.transfers.url,
     ...UNTHROTTLED,
     ...options.gatewayEnv,
-  });
+  };
+  const config = loadGatewayConfig(gatewayEnv);
   const gateway = await (await createGateway(config, silentLogger)).listen(0, '127.0.0.1');
   const member = seed.accounts.find((account) => account.role === 'MEMBER')!;
   return {
@@ -113,6 +116,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])) as Record<SubgraphName, string>,
     gatewaySigningKey: await importKey(gatewayKeys.privateJwk),
     authSigningKey,
+    gatewayEnv,
     queries,
     async stop() {
       // A round still polling would write on a connection being closed: wait for it first.

@@ -3,10 +3,11 @@ import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serviceDatabaseUrl } from '@dangvu/drizzle';
-import { graphqlUrl, loadConfig, type ProcessName, type SubgraphName } from '@dangvu/subgraph-kit';
+import { graphqlUrl, loadConfig, SUBGRAPH_NAMES, subgraphUrlVariable, type ProcessName, type SubgraphName } from '@dangvu/subgraph-kit';
 import type { JWK } from 'jose';
 import { DATA_DIR, ROOT, startConfig } from '../config.ts';
 import { loadOrCreateDatabasePasswords } from '../database-passwords.ts';
+import { keyEnvironment, type PlatformKeys } from '../keys.ts';
 
 /** Where a platform the bench starts itself keeps its database: the province data set, seeded once. */
 export const BENCH_DATA_DIR = join(DATA_DIR, 'bench');
@@ -23,6 +24,11 @@ export interface Platform {
   databasePort: number | null;
   /** The key the gateway signs subgraph calls with, when this machine holds it. */
   gatewaySigningKey: JWK | null;
+  /**
+   * What the platform's gateway reads to reach the subgraphs (its keys, the subgraphs' URLs, HOST), so that
+   * another gateway can serve the same subgraphs beside it; null when this machine holds no keys.
+   */
+  gatewayEnv: Record<string, string> | null;
   /** Whether the bench started the platform (and stops it at the end). */
   startedHere: boolean;
   stop(): Promise<void>;
@@ -82,7 +88,13 @@ export async function findOrStartPlatform(say: (line: string) => void): Promise<
   const databaseUrl = config.database.url ?? `postgres://postgres@127.0.0.1:${config.database.embedded.port}/dangvu`;
   const databaseHost = new URL(databaseUrl);
   const keysFile = join(DATA_DIR, 'keys.json');
-  const keptKey = existsSync(keysFile) ? ((JSON.parse(readFileSync(keysFile, 'utf8')) as { gateway?: { privateJwk?: JWK } }).gateway?.privateJwk ?? null) : null;
+  const kept = existsSync(keysFile) ? (JSON.parse(readFileSync(keysFile, 'utf8')) as PlatformKeys) : null;
+  const keptKey = kept?.gateway?.privateJwk ?? null;
+  const json = (key: object | undefined) => key && JSON.stringify(key);
+  // As `npm start` hands the gateway its keys (scripts/src/start.ts): the configured ones over the kept ones.
+  const keyVariables = kept
+    ? keyEnvironment(kept, { AUTH_PUBLIC_KEY: json(config.keys.auth.publicJwk), GATEWAY_PRIVATE_KEY: json(config.keys.gateway.privateJwk) })
+    : null;
   const running = child;
   return {
     host,
@@ -92,6 +104,12 @@ export async function findOrStartPlatform(say: (line: string) => void): Promise<
     membersDatabaseUrl: serviceDatabaseUrl(databaseUrl, 'members', passwords.services.members),
     databasePort: ['127.0.0.1', 'localhost', '::1'].includes(databaseHost.hostname) ? Number(databaseHost.port || 5432) : null,
     gatewaySigningKey: config.keys.gateway.privateJwk ?? keptKey,
+    gatewayEnv: keyVariables && {
+      HOST: host,
+      AUTH_PUBLIC_KEY: keyVariables.AUTH_PUBLIC_KEY!,
+      GATEWAY_PRIVATE_KEY: keyVariables.GATEWAY_PRIVATE_KEY!,
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), graphqlUrl(ports[name], host)])),
+    },
     startedHere: running !== null,
     async stop() {
       if (!running || running.exitCode !== null) return;

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { IncomingMessage } from 'node:http';
 import { isObjectType, type DocumentNode, type GraphQLObjectType } from 'graphql';
@@ -86,6 +86,9 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
     formatError,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No type or field carries a cache hint, and every answer is a person's own: Apollo's default cache-control
+      // plugin would only wrap every field resolved (willResolveField) to compute a max-age of 0.
+      ApolloServerPluginCacheControlDisabled(),
       errorMaskingPlugin(options.log),
       partnerCallAuditPlugin(options.db, definition.name),
       idempotencyPlugin({ db: options.db, subgraph: definition.name, log: options.log, withheld: definition.secretAnswers }) as never,
