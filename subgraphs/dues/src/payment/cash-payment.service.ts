@@ -1,4 +1,4 @@
-import { auditor, forbidden, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
+import { auditor, forbidden, parseId, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import { policy } from '../policy.ts';
 import type { DuesStore } from '../repositories.ts';
 import type { ReceiptRow } from './payment.repository.ts';
@@ -21,7 +21,8 @@ export function cashPayments(store: DuesStore, context: RequestContext) {
       (await store.repos.payments.payersIn(orgId)).map((payer) => ({ member: { id: payer.memberId, orgPath: payer.orgPath } })),
 
     async record(input: CashPaymentInput): Promise<CashPaymentResult> {
-      const payer = await store.repos.payments.payer(input.memberId);
+      // A malformed id would reach SQL as a uuid and fail there (found by the property test).
+      const payer = await store.repos.payments.payer(parseId(input.memberId));
       // Unknown to the roll: nobody reaches them, and saying so would tell an outsider who exists.
       if (!payer) throw forbidden();
       policy.assert(context.identity, 'RECORD_CASH_PAYMENT', { id: input.memberId, orgPath: payer.orgPath });
