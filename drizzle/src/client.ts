@@ -49,6 +49,11 @@ export function createDb(url: string, options: DbOptions = {}): DbHandle {
   const onQuery = options.onQuery;
   const sql = postgres(url, {
     max: options.max ?? 10,
+    // While the database is away, a request fails within seconds (SERVICE_UNAVAILABLE) instead of waiting on a
+    // connection, and once it is back the pool reconnects within a second: postgres.js's own backoff grows to
+    // 20 s after a few failed attempts (docs/reliability.md#database-outage).
+    connect_timeout: 5,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
     ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
   });

@@ -5,7 +5,6 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { readSupergraph } from '@dangvu/schema';
 import {
   errorMaskingPlugin,
-  formatError,
   graphqlHttpHandler,
   HttpRejection,
   listen,
@@ -23,20 +22,23 @@ import { idempotencyClaim } from './idempotency-key.ts';
 import { armor, LIMITS } from './limits.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 import { uploadRoute } from './upload-route.ts';
+import { gatewayFormatError, serviceLabel } from './subgraph-unavailable.ts';
 
 // @apollo/gateway reports usage to Apollo unless told not to; this platform never phones home.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
-async function subgraphsReady(urls: string[]): Promise<boolean> {
+/** The subgraphs whose /readyz does not answer 200 within 2 s: their database is down, or they are. */
+async function subgraphsNotReady(urls: Partial<Record<string, string>>): Promise<string[]> {
   const answers = await Promise.all(
-    urls.map((url) =>
-      fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2_000) }).then(
+    Object.entries(urls).map(async ([name, url]) => {
+      const ready = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(2_000) }).then(
         (response) => response.ok,
         () => false,
-      ),
-    ),
+      );
+      return ready ? null : name;
+    }),
   );
-  return answers.every(Boolean);
+  return answers.filter((name) => name !== null);
 }
 
 export async function createGateway(config: GatewayConfig, log: Logger) {
@@ -68,7 +70,7 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
     persistedQueries: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    formatError,
+    formatError: gatewayFormatError(config.subgraphs.urls),
     plugins: [
       ...(limits.plugins as never[]),
       errorMaskingPlugin(log),
@@ -86,8 +88,17 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
     routes: {
       '/healthz': async () => ({ status: 200, body: { status: 'ok' } }),
       '/readyz': async () => {
-        const ready = await subgraphsReady(Object.values(config.subgraphs.urls));
-        return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'unavailable' } };
+        const unavailable = await subgraphsNotReady(config.subgraphs.urls);
+        if (!unavailable.length) return { status: 200, body: { status: 'ready' } };
+        return {
+          status: 503,
+          body: {
+            status: 'unavailable',
+            code: 'SERVICE_UNAVAILABLE',
+            message: `Hệ thống tạm thời chưa sẵn sàng: ${unavailable.map(serviceLabel).join(', ')} chưa phản hồi hoặc chưa kết nối được cơ sở dữ liệu.`,
+            unavailable,
+          },
+        };
       },
     },
     upload: uploadRoute({ identify, subgraphUrls: config.subgraphs.urls, privateKey: gatewayPrivateKey }),

@@ -25,7 +25,7 @@ describe('composition', () => {
 
   it('reports a subgraph that breaks composition', () => {
     const broken = (name: Parameters<typeof subgraphSdl>[0]) =>
-      name === 'dues' ? subgraphSdl(name).replace('duesStanding: DuesStanding!', 'fullName: Int!') : subgraphSdl(name);
+      name === 'dues' ? subgraphSdl(name).replace('duesStanding: DuesStanding @requires', 'fullName: Int! @requires') : subgraphSdl(name);
     expect(() => compose(broken)).toThrow(/Composition failed/);
   });
 });

@@ -58,13 +58,16 @@ describe('Supervisor', () => {
     await supervisor.stopAll();
   });
 
-  it('gives up on a service that keeps crashing and says so', async () => {
+  it('restarts a crashing service with a back-off that doubles, then gives up on it and says so', async () => {
     capture();
     const gaveUp = vi.fn();
     const supervisor = new Supervisor([{ name: 'web', command: node, args: ['-e', 'process.exit(1)'], cwd: '.', env: {} }], gaveUp);
     supervisor.startAll();
     expect(await until(() => gaveUp.mock.calls.length > 0, 25_000)).toBe(true);
     expect(gaveUp).toHaveBeenCalledWith('web');
+    // Each restart waits twice as long as the one before.
+    const delays = [...output.join('').matchAll(/khởi động lại sau (\d+) ms/g)].map(([, ms]) => Number(ms));
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000]);
     expect(output.join('')).toMatch(/dừng hẳn/);
     await supervisor.stopAll();
   }, 30_000);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb } from '@dangvu/drizzle';
 import { seedDemoData, type DemoAccount, type SeedResult } from '@dangvu/drizzle/seed';
-import { createTestDatabase } from '@dangvu/drizzle/testing';
+import { createTestDatabase, startDatabaseProxy, type DatabaseProxy } from '@dangvu/drizzle/testing';
 import type { SubgraphName } from '@dangvu/schema';
 import { duesSubgraph } from '@dangvu/subgraph-dues';
 import {
@@ -37,6 +37,10 @@ export interface TestPlatform {
   gatewayEnv: Record<string, string>;
   /** Counts SQL statements the subgraphs send while serving requests, for N+1 checks (outbox consumers poll uncounted). */
   queries: { count: number };
+  /** Stops one subgraph for good, as a crashed process would be gone, for tests of the gateway without it. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** With `databaseOutages`: cuts and restores the subgraphs' way to the database. */
+  database: Pick<DatabaseProxy, 'stop' | 'start'> | null;
   stop(): Promise<void>;
 }
 
@@ -48,6 +52,8 @@ export interface TestPlatformOptions {
    * in many times from one address; a test of the limits sets its own.
    */
   gatewayEnv?: Record<string, string>;
+  /** The subgraphs reach the database through a relay the test can cut (`platform.database`), and /readyz asks it. */
+  databaseOutages?: boolean;
 }
 
 const UNTHROTTLED = { CREDENTIAL_ATTEMPTS_PER_ADDRESS: '100000', CREDENTIAL_ATTEMPTS_PER_ACCOUNT: '100000' };
@@ -60,9 +66,11 @@ const UNTHROTTLED = { CREDENTIAL_ATTEMPTS_PER_ADDRESS: '100000', CREDENTIAL_ATTE
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const queries = { count: 0 };
-  const db = createDb(database.url, { max: 8, onQuery: () => queries.count++ });
+  const proxy = options.databaseOutages ? await startDatabaseProxy(database.url) : null;
+  const servicesUrl = proxy ? proxy.url(database.url) : database.url;
+  const db = createDb(servicesUrl, { max: 8, onQuery: () => queries.count++ });
   // The consumers poll every 50 ms: on the counted pool they would add statements to whatever a test counts.
-  const consumersDb = createDb(database.url, { max: 2 });
+  const consumersDb = createDb(servicesUrl, { max: 2 });
   const seed = await seedDemoData(db.sql, { members: options.members ?? 200 });
   const [auth, gatewayKeys] = await Promise.all([generateSigningKeys(), generateSigningKeys()]);
   const gatewayPublicKey = await importKey(gatewayKeys.publicJwk);
@@ -74,7 +82,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       gatewayPublicKey,
       production: options.production ?? true,
       log: silentLogger,
-      ready: async () => true,
+      ready: async () => !proxy || (await db.sql`select 1 as ok`).length === 1,
       db: db.db,
     });
     return subgraph.listen(0, '127.0.0.1');
@@ -99,6 +107,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const config = loadGatewayConfig(gatewayEnv);
   const gateway = await (await createGateway(config, silentLogger)).listen(0, '127.0.0.1');
   const member = seed.accounts.find((account) => account.role === 'MEMBER')!;
+  const stopped = new Set<SubgraphName>();
   return {
     gatewayUrl: gateway.url,
     databaseUrl: database.url,
@@ -118,12 +127,19 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     authSigningKey,
     gatewayEnv,
     queries,
+    database: proxy,
+    async stopSubgraph(name) {
+      if (stopped.has(name)) return;
+      stopped.add(name);
+      await subgraphs[name].stop();
+    },
     async stop() {
       // A round still polling would write on a connection being closed: wait for it first.
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await gateway.stop();
-      for (const subgraph of Object.values(subgraphs)) await subgraph.stop();
+      for (const [name, subgraph] of Object.entries(subgraphs)) if (!stopped.has(name as SubgraphName)) await subgraph.stop();
       await Promise.all([db.close(), consumersDb.close()]);
+      await proxy?.close();
       await database.drop();
     },
   };

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-unavailable.ts';
 import type { Logger } from './logger.ts';
 
 /** The one vocabulary of thrown errors (docs/architecture.md#errors); user-fixable outcomes are `userErrors` instead. */
@@ -50,8 +51,14 @@ export function internalError(requestId: string): GraphQLFormattedError {
   };
 }
 
-/** Drops what a client must never see: stack traces, and any message of an error we did not expect. */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/**
+ * Drops what a client must never see: stack traces, and any message of an error we did not expect. A
+ * database out of reach is said as such (SERVICE_UNAVAILABLE), so that a client knows to retry.
+ */
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  if (isDatabaseUnavailable(error)) {
+    return { message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' }, ...(formatted.path ? { path: formatted.path } : {}) };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -72,6 +79,10 @@ export function errorMaskingPlugin<C extends { requestId: string }>(log: Logger)
           for (const error of errors) {
             const code = error.extensions?.code;
             if (typeof code === 'string' && PASS_THROUGH.has(code)) continue;
+            if (isDatabaseUnavailable(error)) {
+              log.error('database unavailable', { requestId: contextValue.requestId, error: error.message });
+              continue;
+            }
             log.error('unexpected error', {
               requestId: contextValue.requestId,
               error: error.originalError?.stack ?? error.stack ?? error.message,

@@ -159,26 +159,44 @@ export interface RunningServer {
   server: Server;
   /** The GraphQL endpoint's URL. */
   url: string;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests and lets those under way finish, for at most `graceMs` (then their connections
+   * are cut), then runs `onStop`. A request that arrives meanwhile on a connection kept open is refused
+   * with 503 SERVICE_UNAVAILABLE and the connection closed; a new connection is refused by the socket.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
-/** Serves `handler` on host:port (0 for a free port); stop() closes open connections too, then runs `onStop`. */
+/** How long a stopping server waits for requests under way: within the supervisor's 10 s before it kills. */
+export const DRAIN_MS = 8_000;
+
+const SHUTTING_DOWN = new HttpRejection(503, 'SERVICE_UNAVAILABLE', 'Dịch vụ đang khởi động lại; yêu cầu chưa được thực hiện. Vui lòng thử lại sau giây lát.');
+
+/** Serves `handler` on host:port (0 for a free port); see `stop` for how it ends. */
 export async function listen(
   handler: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
   port: number,
   host: string,
   onStop: () => Promise<void>,
 ): Promise<RunningServer> {
-  const server = createServer(handler);
+  let draining = false;
+  const server = createServer((request, response) => {
+    if (!draining) return void handler(request, response);
+    response.shouldKeepAlive = false;
+    reject(response, SHUTTING_DOWN, randomUUID());
+  });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const { port: actual } = server.address() as AddressInfo;
   return {
     server,
     url: `http://${host}:${actual}/graphql`,
-    async stop() {
+    async stop(graceMs = DRAIN_MS) {
+      draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
+      clearTimeout(cut);
       await onStop();
     },
   };

@@ -1,9 +1,10 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
 import { tables, type Db } from '@dangvu/drizzle';
 import type { RequestContext } from './context.ts';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-unavailable.ts';
 import type { ErrorCode } from './errors.ts';
 import { operationHash } from './gateway-signature.ts';
 import type { Identity } from './identity.ts';
@@ -60,6 +61,28 @@ const RETRYABLE = new Set(['INTERNAL', 'SERVICE_UNAVAILABLE']);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long an answer or a release is retried while the database is out of reach. */
+const PERSIST_FOR_MS = 5 * 60_000;
+
+/**
+ * Writes an answer or a release now, or, while the database is out of reach (a mutation that failed for that
+ * reason cannot release its claim either), again every half second in the background until it is back. Until
+ * then retries of the call wait or are told it is in progress: a claim is never taken over, so nothing runs twice.
+ * A process that dies meanwhile leaves the claim until the key expires.
+ */
+async function persistently(write: () => Promise<void>, failed: (error: unknown) => void): Promise<void> {
+  const giveUpAt = Date.now() + PERSIST_FOR_MS;
+  const attempt = async (): Promise<void> => {
+    try {
+      await write();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > giveUpAt) return failed(error);
+      setTimeout(() => void attempt(), 500).unref();
+    }
+  };
+  await attempt();
+}
+
 /**
  * Makes every mutation of a subgraph safe to retry (docs/api.md#retries). Before a keyed mutation runs, its
  * call is claimed by a row inserted with ON CONFLICT DO NOTHING: exactly one of any number of identical
@@ -87,36 +110,46 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
     return row ?? null;
   };
 
+  type Owned = { caller: string; key: string; call: string; withhold: boolean };
+
+  /** Null to run the mutation (with the call it now owns), or the response to send instead. */
+  async function claimOrReplay(context: RequestContext, operation: OperationDefinitionNode, query: string, variables: unknown, own: (owned: Owned) => void) {
+    const claim = context.idempotency;
+    const caller = callerOf(context.identity);
+    if (!claim || !caller || operation.operation !== 'mutation') return null;
+    const { key, fingerprint } = claim;
+    await db.insert(idempotencyKeys).values({ caller, key, fingerprint }).onConflictDoNothing();
+    const [first] = await db
+      .select({ fingerprint: idempotencyKeys.fingerprint })
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.key, key)));
+    if (first && first.fingerprint !== fingerprint) return refusal('IDEMPOTENCY_KEY_REUSED');
+    const call = operationHash(query, variables);
+    const withhold = operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && withheld.has(selection.name.value));
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      if (await claimCall(caller, key, call)) {
+        own({ caller, key, call, withhold });
+        return null;
+      }
+      const row = await findCall(caller, key, call);
+      // Null: the first attempt failed and let go (below), so this one takes the call.
+      if (row?.answer) return replay(row.answer as StoredAnswer);
+      if (row && Date.now() >= deadline) return refusal('IDEMPOTENCY_KEY_IN_PROGRESS');
+      if (row) await sleep(100);
+    }
+  }
+
   return {
     async requestDidStart() {
-      let owned: { caller: string; key: string; call: string; withhold: boolean } | null = null;
+      let owned: Owned | null = null;
       return {
         async responseForOperation({ contextValue, operation, request }) {
-          const claim = contextValue.idempotency;
-          const caller = callerOf(contextValue.identity);
-          if (!claim || !caller || operation.operation !== 'mutation') return null;
-          const { key, fingerprint } = claim;
-          await db.insert(idempotencyKeys).values({ caller, key, fingerprint }).onConflictDoNothing();
-          const [first] = await db
-            .select({ fingerprint: idempotencyKeys.fingerprint })
-            .from(idempotencyKeys)
-            .where(and(eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.key, key)));
-          if (first && first.fingerprint !== fingerprint) return refusal('IDEMPOTENCY_KEY_REUSED');
-          const call = operationHash(request.query ?? '', request.variables);
-          const withhold = operation.selectionSet.selections.some(
-            (selection) => selection.kind === Kind.FIELD && withheld.has(selection.name.value),
-          );
-          const deadline = Date.now() + waitMs;
-          for (;;) {
-            if (await claimCall(caller, key, call)) {
-              owned = { caller, key, call, withhold };
-              return null;
-            }
-            const row = await findCall(caller, key, call);
-            // Null: the first attempt failed and let go (below), so this one takes the call.
-            if (row?.answer) return replay(row.answer as StoredAnswer);
-            if (row && Date.now() >= deadline) return refusal('IDEMPOTENCY_KEY_IN_PROGRESS');
-            if (row) await sleep(100);
+          try {
+            return await claimOrReplay(contextValue, operation, request.query ?? '', request.variables, (mine) => (owned = mine));
+          } catch (error) {
+            if (!isDatabaseUnavailable(error)) throw error;
+            return response({ data: null, errors: [{ message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
           }
         },
         async willSendResponse({ response }) {
@@ -129,14 +162,14 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
             eq(idempotencyAnswers.call, call),
           );
           const result = response.body.kind === 'single' ? response.body.singleResult : null;
-          try {
-            const failed = !result || result.errors?.some((error) => RETRYABLE.has(String(error.extensions?.code)));
-            if (failed) await db.delete(idempotencyAnswers).where(where);
-            else await db.update(idempotencyAnswers).set({ answer: withhold ? WITHHELD : result }).where(where);
-          } catch (error) {
-            // The call stays claimed: retries are told it is in progress, never run twice.
-            options.log.error('idempotent answer not recorded', { subgraph, error: String(error) });
-          }
+          const failed = !result || result.errors?.some((error) => RETRYABLE.has(String(error.extensions?.code)));
+          await persistently(
+            async () => {
+              if (failed) await db.delete(idempotencyAnswers).where(where);
+              else await db.update(idempotencyAnswers).set({ answer: withhold ? WITHHELD : result }).where(where);
+            },
+            (error) => options.log.error('idempotent answer not recorded', { subgraph, error: String(error) }),
+          );
         },
       };
     },

@@ -24,13 +24,13 @@ export { appError, errorMaskingPlugin, forbidden, formatError, internalError, no
 export { GATEWAY_SIGNATURE_HEADER, operationHash, signSubgraphCall, verifySubgraphCall, type SignedCall } from './gateway-signature.ts';
 export { IDEMPOTENCY_HEADER, isIdempotencyKey, requestFingerprint, type IdempotencyClaim } from './idempotency-claim.ts';
 export { forgetExpiredKeys, IDEMPOTENCY_KEY_HOURS } from './idempotency.ts';
-export { graphqlHttpHandler, HttpRejection, listen, sendJson, type JsonBody, type RunningServer } from './http.ts';
+export { DRAIN_MS, graphqlHttpHandler, HttpRejection, listen, sendJson, type JsonBody, type RunningServer } from './http.ts';
 export { ANONYMOUS, hasRoleOver as grantsReach, ROLES, withinSubtree, type Identity, type Role, type RoleGrant } from './identity.ts';
 export { generateSigningKeys, importKey, SIGNING_ALG, type KeyPairJwk } from './keys.ts';
 export { consoleLogger, silentLogger, type Logger } from './logger.ts';
 export { isAuthenticated, isPerson, permissions } from './shield.ts';
 export { buildSchema, createSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from './subgraph-server.ts';
-export { runSubgraph } from './run-subgraph.ts';
+export { runSubgraph, SHUTDOWN_MS } from './run-subgraph.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
 export { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from './scalars.ts';
 export {

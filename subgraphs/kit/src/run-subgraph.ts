@@ -1,4 +1,5 @@
 import { createDb, type DbHandle } from '@dangvu/drizzle';
+import { DRAIN_MS } from './http.ts';
 import type { RequestContext } from './context.ts';
 import { startJobScheduler } from './jobs/scheduler.ts';
 import { importKey } from './keys.ts';
@@ -7,6 +8,9 @@ import { consoleLogger } from './logger.ts';
 import { runOutboxConsumer } from './outbox.ts';
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphConfigSpec, type SubgraphExtras } from './subgraph-config.ts';
 import { createSubgraph, type SubgraphDefinition } from './subgraph-server.ts';
+
+/** The bound on a stop: the drain, then closing the pool; within the supervisor's 10 s grace. */
+export const SHUTDOWN_MS = DRAIN_MS + 1_500;
 
 export interface SubgraphProcess<C extends RequestContext, E extends SubgraphExtras> {
   /** The subgraph's `config.ts`: `subgraphConfig(name, extras)`. */
@@ -35,11 +39,16 @@ export async function runSubgraph<C extends RequestContext, E extends SubgraphEx
     60 * 60_000,
   );
   forgetting.unref();
+  // SIGTERM: requests under way and the job step under way finish (a stopped job resumes from its cursor at
+  // the next start), new requests are refused, and the process is gone within SHUTDOWN_MS whatever happens.
   const shutdown = async () => {
+    consoleLogger.info(`subgraph ${subgraph.config.name} stopping`);
+    setTimeout(() => {
+      consoleLogger.error(`subgraph ${subgraph.config.name} did not stop within ${SHUTDOWN_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
     clearInterval(forgetting);
-    await Promise.all(consumers.map((consumer) => consumer.stop()));
-    await scheduler.stop();
-    await running.stop();
+    await Promise.all([running.stop(), scheduler.stop(), ...consumers.map((consumer) => consumer.stop())]);
     await db.close();
     process.exit(0);
   };

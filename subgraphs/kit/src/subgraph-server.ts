@@ -10,6 +10,7 @@ import type { CryptoKey } from 'jose';
 import type { RequestContext } from './context.ts';
 import type { AnyJob } from './jobs/job.ts';
 import type { OutboxConsumer } from './outbox.ts';
+import { SERVICE_UNAVAILABLE_MESSAGE } from './database-unavailable.ts';
 import { errorMaskingPlugin, formatError } from './errors.ts';
 import { GATEWAY_SIGNATURE_HEADER, SeenCalls, verifySubgraphCall, type SignedCall } from './gateway-signature.ts';
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
@@ -109,7 +110,9 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
       '/healthz': async () => ({ status: 200, body: { status: 'ok' } }),
       '/readyz': async () => {
         const ok = await options.ready().catch(() => false);
-        return { status: ok ? 200 : 503, body: { status: ok ? 'ready' : 'unavailable' } };
+        return ok
+          ? { status: 200, body: { status: 'ready' } }
+          : { status: 503, body: { status: 'unavailable', code: 'SERVICE_UNAVAILABLE', message: SERVICE_UNAVAILABLE_MESSAGE } };
       },
     },
     upload: async (request, path) => {

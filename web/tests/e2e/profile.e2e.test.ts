@@ -145,4 +145,19 @@ describe('a member signs in and sees "Hồ sơ của tôi"', () => {
     await page.waitForURL('**/ho-so');
     await expectFitsPhone(page, [page.getByRole('link', { name: 'Bảo mật tài khoản' })]);
   });
+
+  // Last in this file: the dues subgraph stays stopped.
+  it('shows the profile with the dues service down, saying the dues part is unavailable rather than failing the page', async () => {
+    await platform.stopSubgraph('dues');
+    await page.goto(`${baseUrl}/ho-so`);
+    await page.waitForSelector('html[data-hydrated]');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Hồ sơ của tôi');
+    expect(await page.getByRole('main').innerText()).toContain(platform.demo.member.fullName);
+    expect(await page.getByRole('main').innerText()).toContain(platform.demo.member.cellName);
+    const dues = page.getByRole('region', { name: 'Đảng phí' });
+    expect(await dues.getByRole('status').innerText()).toContain('Phần đảng phí tạm thời không tải được; các phần khác vẫn dùng được.');
+    await page.getByRole('table', { name: 'Hồ sơ chuyển sinh hoạt đảng' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await expectFitsPhone(page, [dues.getByRole('status')]);
+  });
 });

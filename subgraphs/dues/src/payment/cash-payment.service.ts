@@ -1,4 +1,4 @@
-import { auditor, forbidden, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
+import { auditor, forbidden, parseId, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import { policy } from '../policy.ts';
 import type { DuesStore } from '../repositories.ts';
 import type { ReceiptRow } from './payment.repository.ts';
@@ -17,7 +17,9 @@ export type CashPaymentResult = { receipt: ReceiptRow; userErrors: [] } | { rece
  * like one out of reach: saying so would tell an outsider who exists.
  */
 export async function reachablePayer(store: DuesStore, context: RequestContext, ability: 'RECORD_CASH_PAYMENT' | 'PREPARE_DUES_PAYMENT', memberId: string) {
-  const payer = await store.repos.payments.payer(memberId);
+  // A malformed id would reach SQL as a uuid and fail there (found by the property test).
+  const payer = await store.repos.payments.payer(parseId(memberId));
+  // Unknown to the roll: nobody reaches them, and saying so would tell an outsider who exists.
   if (!payer) throw forbidden();
   policy.assert(context.identity, ability, { id: memberId, orgPath: payer.orgPath });
   return payer;

@@ -18,6 +18,8 @@ export interface Outcome<Data> {
   data: Data | undefined;
   code: string | null;
   message: string | null;
+  /** Data came, and every error is a part whose service cannot be reached (null there): the page shows the rest. */
+  partial: boolean;
 }
 
 function codeOf(failure: CombinedError | undefined) {
@@ -119,7 +121,9 @@ async function send<Data, Variables extends Record<string, unknown>>(
     clearToken(event.cookies, event.url);
     redirect(303, signInAddress(event.url));
   }
-  return { data: result.data, code, message: result.error?.graphQLErrors[0]?.message ?? null };
+  const errors = result.error?.graphQLErrors ?? [];
+  const partial = result.data != null && errors.length > 0 && !result.error?.networkError && errors.every((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+  return { data: result.data, code, message: result.error?.graphQLErrors[0]?.message ?? null, partial };
 }
 
 /** Runs a query as the visitor, for a load that shows the API's refusals itself. */
@@ -129,13 +133,17 @@ export const query = <Data, Variables extends Record<string, unknown>>(
   variables: Variables,
 ) => send(event, event.locals.token, 'query', document, variables);
 
-/** Runs a page's query as the visitor: a refusal becomes the error page (403, 404, or 502 when the API failed). */
+/** Runs a page's query as the visitor: a refusal becomes the error page (403, 404, 503 naming a part out of reach, or 502 when the API failed); parts out of reach inside what the page shows stay null. */
 export async function loadQuery<Data, Variables extends Record<string, unknown>>(
   event: ServerEvent,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
 ): Promise<Data> {
-  const { data, code } = await query(event, document, variables);
+  const { data, code, message, partial } = await query(event, document, variables);
+  // A part whose service is down is null inside what the page shows, and the page says so; a page whose
+  // very subject did not come is the error page, saying which part is missing.
+  if (partial && data && Object.values(data).every((value) => value !== null)) return data;
+  if (code === 'SERVICE_UNAVAILABLE') error(503, message ?? 'Hệ thống tạm thời không phản hồi. Vui lòng thử lại sau ít phút.');
   if (code === 'FORBIDDEN') error(403, 'Đồng chí không có quyền xem trang này.');
   if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') error(404, 'Không tìm thấy trang này.');
   if (code || !data) error(502, 'Chưa tải được dữ liệu. Vui lòng thử lại sau ít phút.');
