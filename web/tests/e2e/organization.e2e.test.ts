@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => harness?.stop());
 
 describe('the organization page and its dues account', () => {
-  it('opens at the visitor’s own cell, with its officers, and no accessibility violations', async () => {
+  it('opens at the visitor’s own cell, with its officers, its dues account and no accessibility violations', async () => {
     await signIn(harness, 'FINANCE_MEMBER');
     const { page } = harness;
     await page.getByRole('link', { name: 'Tổ chức đảng' }).click();
@@ -16,7 +16,10 @@ describe('the organization page and its dues account', () => {
     await page.waitForSelector('html[data-hydrated]');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(harness.platform.demo.member.cellName);
     expect(await page.locator('main').innerText()).toContain(harness.platform.demo.member.secretaryName);
-    expect(await page.locator('main').innerText()).toContain('Tổ chức chưa đăng ký tài khoản nhận đảng phí.');
+    // The demo cell holds an Agribank account, so that its members can pay by QR (docs/decisions/0004-demo-data.md).
+    const account = await page.getByRole('region', { name: 'Tài khoản nhận đảng phí' }).innerText();
+    expect(account).toContain('Agribank');
+    expect(account).toContain('Đổi tài khoản');
     expect(await axeViolations(page)).toEqual([]);
   });
 
