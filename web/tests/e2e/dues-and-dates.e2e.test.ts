@@ -1,4 +1,4 @@
-import { createDb, tables } from '@dangvu/drizzle';
+import { tables } from '@dangvu/drizzle';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, demoCellMember, expectFitsPhone, openRecord, signIn, signOut, startHarness, type Harness } from './harness.ts';
@@ -8,29 +8,26 @@ import { axeViolations, demoCellMember, expectFitsPhone, openRecord, signIn, sig
  * would say mm/dd/yyyy), and the dues panel that leads with what is owed.
  */
 let harness: Harness;
-let db: ReturnType<typeof createDb>;
+let db: Harness['db'];
 beforeAll(async () => {
   harness = await startHarness({ locale: 'en-US' });
-  db = createDb(harness.platform.databaseUrl, { max: 1 });
+  ({ db } = harness);
 });
-afterAll(async () => {
-  await db?.close();
-  await harness?.stop();
-});
+afterAll(() => harness?.stop());
 
 const duesSection = (harness: Harness) => harness.page.locator('section', { has: harness.page.getByRole('heading', { name: 'Đảng phí', exact: true }) });
 
 /** The demo member's obligations, newest first. */
 async function demoMemberObligations() {
-  const [account] = await db.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, 'dangvien.demo'));
-  const rows = await db.db.select().from(tables.obligations).where(eq(tables.obligations.memberId, account!.memberId)).orderBy(desc(tables.obligations.period));
+  const [account] = await db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, 'dangvien.demo'));
+  const rows = await db.select().from(tables.obligations).where(eq(tables.obligations.memberId, account!.memberId)).orderBy(desc(tables.obligations.period));
   return { memberId: account!.memberId, rows };
 }
 
 describe('the dues panel', () => {
   it('says the dues are paid ("đã đóng") when every month is', async () => {
     const { memberId } = await demoMemberObligations();
-    await db.db.update(tables.obligations).set({ status: 'PAID_ONLINE', paidAt: new Date() }).where(eq(tables.obligations.memberId, memberId));
+    await db.update(tables.obligations).set({ status: 'PAID_ONLINE', paidAt: new Date() }).where(eq(tables.obligations.memberId, memberId));
     await signIn(harness, 'MEMBER');
     const dues = await duesSection(harness).innerText();
     expect(dues).toMatch(/Đảng phí tháng \d{1,2}\/\d{4}: hạn \d{2}\/\d{2}\/\d{4}, đã đóng/);
@@ -41,7 +38,7 @@ describe('the dues panel', () => {
   it('leads with the months owed, in words and with the amount to the last digit, and counts no days down', async () => {
     const { memberId, rows } = await demoMemberObligations();
     const owed = rows.slice(1, 3).map((row) => row.period);
-    await db.db
+    await db
       .update(tables.obligations)
       .set({ status: 'OVERDUE', paidAt: null, amount: 248_000 })
       .where(and(eq(tables.obligations.memberId, memberId), inArray(tables.obligations.period, owed)));
@@ -90,10 +87,10 @@ describe('dates', () => {
   });
 
   it('of instants are Vietnam’s: a dues account saved at 01:30 on 1 December in Hanoi says 01/12/2026', async () => {
-    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [cell] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
     // The demo cell has an account already: this one replaces it, saved at that instant.
     const account = { bankBin: '970405', accountNumber: '3500205123456', holderName: 'CHI BO', updatedAt: new Date('2026-11-30T18:30:00Z') };
-    await db.db.insert(tables.bankAccounts).values({ orgId: cell!.id, ...account }).onConflictDoUpdate({ target: tables.bankAccounts.orgId, set: account });
+    await db.insert(tables.bankAccounts).values({ orgId: cell!.id, ...account }).onConflictDoUpdate({ target: tables.bankAccounts.orgId, set: account });
     const { page } = harness;
     await page.goto(`${harness.baseUrl}/to-chuc/${cell!.id}`);
     const updated = page.locator('dt', { hasText: 'Cập nhật' }).locator('xpath=following-sibling::dd[1]');

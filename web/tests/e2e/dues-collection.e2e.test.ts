@@ -1,27 +1,24 @@
-import { createDb, tables } from '@dangvu/drizzle';
+import { tables } from '@dangvu/drizzle';
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, demoCellMember, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 /** The cell's collection sheet: the finance member takes a member's dues in cash and prints the receipt. */
 let harness: Harness;
-let db: ReturnType<typeof createDb>;
+let db: Harness['db'];
 beforeAll(async () => {
   harness = await startHarness();
-  db = createDb(harness.platform.databaseUrl, { max: 1 });
+  ({ db } = harness);
 });
-afterAll(async () => {
-  await db?.close();
-  await harness?.stop();
-});
+afterAll(() => harness?.stop());
 
 describe('the cell’s dues collection page', () => {
   it('lets the finance member, on a phone, take a member’s open months in cash and gives the numbered receipt; the months are then paid', async () => {
-    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
-    const [account] = await db.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
+    const [cell] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [account] = await db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
     const memberId = account!.memberId!;
-    const [latest] = await db.db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(1);
-    await db.db
+    const [latest] = await db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(1);
+    await db
       .update(tables.obligations)
       .set({ status: 'DUE', paidAt: null, amount: 98_765 })
       .where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, latest!.period)));
@@ -47,33 +44,33 @@ describe('the cell’s dues collection page', () => {
     const receipt = page.getByRole('region', { name: 'Biên lai thu đảng phí' });
     await receipt.waitFor();
     const text = await receipt.innerText();
-    const [saved] = await db.db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId)).orderBy(desc(tables.receipts.receivedAt)).limit(1);
+    const [saved] = await db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId)).orderBy(desc(tables.receipts.receivedAt)).limit(1);
     expect(text).toContain(`Số: ${String(saved!.number).padStart(4, '0')}/${saved!.year}`);
     expect(text).toContain(harness.platform.demo.member.fullName);
     expect(text).toContain(`tháng ${Number(month)}/${year}`);
     // Every open month was ticked: the receipt is their sum, and each names the receipt.
-    const paid = await db.db.select().from(tables.obligations).where(eq(tables.obligations.receiptId, saved!.id));
+    const paid = await db.select().from(tables.obligations).where(eq(tables.obligations.receiptId, saved!.id));
     expect(saved!.amount).toBe(paid.reduce((sum, o) => sum + o.amount, 0));
     expect(paid.every((o) => o.status === 'PAID_CASH')).toBe(true);
     expect(text).toContain(`Số tiền\n${saved!.amount.toLocaleString('vi-VN')} ₫`);
     expect(text).toContain('Tiền mặt');
     expect(await page.getByRole('status').innerText()).toContain('Đã ghi nhận thu tiền mặt');
-    const [row] = await db.db.select().from(tables.obligations).where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, latest!.period)));
+    const [row] = await db.select().from(tables.obligations).where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, latest!.period)));
     expect(row!.status).toBe('PAID_CASH');
     expect(row!.receiptId).toBe(saved!.id);
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('records the payment once when the first answer was lost on the way and the finance member taps again, showing the first receipt', async () => {
-    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
-    const [account] = await db.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
+    const [cell] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [account] = await db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
     const memberId = account!.memberId!;
-    const [latest] = await db.db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(1);
-    await db.db
+    const [latest] = await db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(1);
+    await db
       .update(tables.obligations)
       .set({ status: 'DUE', paidAt: null, receiptId: null })
       .where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, latest!.period)));
-    const receipts = async () => (await db.db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId))).length;
+    const receipts = async () => (await db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId))).length;
     const before = await receipts();
 
     await harness.page.context().clearCookies();
@@ -101,23 +98,23 @@ describe('the cell’s dues collection page', () => {
     await payer.getByRole('button', { name: 'Ghi nhận đã thu tiền mặt' }).click();
     const receipt = page.getByRole('region', { name: 'Biên lai thu đảng phí' });
     await receipt.waitFor();
-    const [saved] = await db.db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId)).orderBy(desc(tables.receipts.receivedAt)).limit(1);
+    const [saved] = await db.select().from(tables.receipts).where(eq(tables.receipts.memberId, memberId)).orderBy(desc(tables.receipts.receivedAt)).limit(1);
     expect(await receipt.innerText()).toContain(`Số: ${String(saved!.number).padStart(4, '0')}/${saved!.year}`);
     expect(await receipts()).toBe(before + 1);
     await page.unroute(cashAction);
   });
 
   it('lists, above the sheet, the members with three unpaid months this year for the cell to consider and those with two to remind', async () => {
-    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [cell] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     const [yearStart, monthStart] = [`${today.slice(0, 4)}-01-01`, `${today.slice(0, 7)}-01`];
     // This year's months before this one: every one paid, then some of them unpaid again for two members.
     const pastMonths = and(gte(tables.obligations.period, yearStart), lt(tables.obligations.period, monthStart));
-    await db.db.update(tables.obligations).set({ status: 'PAID_CASH' }).where(and(eq(tables.obligations.orgId, cell!.id), pastMonths));
+    await db.update(tables.obligations).set({ status: 'PAID_CASH' }).where(and(eq(tables.obligations.orgId, cell!.id), pastMonths));
     const unpaid = async (rosterNumber: number, count: number) => {
       const member = await demoCellMember(harness, rosterNumber);
-      const months = (await db.db.select().from(tables.obligations).where(and(eq(tables.obligations.memberId, member.id), pastMonths))).map((o) => o.period).sort().slice(0, count);
-      for (const period of months) await db.db.update(tables.obligations).set({ status: 'OVERDUE' }).where(and(eq(tables.obligations.memberId, member.id), eq(tables.obligations.period, period)));
+      const months = (await db.select().from(tables.obligations).where(and(eq(tables.obligations.memberId, member.id), pastMonths))).map((o) => o.period).sort().slice(0, count);
+      for (const period of months) await db.update(tables.obligations).set({ status: 'OVERDUE' }).where(and(eq(tables.obligations.memberId, member.id), eq(tables.obligations.period, period)));
       return { member, months };
     };
     const considered = await unpaid(5, 3);

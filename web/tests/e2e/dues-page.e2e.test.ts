@@ -1,25 +1,22 @@
-import { createDb, tables } from '@dangvu/drizzle';
+import { tables } from '@dangvu/drizzle';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
 
 /** The member's own dues page: what is owed, and each month with the rule that produced its amount. */
 let harness: Harness;
-let db: ReturnType<typeof createDb>;
+let db: Harness['db'];
 beforeAll(async () => {
   harness = await startHarness();
-  db = createDb(harness.platform.databaseUrl, { max: 1 });
+  ({ db } = harness);
 });
-afterAll(async () => {
-  await db?.close();
-  await harness?.stop();
-});
+afterAll(() => harness?.stop());
 
 describe('the member’s dues page', () => {
   it('shows each month with its status and how its amount was reckoned, reduced months with the full rate beside, on a phone', async () => {
-    const [account] = await db.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, 'dangvien.demo'));
-    const [latest] = await db.db.select().from(tables.obligations).where(eq(tables.obligations.memberId, account!.memberId)).orderBy(desc(tables.obligations.period)).limit(1);
-    await db.db
+    const [account] = await db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, 'dangvien.demo'));
+    const [latest] = await db.select().from(tables.obligations).where(eq(tables.obligations.memberId, account!.memberId)).orderBy(desc(tables.obligations.period)).limit(1);
+    await db
       .update(tables.obligations)
       .set({
         status: 'DUE',

@@ -1,4 +1,4 @@
-import { createDb, tables } from '@dangvu/drizzle';
+import { tables } from '@dangvu/drizzle';
 import { crc16CcittFalse, readElements } from '@dangvu/subgraph-dues/vietqr';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,36 +7,33 @@ import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } fr
 
 /** Paying dues by VietQR from the member's dues page (docs/rules/dues-payments.md#paying-by-qr). */
 let harness: Harness;
-let db: ReturnType<typeof createDb>;
+let db: Harness['db'];
 let memberId: string;
 let periods: string[];
 beforeAll(async () => {
   harness = await startHarness();
-  db = createDb(harness.platform.databaseUrl, { max: 1 });
-  const [account] = await db.db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
+  ({ db } = harness);
+  const [account] = await db.select({ memberId: tables.accounts.memberId }).from(tables.accounts).where(eq(tables.accounts.username, harness.platform.demo.member.username));
   memberId = account!.memberId!;
   // The member's two latest months are owed, 98.765 đ and 60.000 đ, and no other.
-  await db.db.update(tables.obligations).set({ status: 'PAID_CASH' }).where(and(eq(tables.obligations.memberId, memberId), inArray(tables.obligations.status, ['DUE', 'OVERDUE', 'REDUCED'])));
-  const latest = await db.db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(2);
+  await db.update(tables.obligations).set({ status: 'PAID_CASH' }).where(and(eq(tables.obligations.memberId, memberId), inArray(tables.obligations.status, ['DUE', 'OVERDUE', 'REDUCED'])));
+  const latest = await db.select().from(tables.obligations).where(eq(tables.obligations.memberId, memberId)).orderBy(desc(tables.obligations.period)).limit(2);
   periods = latest.map((o) => o.period);
   for (const [period, amount] of [
     [periods[0]!, 98_765],
     [periods[1]!, 60_000],
   ] as const) {
-    await db.db.update(tables.obligations).set({ status: 'DUE', paidAt: null, amount }).where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, period)));
+    await db.update(tables.obligations).set({ status: 'DUE', paidAt: null, amount }).where(and(eq(tables.obligations.memberId, memberId), eq(tables.obligations.period, period)));
   }
 });
-afterAll(async () => {
-  await db?.close();
-  await harness?.stop();
-});
+afterAll(() => harness?.stop());
 
 const monthLabel = (period: string) => `tháng ${Number(period.slice(5, 7))}/${period.slice(0, 4)}`;
 
 describe('paying dues by QR', () => {
   it('gives the member, on a phone, a QR of the open months ticked whose payload names the cell’s bank, account, the sum and a memo with the payment code, with a correct CRC', async () => {
-    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
-    const [collecting] = await db.db.select().from(tables.collectionAccounts).where(eq(tables.collectionAccounts.orgId, cell!.id));
+    const [cell] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    const [collecting] = await db.select().from(tables.collectionAccounts).where(eq(tables.collectionAccounts.orgId, cell!.id));
 
     await signIn(harness, 'MEMBER');
     const { page } = harness;
@@ -69,15 +66,15 @@ describe('paying dues by QR', () => {
     expect(text).toContain(`Chủ tài khoản\n${collecting!.holderName}`);
     expect(text).toContain(`Nội dung chuyển khoản\n${memo}`);
     expect(text).toContain('Agribank');
-    const [prepared] = await db.db.select().from(tables.qrPayments).where(eq(tables.qrPayments.code, memo.slice(0, 10)));
+    const [prepared] = await db.select().from(tables.qrPayments).where(eq(tables.qrPayments.code, memo.slice(0, 10)));
     expect(prepared).toMatchObject({ memberId, amount: 158_765, status: 'OPEN' });
     expect(await axeViolations(page)).toEqual([]);
     await expectFitsPhone(page, [image, section.getByLabel('Dữ liệu mã QR (để sao chép)')]);
   });
 
   it('says in Vietnamese, when no organization on the member’s way up has an account, to pay in cash to the cell', async () => {
-    const [cell] = await db.db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
-    await db.db.delete(tables.collectionAccounts).where(inArray(tables.collectionAccounts.orgId, cell!.path.split('/').filter(Boolean)));
+    const [cell] = await db.select().from(tables.organizations).where(eq(tables.organizations.name, harness.platform.demo.member.cellName));
+    await db.delete(tables.collectionAccounts).where(inArray(tables.collectionAccounts.orgId, cell!.path.split('/').filter(Boolean)));
     const { page } = harness;
     await page.goto(`${harness.baseUrl}/dang-phi`);
     await page.waitForSelector('html[data-hydrated]');

@@ -16,6 +16,8 @@ export interface Harness {
   baseUrl: string;
   browser: BrowserContext;
   page: Page;
+  /** One connection to the platform's database, for a test that prepares or checks rows itself; closed by `stop`. */
+  db: ReturnType<typeof createDb>['db'];
   stop(): Promise<void>;
 }
 
@@ -83,7 +85,9 @@ export async function startHarness(options: { browser?: BrowserChoice; locale?: 
     const browser = await launchBrowser(options.browser ?? inject('browser'), { locale: options.locale ?? 'vi-VN' });
     started.add(browser.close);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    return { platform, baseUrl: web.baseUrl, browser: browser.context, page, stop: started.stopAll };
+    const database = createDb(platform.databaseUrl, { max: 1 });
+    started.add(() => database.close());
+    return { platform, baseUrl: web.baseUrl, browser: browser.context, page, db: database.db, stop: started.stopAll };
   } catch (error) {
     await started.stopAll().catch((stopError: unknown) => console.error(stopError));
     throw error;
