@@ -1,4 +1,4 @@
-import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall, type Identity } from '@dangvu/subgraph-kit';
+import { GATEWAY_SIGNATURE_HEADER, SESSION_STATE_FIELD, signSubgraphCall, type Identity } from '@dangvu/subgraph-kit';
 import type { CryptoKey } from 'jose';
 
 /** What the members subgraph says of a token's session (its SDL's SessionState). */
@@ -8,7 +8,7 @@ export type SessionState = 'ACTIVE' | 'ENDED' | 'GRANTS_CHANGED';
 export const SESSION_CHECK_SECONDS = 5;
 /** An access token's whole life: past it, what was learnt of its session no longer matters. */
 const TOKEN_LIFE_MS = 15 * 60 * 1000;
-const QUERY = 'query SessionState($id: ID!) { sessionState(id: $id) }';
+const QUERY = `query SessionState($id: ID!) { ${SESSION_STATE_FIELD}(id: $id) }`;
 
 export interface SessionCheckOptions {
   /** The members subgraph's GraphQL URL. */
@@ -50,8 +50,8 @@ export function sessionCheck({ membersUrl, privateKey, capacity = 10_000, now = 
       body: JSON.stringify({ query: QUERY, variables }),
       signal: AbortSignal.timeout(2_000),
     });
-    const body = (await response.json()) as { data?: { sessionState?: SessionState } | null };
-    const state = body.data?.sessionState;
+    const body = (await response.json()) as { data?: Record<string, SessionState | undefined> | null };
+    const state = body.data?.[SESSION_STATE_FIELD];
     if (!response.ok || !state) throw new Error(`members answered the session check with ${response.status}`);
     return state;
   }

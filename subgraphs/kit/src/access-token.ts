@@ -6,6 +6,8 @@ import { SIGNING_ALG } from './keys.ts';
 const ISSUER = 'dangvu-members';
 const AUDIENCE = 'dangvu';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
+/** The members subgraph's root field the gateway asks about a token's session (docs/decisions/0008-sessions.md). */
+export const SESSION_STATE_FIELD = 'sessionState';
 
 export const grantClaim = z.object({ role: z.enum(ROLES), orgId: z.string(), orgPath: z.string() });
 

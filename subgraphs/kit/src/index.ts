@@ -1,4 +1,4 @@
-export { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken, type AccessTokenResult } from './access-token.ts';
+export { ACCESS_TOKEN_SECONDS, SESSION_STATE_FIELD, signAccessToken, verifyAccessToken, type AccessTokenResult } from './access-token.ts';
 export {
   ConfigError,
   declaredVariables,

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
 import type { Db } from '@dangvu/drizzle';
+import { SESSION_STATE_FIELD } from './access-token.ts';
 import { auditLog } from './audit.repository.ts';
 import { auditor } from './auditor.ts';
 import type { RequestContext } from './context.ts';
@@ -22,7 +23,7 @@ export function partnerCallAuditPlugin(db: Db, subgraph: string): ApolloServerPl
           );
           // The gateway's own question about the token's session (an @inaccessible field no caller can send) is
           // not a call of the partner's; recording it would add an entry every few seconds of every token.
-          if (fields.length === 1 && fields[0] === 'sessionState') return;
+          if (fields.length === 1 && fields[0] === SESSION_STATE_FIELD) return;
           await db.transaction((tx) =>
             auditor(contextValue)(auditLog(tx), {
               action: 'partner.called',

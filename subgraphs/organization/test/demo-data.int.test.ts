@@ -1,7 +1,6 @@
-import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
-import { seedDemoData } from '@dangvu/drizzle/seed';
-import { createTestDatabase, type TestDatabase } from '@dangvu/drizzle/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tables } from '@dangvu/drizzle';
+import { demoDatabaseForFile } from '@dangvu/drizzle/testing/demo-database';
+import { describe, expect, it } from 'vitest';
 import { bankAccountErrors, isAccountEligible } from '../src/bank-account/bank-account.rules.ts';
 import { codeError, nameError, placementError } from '../src/organization/organization.rules.ts';
 
@@ -10,21 +9,11 @@ import { codeError, nameError, placementError } from '../src/organization/organi
  * name as createOrganization checks them, every organization placed as its kind may be, every seeded dues account
  * valid and held by an eligible organization, with a few left without one for the readiness figures to show.
  */
-let database: TestDatabase;
-let handle: DbHandle;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = createDb(database.url, { max: 2 });
-  await seedDemoData(handle.sql, { members: 1_500 });
-}, 120_000);
-afterAll(async () => {
-  await handle?.close();
-  await database?.drop();
-});
+const demo = demoDatabaseForFile(1_500);
 
 describe('the demo tree', () => {
   it('has every organization with a valid code and name, placed where its kind may stand', async () => {
-    const organizations = await handle.db.select().from(tables.organizations);
+    const organizations = await demo.handle().db.select().from(tables.organizations);
     const byId = new Map(organizations.map((o) => [o.id, o]));
     const refused = organizations.flatMap((o) => {
       const parent = o.parentId ? byId.get(o.parentId) : null;
@@ -34,8 +23,8 @@ describe('the demo tree', () => {
   });
 
   it('gives most eligible organizations a valid dues account, and leaves a few without', async () => {
-    const organizations = await handle.db.select().from(tables.organizations);
-    const accounts = await handle.db.select().from(tables.bankAccounts);
+    const organizations = await demo.handle().db.select().from(tables.organizations);
+    const accounts = await demo.handle().db.select().from(tables.bankAccounts);
     const eligible = organizations.filter((o) => isAccountEligible(o.type));
     const held = new Set(accounts.map((a) => a.orgId));
     expect(accounts.flatMap((a) => bankAccountErrors(a).map((e) => `${a.holderName}: ${e.code}`))).toEqual([]);
