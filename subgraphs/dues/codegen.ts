@@ -11,7 +11,7 @@ export default subgraphCodegen({
     DuesStanding: '../standing/standing.rules.ts#DuesStanding as DuesStandingModel',
     DuesQuote: '../rates/dues-quote.rules.ts#Quote as QuoteModel',
     DuesMonth: '../resolvers/DuesMonth.ts#DuesMonthModel',
-    DuesReceipt: '../payment/payment.repository.ts#ReceiptRow',
+    DuesReceipt: '../receipt/receipt.service.ts#ReceiptModel',
     DuesQrPayment: '../payment/qr-payment.repository.ts#QrPaymentRow',
     DuesMonthClose: '../remittance/month-close.repository.ts#MonthCloseRow',
     DuesReliefDecision: '../relief/relief.repository.ts#ReliefDecisionRow',

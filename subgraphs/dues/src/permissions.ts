@@ -6,6 +6,8 @@ import { policy, type MemberReference, type OrganizationReference } from './poli
 export const rules = {
   Query: {
     duesQuote: or(isPerson, policy.rule('QUOTE_DUES')),
+    // The service answers only a receipt the caller may see (SEE_DUES_RECEIPT), null otherwise.
+    duesReceipt: isPerson,
   },
   Mutation: {
     // The gate; the service asserts the ability on the member's organization, which it loads.
@@ -20,6 +22,8 @@ export const rules = {
     orgPath: allow,
     duesStanding: policy.rule('SEE_DUES_STANDING', (member) => member as MemberReference),
     duesMonths: policy.rule('SEE_DUES_STANDING', (member) => member as MemberReference),
+    duesReceipts: policy.rule('SEE_DUES_RECEIPT', (member) => member as MemberReference),
+    fullName: allow,
   },
   // Reached only through Member.duesStanding.
   DuesStanding: allow,
@@ -30,6 +34,8 @@ export const rules = {
   DuesQuote: allow,
   // Reached only as the answer of a payment its rule allowed.
   RecordCashPaymentPayload: allow,
+  // Reached through a payment, Member.duesReceipts or Query.duesReceipt, each of which decided; a reference
+  // (the gateway asking for the PDF) resolves only for a caller who may see it.
   DuesReceipt: allow,
   PreparePaymentPayload: allow,
   DuesQrPayment: allow,
@@ -42,6 +48,7 @@ export const rules = {
   Organization: {
     id: allow,
     path: allow,
+    name: allow,
     duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
     // Not personal: where the organization is, readable with the tree by any signed-in person.
     duesWageRegion: isPerson,
