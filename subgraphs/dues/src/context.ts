@@ -7,6 +7,7 @@ import type { Reliefs } from './relief/relief.service.ts';
 import type { MonthCloses } from './remittance/month-close.service.ts';
 import type { DuesFiguresLoader } from './report/dues-figures.loaders.ts';
 import type { ReceiptService } from './receipt/receipt.service.ts';
+import type { ShareLinks } from './share-link/share-link.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
@@ -20,4 +21,5 @@ export interface DuesContext extends RequestContext {
   figures: DuesFiguresLoader;
   now: () => Date;
   receipts: ReceiptService;
+  shareLinks: ShareLinks;
 }

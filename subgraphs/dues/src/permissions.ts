@@ -8,6 +8,8 @@ export const rules = {
     duesQuote: or(isPerson, policy.rule('QUOTE_DUES')),
     // The service answers only a receipt the caller may see (SEE_DUES_RECEIPT), null otherwise.
     duesReceipt: isPerson,
+    // Anyone, signed in or not: the token is the capability; the answer names no one (docs/rules/dues-payments.md#a-shared-link).
+    duesSharedPayment: allow,
   },
   Mutation: {
     // The gate; the service asserts the ability on the member's organization, which it loads.
@@ -16,6 +18,9 @@ export const rules = {
     setWageRegion: policy.rule('SET_WAGE_REGION'),
     decideDuesRelief: policy.rule('DECIDE_RELIEF'),
     closeDuesMonth: policy.rule('CLOSE_DUES_MONTH'),
+    // Shared links: the gate of preparePayment; the service asserts it on the member (docs/rules/dues-payments.md#a-shared-link).
+    createDuesShareLink: policy.rule('PREPARE_DUES_PAYMENT'),
+    revokeDuesShareLink: policy.rule('PREPARE_DUES_PAYMENT'),
   },
   Member: {
     id: allow,
@@ -24,6 +29,7 @@ export const rules = {
     duesMonths: policy.rule('SEE_DUES_STANDING', (member) => member as MemberReference),
     duesReceipts: policy.rule('SEE_DUES_RECEIPT', (member) => member as MemberReference),
     fullName: allow,
+    duesShareLinks: policy.rule('PREPARE_DUES_PAYMENT', (member) => member as MemberReference),
   },
   // Reached only through Member.duesStanding.
   DuesStanding: allow,
@@ -62,5 +68,11 @@ export const rules = {
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,
   DuesArrears: allow,
+  // Reached only through the share-link fields, whose rules decided; a shared payment names no member.
+  CreateDuesShareLinkPayload: allow,
+  RevokeDuesShareLinkPayload: allow,
+  DuesShareLink: allow,
+  DuesSharedPayment: allow,
+  DuesSharedQr: allow,
   UserError: allow,
 };

@@ -17,6 +17,7 @@ import { reliefs } from './relief/relief.service.ts';
 import { monthCloses } from './remittance/month-close.service.ts';
 import { rules } from './permissions.ts';
 import { receiptService } from './receipt/receipt.service.ts';
+import { shareLinks } from './share-link/share-link.service.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
 import { duesFiguresLoader } from './report/dues-figures.loaders.ts';
@@ -45,7 +46,12 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, repor
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing, now()), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now, receipts: receiptService(store, base, printer) }),
+    context: (base) => {
+      const prepared = qrPayments(store, base);
+      return { ...base, loaders: standingLoaders(store.repos.standing, now()), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: prepared, shareLinks: shareLinks(store, { ...base, now }, prepared), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now, receipts: receiptService(store, base, printer) };
+    },
+    // A link's token is shown once: a retry with the same key is told it was done, not given the token again.
+    secretAnswers: ['createDuesShareLink'],
     afterRequest: (context) => context.views.flush(),
   };
 }

@@ -8,4 +8,5 @@ export const Member: MemberResolvers = {
   duesStanding: async (member, _, context) => duesStanding(await context.loaders.obligations.load(member.id), vietnamDay(context.now())),
   duesMonths: (member, _, context) => monthsOf(member, context),
   duesReceipts: (member, _, context) => context.receipts.ofMember(member.id),
+  duesShareLinks: (member, _, context) => context.shareLinks.ofMember(member.id),
 };

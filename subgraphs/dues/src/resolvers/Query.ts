@@ -3,6 +3,7 @@ import { quoteDues } from '../rates/dues-quote.rules.ts';
 
 export const Query: QueryResolvers = {
   duesReceipt: (_, { id }, context) => context.receipts.visible(id),
+  duesSharedPayment: (_, { token }, context) => context.shareLinks.open(token),
   duesQuote: (_, { input }) => {
     const result = quoteDues({
       category: input.situation,

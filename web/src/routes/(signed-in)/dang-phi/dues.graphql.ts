@@ -15,6 +15,23 @@ export const MyDuesQuery = graphql(`
         status
         calculation
       }
+      duesReceipts {
+        id
+        reference
+        amount
+        months
+        method
+        receivedAt
+      }
+    }
+  }
+`);
+
+export const ReceiptPdfQuery = graphql(`
+  query DuesReceiptPdf($id: ID!) {
+    duesReceipt(id: $id) {
+      reference
+      pdf
     }
   }
 `);
