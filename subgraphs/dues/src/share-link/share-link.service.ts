@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { auditor, forbidden, groupLoader, isUuid, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
+import { auditor, groupLoader, isUuid, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import { policy } from '../policy.ts';
 import type { DuesStore } from '../repositories.ts';
 import type { QrPaymentRow } from '../payment/qr-payment.repository.ts';
@@ -63,13 +63,14 @@ export function shareLinks(store: DuesStore, context: RequestContext & { now: ()
       return { link: await withState(link), token, userErrors: [] };
     },
 
-    /** Revokes a link: the member, or an officer over them; a link revoked already stays as it was. */
+    /**
+     * Revokes a link: the member, or an officer over them; a link revoked already stays as it was. Anyone else is
+     * told there is no such link, as for an unknown id: whether a link exists is not theirs to learn.
+     */
     async revoke(linkId: string) {
       const link = isUuid(linkId) ? await repos.shareLinks.byId(linkId) : undefined;
-      if (!link) return { link: null, userErrors: [NOT_FOUND] };
-      const payer = await repos.payments.payer(link.memberId);
-      if (!payer) throw forbidden();
-      policy.assert(context.identity, 'PREPARE_DUES_PAYMENT', { id: link.memberId, orgPath: payer.orgPath });
+      const payer = link && (await repos.payments.payer(link.memberId));
+      if (!link || !payer || !policy.can(context.identity, 'PREPARE_DUES_PAYMENT', { id: link.memberId, orgPath: payer.orgPath })) return { link: null, userErrors: [NOT_FOUND] };
       const revoked = await store.transaction(async (tx) => {
         const row = await tx.shareLinks.revoke(link.id, context.identity.personId, context.now());
         if (row) await audit(tx.audit, { action: 'dues.shareLinkRevoked', entityType: 'DuesShareLink', entityId: row.id, orgPath: payer.orgPath, subjectMemberId: row.memberId });
