@@ -65,7 +65,7 @@ async function completeTransfer(member: Member, to: Org, all: Org[], officers: R
       cardNumber: member.cardNumber,
       dossierNumber: member.dossierNumber,
       rosterNumber: member.rosterNumber,
-      duesStanding: { paidThrough: '2099-12', unpaidMonths: 0 },
+      duesStanding: { paidThrough: '2099-12', inGoodStanding: true },
     },
     officers.commune.personId,
   );

@@ -6,6 +6,8 @@ import type { QrPayments } from './payment/qr-payment.service.ts';
 import type { Reliefs } from './relief/relief.service.ts';
 import type { MonthCloses } from './remittance/month-close.service.ts';
 import type { DuesFiguresLoader } from './report/dues-figures.loaders.ts';
+import type { ReceiptService } from './receipt/receipt.service.ts';
+import type { ShareLinks } from './share-link/share-link.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
 export interface DuesContext extends RequestContext {
@@ -18,4 +20,6 @@ export interface DuesContext extends RequestContext {
   monthCloses: MonthCloses;
   figures: DuesFiguresLoader;
   now: () => Date;
+  receipts: ReceiptService;
+  shareLinks: ShareLinks;
 }

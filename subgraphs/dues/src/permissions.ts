@@ -6,6 +6,10 @@ import { policy, type MemberReference, type OrganizationReference } from './poli
 export const rules = {
   Query: {
     duesQuote: or(isPerson, policy.rule('QUOTE_DUES')),
+    // The service answers only a receipt the caller may see (SEE_DUES_RECEIPT), null otherwise.
+    duesReceipt: isPerson,
+    // Anyone, signed in or not: the token is the capability; the answer names no one (docs/rules/dues-payments.md#a-shared-link).
+    duesSharedPayment: allow,
   },
   Mutation: {
     // The gate; the service asserts the ability on the member's organization, which it loads.
@@ -14,12 +18,18 @@ export const rules = {
     setWageRegion: policy.rule('SET_WAGE_REGION'),
     decideDuesRelief: policy.rule('DECIDE_RELIEF'),
     closeDuesMonth: policy.rule('CLOSE_DUES_MONTH'),
+    // Shared links: the gate of preparePayment; the service asserts it on the member (docs/rules/dues-payments.md#a-shared-link).
+    createDuesShareLink: policy.rule('PREPARE_DUES_PAYMENT'),
+    revokeDuesShareLink: policy.rule('PREPARE_DUES_PAYMENT'),
   },
   Member: {
     id: allow,
     orgPath: allow,
     duesStanding: policy.rule('SEE_DUES_STANDING', (member) => member as MemberReference),
     duesMonths: policy.rule('SEE_DUES_STANDING', (member) => member as MemberReference),
+    duesReceipts: policy.rule('SEE_DUES_RECEIPT', (member) => member as MemberReference),
+    fullName: allow,
+    duesShareLinks: policy.rule('PREPARE_DUES_PAYMENT', (member) => member as MemberReference),
   },
   // Reached only through Member.duesStanding.
   DuesStanding: allow,
@@ -30,6 +40,8 @@ export const rules = {
   DuesQuote: allow,
   // Reached only as the answer of a payment its rule allowed.
   RecordCashPaymentPayload: allow,
+  // Reached through a payment, Member.duesReceipts or Query.duesReceipt, each of which decided; a reference
+  // (the gateway asking for the PDF) resolves only for a caller who may see it.
   DuesReceipt: allow,
   PreparePaymentPayload: allow,
   DuesQrPayment: allow,
@@ -42,6 +54,7 @@ export const rules = {
   Organization: {
     id: allow,
     path: allow,
+    name: allow,
     duesCollection: policy.rule('SEE_DUES_COLLECTION', (organization) => organization as OrganizationReference),
     // Not personal: where the organization is, readable with the tree by any signed-in person.
     duesWageRegion: isPerson,
@@ -55,5 +68,11 @@ export const rules = {
   // Reached only through Organization.duesCollection, whose rule decided.
   DuesPayerMonths: allow,
   DuesArrears: allow,
+  // Reached only through the share-link fields, whose rules decided; a shared payment names no member.
+  CreateDuesShareLinkPayload: allow,
+  RevokeDuesShareLinkPayload: allow,
+  DuesShareLink: allow,
+  DuesSharedPayment: allow,
+  DuesSharedQr: allow,
   UserError: allow,
 };

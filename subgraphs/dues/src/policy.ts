@@ -90,6 +90,16 @@ export const policy = definePolicy({
   },
   /** A month's report figures for a subtree: counts and sums naming no one (docs/rules/reports.md#who-reads-figures). */
   SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: (organization: OrganizationReference) => organization.path },
+  /**
+   * A member's receipts and their PDFs (docs/rules/dues-payments.md#who-reads-a-receipt): the member, and the
+   * finance member, secretary or deputy over the organization where the member pays; not an administrator or a
+   * partner: a receipt tells the amount, which a salary stands behind.
+   */
+  SEE_DUES_RECEIPT: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (member: MemberReference) => member.orgPath,
+    self: (member: MemberReference) => member.id,
+  },
   /** The calculator: it reads nobody's data, so a partner with the dues scope may use it beside signed-in people. */
   QUOTE_DUES: {
     partnerScope: 'dues:read',

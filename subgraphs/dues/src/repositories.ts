@@ -7,6 +7,8 @@ import { paymentRepository } from './payment/payment.repository.ts';
 import { reliefRepository } from './relief/relief.repository.ts';
 import { monthCloseRepository } from './remittance/month-close.repository.ts';
 import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
+import { receiptRepository } from './receipt/receipt.repository.ts';
+import { shareLinkRepository } from './share-link/share-link.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
 /** Every table the dues subgraph reaches, one repository each, on a pool or a transaction. */
@@ -20,6 +22,8 @@ export function repositories(executor: Executor) {
     reliefs: reliefRepository(executor),
     monthCloses: monthCloseRepository(executor),
     duesFigures: duesFiguresRepository(executor),
+    receipts: receiptRepository(executor),
+    shareLinks: shareLinkRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DbHandle } from '@dangvu/drizzle';
 import type { SubgraphDefinition } from '@dangvu/subgraph-kit';
+import { chromiumPrinter, type PdfPrinter } from '@dangvu/subgraph-kit/printing';
 import { parse } from 'graphql';
 import { basisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { DuesContext } from './context.ts';
@@ -15,6 +16,8 @@ import { qrPayments } from './payment/qr-payment.service.ts';
 import { reliefs } from './relief/relief.service.ts';
 import { monthCloses } from './remittance/month-close.service.ts';
 import { rules } from './permissions.ts';
+import { receiptService } from './receipt/receipt.service.ts';
+import { shareLinks } from './share-link/share-link.service.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
 import { duesFiguresLoader } from './report/dues-figures.loaders.ts';
@@ -30,9 +33,11 @@ export interface DuesDeps {
   reportFreezeDay?: number;
   /** The reports' clock; a test moves it. */
   now?: () => Date;
+  /** Prints the receipts; a headless Chromium unless a test brings its own. */
+  printer?: PdfPrinter;
 }
 
-export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, reportFreezeDay = 20, now = () => new Date() }: DuesDeps = {}): SubgraphDefinition<DuesContext> {
+export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, reportFreezeDay = 20, now = () => new Date(), printer = chromiumPrinter() }: DuesDeps = {}): SubgraphDefinition<DuesContext> {
   const store = duesStore(db);
   return {
     name: 'dues',
@@ -41,7 +46,12 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, repor
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now }),
+    context: (base) => {
+      const prepared = qrPayments(store, base);
+      return { ...base, loaders: standingLoaders(store.repos.standing, now()), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: prepared, shareLinks: shareLinks(store, { ...base, now }, prepared), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now, receipts: receiptService(store, base, printer) };
+    },
+    // A link's token is shown once: a retry with the same key is told it was done, not given the token again.
+    secretAnswers: ['createDuesShareLink'],
     afterRequest: (context) => context.views.flush(),
   };
 }

@@ -31,16 +31,24 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.stop());
 
-const STANDING = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { duesStanding { paidThrough unpaidMonths amountOwed currentMonthlyAmount } } } }`;
+const STANDING = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Member { duesStanding { paidThrough unpaidMonths openMonths amountOwed inGoodStanding currentMonthlyAmount arrears { unpaidMonths level } } } } }`;
 const reps = (ids: string[]) => ids.map((id) => ({ __typename: 'Member', id, orgPath: cellPath }));
 const as = (personId: string, role?: Role, orgPath = cellPath) => personWith(personId, role, orgPath);
 
 describe('Member.duesStanding', () => {
-  it('shows the member their own standing over the last twelve months only', async () => {
+  it('shows the member their own standing over the last twelve months only, this month owed being no arrears', async () => {
     const { data, errors } = await subgraph.call(STANDING, { reps: reps([members[0]!]) }, as(members[0]!));
     expect(errors).toBeUndefined();
     // The 2020 obligation is outside the window.
-    expect(data!._entities[0].duesStanding).toEqual({ paidThrough: null, unpaidMonths: 1, amountOwed: '50000', currentMonthlyAmount: '50000' });
+    expect(data!._entities[0].duesStanding).toEqual({
+      paidThrough: null,
+      unpaidMonths: 0,
+      openMonths: [thisMonth.slice(0, 7)],
+      amountOwed: '50000',
+      inGoodStanding: true,
+      currentMonthlyAmount: '50000',
+      arrears: { unpaidMonths: [], level: 'NONE' },
+    });
   });
 
   it('shows the finance member of the cell every member’s standing in one statement', async () => {
@@ -49,7 +57,7 @@ describe('Member.duesStanding', () => {
     subgraph.resetQueryCount();
     const { data, errors } = await subgraph.call(STANDING, { reps: reps(members) }, finance);
     expect(errors).toBeUndefined();
-    expect(data!._entities.map((e: { duesStanding: { unpaidMonths: number } }) => e.duesStanding.unpaidMonths)).toEqual([1, 0, 0]);
+    expect(data!._entities.map((e: { duesStanding: { openMonths: string[] } }) => e.duesStanding.openMonths.length)).toEqual([1, 0, 0]);
     expect(subgraph.queryCount()).toBe(1);
   });
 
@@ -57,7 +65,9 @@ describe('Member.duesStanding', () => {
     const { data, errors } = await subgraph.call(STANDING, { reps: reps([bigDebtor]) }, as(bigDebtor));
     expect(errors).toBeUndefined();
     // (2^52 + 1) + (2^52 + 2) = 2^53 + 3, which a JavaScript number would round to 2^53 + 4.
-    expect(data!._entities[0].duesStanding).toMatchObject({ unpaidMonths: 2, amountOwed: '9007199254740995', currentMonthlyAmount: '4503599627370498' });
+    // Last month is owed: arrears, counted against the member when it lies in this calendar year (docs/rules/dues-standing.md).
+    const counted = lastMonth.slice(0, 4) === thisMonth.slice(0, 4) ? 1 : 0;
+    expect(data!._entities[0].duesStanding).toMatchObject({ unpaidMonths: counted, inGoodStanding: false, amountOwed: '9007199254740995', currentMonthlyAmount: '4503599627370498' });
   });
 
   it('refuses another member and an officer of another subtree', async () => {

@@ -196,7 +196,7 @@ describe('a partner system', () => {
 
 describe('what a step refuses, changing nothing', () => {
   let id: string;
-  const owing: MemberFacts = { id: randomUUID(), fullName: 'Lê Văn Cường', cell: t.cell, paidThrough: '2025-12', unpaidMonths: 3 };
+  const owing: MemberFacts = { id: randomUUID(), fullName: 'Lê Văn Cường', cell: t.cell, paidThrough: '2025-12', inGoodStanding: false };
   const owingSelf = person(undefined, undefined, owing.id);
 
   beforeAll(async () => {
@@ -247,7 +247,7 @@ describe('what a step refuses, changing nothing', () => {
   it('refuses a letter voucher read for another member or by another officer', async () => {
     const forOther = await client.letterVoucher(member, communeSecretary);
     expect((await client.mutate('issueTransferLetter', { transferId: id, expectedVersion: 3, letterVoucher: forOther }, communeSecretary)).payload!.userErrors[0]!.code).toBe('INVALID_VOUCHER');
-    const readByDeputy = await client.letterVoucher({ ...owing, paidThrough: '2026-02', unpaidMonths: 0 }, communeDeputy);
+    const readByDeputy = await client.letterVoucher({ ...owing, paidThrough: '2026-02', inGoodStanding: true }, communeDeputy);
     expect((await client.mutate('issueTransferLetter', { transferId: id, expectedVersion: 3, letterVoucher: readByDeputy }, communeSecretary)).payload!.userErrors[0]!.code).toBe('INVALID_VOUCHER');
   });
 

@@ -52,7 +52,7 @@ export interface MemberFacts {
   fullName: string;
   cell: Org;
   paidThrough?: string | null;
-  unpaidMonths?: number;
+  inGoodStanding?: boolean;
 }
 
 export function transferClient(subgraph: TestSubgraph) {
@@ -100,7 +100,7 @@ export function transferClient(subgraph: TestSubgraph) {
             cardNumber: '52.012345',
             dossierNumber: '012345-NB',
             rosterNumber: 7,
-            duesStanding: { paidThrough: member.paidThrough === undefined ? '2026-02' : member.paidThrough, unpaidMonths: member.unpaidMonths ?? 1 },
+            duesStanding: { paidThrough: member.paidThrough === undefined ? '2026-02' : member.paidThrough, inGoodStanding: member.inGoodStanding ?? true },
           },
           'transferLetterVoucher',
           as,

@@ -3,19 +3,14 @@ import type { DuesStandingFieldsFragment } from './graphql/generated/graphql.ts'
 
 /**
  * What a dues panel leads with: months owed, said first and in words, or else this month's deadline.
- * Owing only this month's dues before its end is not arrears: that is the countdown.
+ * Whether the member owes a past month is the dues standing's own answer (`inGoodStanding`,
+ * docs/rules/dues-standing.md#the-standing): owing only this month's dues before its end is the countdown.
  */
 export type DuesSituation = { kind: 'arrears'; months: number; owed: string } | { kind: 'this-month'; due: string; done: boolean };
 
-/** YYYY-MM of the month before `month`. */
-function previousMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, number - 2, 1)).toISOString().slice(0, 7);
-}
+type Standing = Pick<DuesStandingFieldsFragment, 'paidThrough' | 'openMonths' | 'amountOwed' | 'inGoodStanding'>;
 
-export function duesSituation(standing: DuesStandingFieldsFragment, today: string): DuesSituation {
-  const thisMonth = today.slice(0, 7);
-  const onlyThisMonth = standing.unpaidMonths === 1 && standing.paidThrough === previousMonth(thisMonth);
-  if (standing.unpaidMonths > 0 && !onlyThisMonth) return { kind: 'arrears', months: standing.unpaidMonths, owed: standing.amountOwed };
-  return { kind: 'this-month', due: endOfMonth(today), done: (standing.paidThrough ?? '') >= thisMonth };
+export function duesSituation(standing: Standing, today: string): DuesSituation {
+  if (!standing.inGoodStanding) return { kind: 'arrears', months: standing.openMonths.length, owed: standing.amountOwed };
+  return { kind: 'this-month', due: endOfMonth(today), done: (standing.paidThrough ?? '') >= today.slice(0, 7) };
 }

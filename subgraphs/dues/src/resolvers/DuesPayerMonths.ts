@@ -1,6 +1,6 @@
 import { vietnamDay } from '@dangvu/subgraph-kit';
 import type { DuesPayerMonthsResolvers } from '../generated/resolvers.ts';
-import { arrearsOf } from '../standing/arrears.rules.ts';
+import { duesStanding } from '../standing/standing.rules.ts';
 import type { MemberReference } from '../policy.ts';
 import { monthsOf } from './DuesMonth.ts';
 
@@ -10,6 +10,6 @@ export interface DuesPayerMonthsModel {
 
 export const DuesPayerMonths: DuesPayerMonthsResolvers = {
   months: ({ member }, _, context) => monthsOf(member, context),
-  // The loaded window is the last twelve months, which holds every month of this calendar year.
-  arrears: async ({ member }, _, context) => arrearsOf(await context.loaders.obligations.load(member.id), vietnamDay(new Date())),
+  // The member's own standing's arrears: the sheet and the member's page count alike.
+  arrears: async ({ member }, _, context) => duesStanding(await context.loaders.obligations.load(member.id), vietnamDay(context.now())).arrears,
 };

@@ -6,4 +6,7 @@ export const Mutation: MutationResolvers = {
   setWageRegion: (_, { input }, context) => context.wageRegions.set(input),
   decideDuesRelief: (_, { input }, context) => context.reliefs.decide(input),
   closeDuesMonth: (_, { input }, context) => context.monthCloses.close(input),
+  // Shared payment links (docs/rules/dues-payments.md#a-shared-link).
+  createDuesShareLink: (_, { input }, context) => context.shareLinks.create(input),
+  revokeDuesShareLink: (_, { input }, context) => context.shareLinks.revoke(input.linkId),
 };

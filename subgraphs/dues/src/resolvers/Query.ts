@@ -2,6 +2,8 @@ import type { QueryResolvers } from '../generated/resolvers.ts';
 import { quoteDues } from '../rates/dues-quote.rules.ts';
 
 export const Query: QueryResolvers = {
+  duesReceipt: (_, { id }, context) => context.receipts.visible(id),
+  duesSharedPayment: (_, { token }, context) => context.shareLinks.open(token),
   duesQuote: (_, { input }) => {
     const result = quoteDues({
       category: input.situation,

@@ -7,9 +7,12 @@ import { DuesPayerMonths } from './DuesPayerMonths.ts';
 import { DuesQrPayment } from './DuesQrPayment.ts';
 import { DuesReliefDecision } from './DuesReliefDecision.ts';
 import { DuesReceipt } from './DuesReceipt.ts';
+import { DuesStanding } from './DuesStanding.ts';
+import { DuesShareLink } from './DuesShareLink.ts';
+import { DuesSharedQr } from './DuesSharedQr.ts';
 import { Member } from './Member.ts';
 import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { Query } from './Query.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesMonthlyFigures, DuesReceipt, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };
+export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesMonthlyFigures, DuesReceipt, DuesStanding, DuesShareLink, DuesSharedQr, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };

@@ -8,8 +8,8 @@ export function twelveMonthWindowStart(today: string): string {
   return start.toISOString().slice(0, 10);
 }
 
-export function standingLoaders(repository: StandingRepository) {
-  const since = twelveMonthWindowStart(vietnamDay(new Date()));
+export function standingLoaders(repository: StandingRepository, now: Date) {
+  const since = twelveMonthWindowStart(vietnamDay(now));
   return {
     obligations: groupLoader((memberIds: readonly string[]) => repository.obligationsSince(memberIds, since), (row) => row.memberId),
   };

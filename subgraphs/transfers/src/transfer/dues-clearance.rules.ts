@@ -4,26 +4,19 @@ import type { UserError } from '@dangvu/subgraph-kit';
 export interface DuesStandingFacts {
   /** YYYY-MM, or null. */
   paidThrough: string | null;
-  unpaidMonths: number;
-}
-
-/** YYYY-MM of the month before the one `day` is in. */
-export function monthBefore(day: string): string {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+  /** Nothing owed for a month before this one, as the dues subgraph defines it (docs/rules/dues-standing.md#the-standing). */
+  inGoodStanding: boolean;
 }
 
 const display = (yearMonth: string) => `${yearMonth.slice(5, 7)}/${yearMonth.slice(0, 4)}`;
 
 /**
  * "Dues paid through" for a letter issued on `issueDay`, or why it cannot be issued yet: the member owes a
- * month before the issue month (docs/rules/transfers.md#dues-on-the-letter). Paid through the month before
- * the issue month at least, or nothing unpaid at all in the standing's window (months deferred by decision,
- * or none due), clears it.
+ * month before the issue month (docs/rules/transfers.md#dues-on-the-letter). Whether they do is the dues
+ * standing's own answer (`inGoodStanding`), not reckoned again here: months deferred by decision are not owed.
  */
 export function duesClearance(standing: DuesStandingFacts, issueDay: string): { paidThrough: string | null } | UserError {
-  const before = monthBefore(issueDay);
-  if ((standing.paidThrough !== null && standing.paidThrough >= before) || standing.unpaidMonths === 0) return { paidThrough: standing.paidThrough };
+  if (standing.inGoodStanding) return { paidThrough: standing.paidThrough };
   return {
     code: 'DUES_UNPAID',
     field: 'letterVoucher',

@@ -71,7 +71,7 @@ const letterRepresentation = z.object({
   cardNumber: z.string().nullish(),
   dossierNumber: z.string().nullish(),
   rosterNumber: z.number().int().nullish(),
-  duesStanding: z.object({ paidThrough: z.string().nullish(), unpaidMonths: z.number().int() }),
+  duesStanding: z.object({ paidThrough: z.string().nullish(), inGoodStanding: z.boolean() }),
 });
 
 /** The line of `node` at `path`, each organization above given the path its place on `path` says. */
@@ -121,7 +121,7 @@ export function transferVouchers(secrets: TransferSecrets, now: () => Date) {
         cardNumber: m.cardNumber ?? null,
         dossierNumber: m.dossierNumber ?? null,
         rosterNumber: m.rosterNumber ?? null,
-        dues: { paidThrough: m.duesStanding.paidThrough ?? null, unpaidMonths: m.duesStanding.unpaidMonths },
+        dues: { paidThrough: m.duesStanding.paidThrough ?? null, inGoodStanding: m.duesStanding.inGoodStanding },
       });
     },
     open: <F>(token: string, kind: 'member' | 'organization' | 'letter', readBy: string | null, field: string): F | UserError =>

@@ -2,7 +2,7 @@ import { vietnamDay } from '#lib/vietnam-time.ts';
 import { settle } from '#lib/form-result.ts';
 import { loadQuery, mutate } from '#lib/server/gateway.ts';
 import { qrCodeShape } from '#lib/server/qr.ts';
-import { MyDuesQuery, PreparePaymentMutation } from './dues.graphql.ts';
+import { CreateShareLinkMutation, MyDuesQuery, PreparePaymentMutation, RevokeShareLinkMutation } from './dues.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Rendered on the server with its data: what the member owes, month by month, and why. */
@@ -26,5 +26,27 @@ export const actions: Actions = {
         extra: (payload) => ({ ...payload.payment!, qrCode: qrCodeShape(payload.payment!.qrPayload) }),
       },
     );
+  },
+
+  /** A link a relative opens without signing in to pay the months (docs/rules/dues-payments.md#a-shared-link); its address is shown once. */
+  share: async (event) => {
+    const form = await event.request.formData();
+    const memberId = String(form.get('memberId') ?? '');
+    const months = form.getAll('months').map(String);
+    const { data, code } = await mutate(event, CreateShareLinkMutation, { input: { memberId, months } });
+    return settle(
+      'share',
+      { code, payload: data?.createDuesShareLink },
+      {
+        done: 'Đã tạo liên kết đóng hộ. Gửi địa chỉ dưới đây cho người thân; liên kết dùng được 7 ngày.',
+        extra: (payload) => ({ address: new URL(`/dong-ho/${payload.token}`, event.url).href }),
+      },
+    );
+  },
+
+  revoke: async (event) => {
+    const form = await event.request.formData();
+    const { data, code } = await mutate(event, RevokeShareLinkMutation, { input: { linkId: String(form.get('linkId') ?? '') } });
+    return settle('revoke', { code, payload: data?.revokeDuesShareLink }, { done: 'Đã thu hồi liên kết: mở ra sẽ không đóng được nữa.' });
   },
 };

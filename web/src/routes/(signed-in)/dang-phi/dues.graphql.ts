@@ -15,6 +15,59 @@ export const MyDuesQuery = graphql(`
         status
         calculation
       }
+      duesShareLinks {
+        id
+        months
+        amount
+        state
+        expiresAt
+        opens
+      }
+      duesReceipts {
+        id
+        reference
+        amount
+        months
+        method
+        receivedAt
+      }
+    }
+  }
+`);
+
+export const CreateShareLinkMutation = graphql(`
+  mutation CreateDuesShareLink($input: CreateDuesShareLinkInput!) {
+    createDuesShareLink(input: $input) {
+      token
+      link {
+        id
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const RevokeShareLinkMutation = graphql(`
+  mutation RevokeDuesShareLink($input: RevokeDuesShareLinkInput!) {
+    revokeDuesShareLink(input: $input) {
+      link {
+        id
+        state
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ReceiptPdfQuery = graphql(`
+  query DuesReceiptPdf($id: ID!) {
+    duesReceipt(id: $id) {
+      reference
+      pdf
     }
   }
 `);
