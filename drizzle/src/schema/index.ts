@@ -15,3 +15,4 @@ export * from './member-register.ts';
 export * from './member-figures.ts';
 export * from './dues-figures.ts';
 export * from './transfer-figures.ts';
+export * from './dues-bank.ts';

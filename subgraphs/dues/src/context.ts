@@ -7,6 +7,9 @@ import type { Reliefs } from './relief/relief.service.ts';
 import type { MonthCloses } from './remittance/month-close.service.ts';
 import type { DuesFiguresLoader } from './report/dues-figures.loaders.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
+import type { BankStatements } from './statement/bank-statement.service.ts';
+import type { ExceptionResolutions } from './statement/exception-resolution.service.ts';
+import type { NotificationKeys } from './notification/notification-key.service.ts';
 
 export interface DuesContext extends RequestContext {
   loaders: StandingLoaders;
@@ -18,4 +21,7 @@ export interface DuesContext extends RequestContext {
   monthCloses: MonthCloses;
   figures: DuesFiguresLoader;
   now: () => Date;
+  bankStatements: BankStatements;
+  exceptionResolutions: ExceptionResolutions;
+  notificationKeys: NotificationKeys;
 }

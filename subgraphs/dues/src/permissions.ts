@@ -14,6 +14,11 @@ export const rules = {
     setWageRegion: policy.rule('SET_WAGE_REGION'),
     decideDuesRelief: policy.rule('DECIDE_RELIEF'),
     closeDuesMonth: policy.rule('CLOSE_DUES_MONTH'),
+    // Bank reconciliation (docs/rules/dues-payments.md#who-reconciles): the service asserts on what it loads.
+    startBankStatementUpload: policy.rule('RECONCILE_BANK_PAYMENTS'),
+    importBankStatement: policy.rule('RECONCILE_BANK_PAYMENTS'),
+    resolveDuesPaymentException: policy.rule('RECONCILE_BANK_PAYMENTS'),
+    createPaymentNotificationKey: policy.rule('RECONCILE_BANK_PAYMENTS'),
   },
   Member: {
     id: allow,
@@ -47,6 +52,7 @@ export const rules = {
     duesWageRegion: isPerson,
     duesMonthCloses: policy.rule('CLOSE_DUES_MONTH', (organization) => organization as OrganizationReference),
     duesMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', (organization) => organization as OrganizationReference),
+    duesPaymentExceptions: policy.rule('SEE_PAYMENT_EXCEPTIONS', (organization) => organization as OrganizationReference),
   },
   // Reached only through Organization.duesMonthlyFigures: counts and sums, no person.
   DuesMonthlyFigures: allow,
@@ -56,4 +62,14 @@ export const rules = {
   DuesPayerMonths: allow,
   DuesArrears: allow,
   UserError: allow,
+  // Bank reconciliation: reached only as the answers of its mutations, or through Organization.duesPaymentExceptions.
+  StartBankStatementUploadPayload: allow,
+  BankStatementUpload: allow,
+  ImportBankStatementPayload: allow,
+  BankStatementRowError: allow,
+  BankStatementImport: allow,
+  DuesPaymentException: allow,
+  ResolveDuesPaymentExceptionPayload: allow,
+  CreatePaymentNotificationKeyPayload: allow,
 };
+

@@ -8,6 +8,9 @@ import { reliefRepository } from './relief/relief.repository.ts';
 import { monthCloseRepository } from './remittance/month-close.repository.ts';
 import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
+import { bankReconciliationRepository } from './statement/bank-reconciliation.repository.ts';
+import { statementUploads } from './statement/statement-uploads.ts';
+import { notificationKeyRepository } from './notification/notification-key.repository.ts';
 
 /** Every table the dues subgraph reaches, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -21,6 +24,9 @@ export function repositories(executor: Executor) {
     monthCloses: monthCloseRepository(executor),
     duesFigures: duesFiguresRepository(executor),
     audit: auditLog(executor),
+    bankReconciliation: bankReconciliationRepository(executor),
+    uploads: statementUploads.repository(executor),
+    notificationKeys: notificationKeyRepository(executor),
   };
 }
 

@@ -21,6 +21,11 @@ import { duesFiguresLoader } from './report/dues-figures.loaders.ts';
 import { duesMonthlyFiguresJob } from './report/monthly-figures.job.ts';
 import { resolvers } from './resolvers/index.ts';
 import { standingLoaders } from './standing/standing.loaders.ts';
+import { bankStatements } from './statement/bank-statement.service.ts';
+import { exceptionResolutions } from './statement/exception-resolution.service.ts';
+import { statementUploads } from './statement/statement-uploads.ts';
+import { notificationKeys, NOTIFICATION_PATH } from './notification/notification-key.service.ts';
+import { receivePaymentNotification } from './notification/payment-notification.service.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -41,7 +46,13 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, repor
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now }),
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now, bankStatements: bankStatements(store, base), exceptionResolutions: exceptionResolutions(store, base), notificationKeys: notificationKeys(store, base) }),
     afterRequest: (context) => context.views.flush(),
+    // Bank reconciliation: statements arrive as uploads, transfers as notifications (docs/api.md#payment-notifications).
+    secretAnswers: ['createPaymentNotificationKey'],
+    receiveUpload: (call, uploadId, request) => statementUploads.receive(db, call, uploadId, request),
+    hooks: {
+      [NOTIFICATION_PATH.split('/').at(-1)!]: (call, request) => receivePaymentNotification(store, call, request.authorization, request.body),
+    },
   };
 }

@@ -6,4 +6,12 @@ export const Mutation: MutationResolvers = {
   setWageRegion: (_, { input }, context) => context.wageRegions.set(input),
   decideDuesRelief: (_, { input }, context) => context.reliefs.decide(input),
   closeDuesMonth: (_, { input }, context) => context.monthCloses.close(input),
+  // Bank reconciliation (docs/rules/dues-payments.md#bank-statements).
+  startBankStatementUpload: (_, { input }, context) => context.bankStatements.startUpload(input),
+  importBankStatement: (_, { input }, context) => context.bankStatements.importStatement(input),
+  resolveDuesPaymentException: async (_, { input: { action, ...input } }, context) => {
+    const { exception, receiptId, userErrors } = await context.exceptionResolutions.resolve({ ...input, resolution: action });
+    return { exception, receipt: receiptId ? await context.bankStatements.receipt(receiptId) : null, userErrors };
+  },
+  createPaymentNotificationKey: (_, { input }, context) => context.notificationKeys.create(input),
 };
