@@ -13,7 +13,7 @@ export async function cellWithAccount(db: Db, { parentPath = `/${randomUUID()}/`
 
 let codes = 0;
 /** A payer of the cell owing each month 3,000 đ (DUE), and a prepared payment of `paid` months with its code. */
-export async function payerWithCode(db: Db, cell: { orgId: string; orgPath: string; accountNumber: string }, months = ['2026-01-01', '2026-02-01'], memberId = randomUUID()) {
+export async function payerWithCode(db: Db, cell: { orgId: string; orgPath: string; accountNumber: string }, months = ['2026-01-01', '2026-02-01'], memberId: string = randomUUID()) {
   await db.insert(tables.payers).values({ memberId, orgId: cell.orgId, orgPath: cell.orgPath, category: 'STUDENT', collectsFrom: '2026-01-01' }).onConflictDoNothing();
   await db.insert(tables.obligations).values(months.map((period) => ({ memberId, orgId: cell.orgId, period, amount: 3_000, status: 'DUE' as const })));
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

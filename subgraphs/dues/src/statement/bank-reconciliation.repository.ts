@@ -13,10 +13,11 @@ export interface ExceptionWithLine {
   line: BankTransactionRow;
 }
 
-/** Rows per INSERT: far below PostgreSQL's 65,535 parameters for every table here. */
-const BATCH = 1_000;
-const chunks = <T>(items: readonly T[]) => Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
-const array = (values: readonly (string | number)[], type: 'uuid' | 'bigint' | 'date') => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::${sql.raw(type)}[]`;
+/**
+ * Many rows as one parameter, a JSON array that `jsonb_to_recordset` turns back into rows: a statement of 10,000
+ * lines is then a handful of statements, each with one parameter, whatever its length (docs/benchmarks.md).
+ */
+const records = (rows: readonly Record<string, unknown>[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
 /** Bank lines on collection accounts, what matched them, and the exceptions the finance member resolves. */
 export function bankReconciliationRepository(db: Executor) {
@@ -34,17 +35,15 @@ export function bankReconciliationRepository(db: Executor) {
 
     /** Records the lines the account has not had; returns those, by reference. A line seen before is left as it was. */
     async insertNewTransactions(rows: readonly (Omit<typeof bankTransactions.$inferInsert, 'amount'> & { amount: bigint })[]) {
-      const inserted: { id: string; reference: string }[] = [];
-      for (const chunk of chunks(rows)) {
-        inserted.push(
-          ...(await db
-            .insert(bankTransactions)
-            .values(chunk.map((row) => ({ ...row, amount: sql`${row.amount.toString()}::bigint` })))
-            .onConflictDoNothing({ target: [bankTransactions.accountNumber, bankTransactions.reference] })
-            .returning({ id: bankTransactions.id, reference: bankTransactions.reference })),
-        );
-      }
-      return inserted;
+      if (rows.length === 0) return [];
+      const inserted = await db.execute<{ id: string; reference: string }>(sql`
+        insert into ${bankTransactions} (org_id, account_number, reference, source, import_id, booked_on, amount, narrative, payment_code)
+        select org_id, account_number, reference, source::dues.bank_transaction_source, import_id, booked_on, amount, narrative, payment_code
+        from jsonb_to_recordset(${records(rows.map((row) => ({ org_id: row.orgId, account_number: row.accountNumber, reference: row.reference, source: row.source, import_id: row.importId ?? null, booked_on: row.bookedOn, amount: row.amount.toString(), narrative: row.narrative, payment_code: row.paymentCode ?? null })))})
+          as line(org_id uuid, account_number text, reference text, source text, import_id uuid, booked_on date, amount bigint, narrative text, payment_code text)
+        on conflict (account_number, reference) do nothing
+        returning id, reference`);
+      return [...inserted];
     },
 
     /** The payments prepared with these codes, whatever account they name. */
@@ -77,37 +76,42 @@ export function bankReconciliationRepository(db: Executor) {
       return row!.last - count + 1;
     },
 
-    async insertReceipts(rows: readonly (Omit<typeof receipts.$inferInsert, 'amount'> & { amount: bigint })[]) {
-      const inserted: (typeof receipts.$inferSelect)[] = [];
-      for (const chunk of chunks(rows)) {
-        inserted.push(...(await db.insert(receipts).values(chunk.map((row) => ({ ...row, amount: sql`${row.amount.toString()}::bigint` }))).returning()));
-      }
-      return inserted;
+    /** The receipts, numbered by the caller; returns their ids and numbers. */
+    async insertReceipts(rows: readonly (Omit<typeof receipts.$inferInsert, 'amount' | 'id'> & { amount: bigint })[]) {
+      if (rows.length === 0) return [];
+      const inserted = await db.execute<{ id: string; number: number; amount: string; months: string[] }>(sql`
+        insert into ${receipts} (org_id, year, number, member_id, amount, months, method, received_by, received_at)
+        select org_id, year, number, member_id, amount, months, method::dues.obligation_status, received_by, received_at
+        from jsonb_to_recordset(${records(rows.map((row) => ({ org_id: row.orgId, year: row.year, number: row.number, member_id: row.memberId, amount: row.amount.toString(), months: row.months, method: row.method, received_by: row.receivedBy ?? null, received_at: (row.receivedAt as Date).toISOString() })))})
+          as receipt(org_id uuid, year int, number int, member_id uuid, amount bigint, months date[], method text, received_by uuid, received_at timestamptz)
+        returning id, number, amount::text, months::text[]`);
+      return [...inserted];
     },
 
     /** Each obligation paid online by its receipt. */
     async markPaidOnline(pairs: readonly { obligationId: string; receiptId: string }[], paidAt: Date) {
-      for (const chunk of chunks(pairs)) {
-        await db.execute(sql`
-          update ${obligations} set status = 'PAID_ONLINE', paid_at = ${paidAt.toISOString()}::timestamptz, receipt_id = paid.receipt_id
-          from (select unnest(${array(chunk.map((p) => p.obligationId), 'uuid')}) as id, unnest(${array(chunk.map((p) => p.receiptId), 'uuid')}) as receipt_id) paid
-          where ${obligations.id} = paid.id`);
-      }
+      if (pairs.length === 0) return;
+      await db.execute(sql`
+        update ${obligations} set status = 'PAID_ONLINE', paid_at = ${paidAt.toISOString()}::timestamptz, receipt_id = paid.receipt_id
+        from jsonb_to_recordset(${records(pairs.map((p) => ({ id: p.obligationId, receipt_id: p.receiptId })))}) as paid(id uuid, receipt_id uuid)
+        where ${obligations.id} = paid.id`);
     },
 
     async setTransactionReceipts(pairs: readonly { transactionId: string; receiptId: string }[]) {
-      for (const chunk of chunks(pairs)) {
-        await db.execute(sql`
-          update ${bankTransactions} set receipt_id = paid.receipt_id
-          from (select unnest(${array(chunk.map((p) => p.transactionId), 'uuid')}) as id, unnest(${array(chunk.map((p) => p.receiptId), 'uuid')}) as receipt_id) paid
-          where ${bankTransactions.id} = paid.id`);
-      }
+      if (pairs.length === 0) return;
+      await db.execute(sql`
+        update ${bankTransactions} set receipt_id = paid.receipt_id
+        from jsonb_to_recordset(${records(pairs.map((p) => ({ id: p.transactionId, receipt_id: p.receiptId })))}) as paid(id uuid, receipt_id uuid)
+        where ${bankTransactions.id} = paid.id`);
     },
 
     async insertExceptions(rows: readonly (Omit<typeof paymentExceptions.$inferInsert, 'expectedAmount'> & { expectedAmount: bigint | null })[]) {
-      for (const chunk of chunks(rows)) {
-        await db.insert(paymentExceptions).values(chunk.map((row) => ({ ...row, expectedAmount: row.expectedAmount === null ? null : sql`${row.expectedAmount.toString()}::bigint` })));
-      }
+      if (rows.length === 0) return;
+      await db.execute(sql`
+        insert into ${paymentExceptions} (transaction_id, org_id, org_path, kind, qr_payment_id, member_id, expected_amount)
+        select transaction_id, org_id, org_path, kind::dues.payment_exception_kind, qr_payment_id, member_id, expected_amount
+        from jsonb_to_recordset(${records(rows.map((row) => ({ transaction_id: row.transactionId, org_id: row.orgId, org_path: row.orgPath, kind: row.kind, qr_payment_id: row.qrPaymentId ?? null, member_id: row.memberId ?? null, expected_amount: row.expectedAmount?.toString() ?? null })))})
+          as exception(transaction_id uuid, org_id uuid, org_path text, kind text, qr_payment_id uuid, member_id uuid, expected_amount bigint)`);
     },
 
     async receiptById(id: string) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AuditFact } from '@dangvu/subgraph-kit';
 import { vietnamYear } from '../payment/cash-payment.rules.ts';
 import type { Repositories } from '../repositories.ts';
@@ -38,7 +37,6 @@ export async function payOnline(repos: Repositories, account: Account, payments:
   const first = await repos.bankReconciliation.reserveReceiptNumbers(account.orgId, year, payments.length);
   const receipts = await repos.bankReconciliation.insertReceipts(
     payments.map((payment, i) => ({
-      id: randomUUID(),
       orgId: account.orgId,
       year,
       number: first + i,
@@ -63,7 +61,7 @@ export async function payOnline(repos: Repositories, account: Account, payments:
       action: 'dues.onlinePaymentMatched',
       entityType: 'DuesReceipt',
       entityId: receipt.id,
-      after: { number: receipt.number, year, amount: String(receipt.amount), months: receipt.months.map((m) => m.slice(0, 7)), transactionId: payment.transactionId },
+      after: { number: receipt.number, year, amount: receipt.amount, months: receipt.months.map((m) => m.slice(0, 7)), transactionId: payment.transactionId },
       orgPath: account.orgPath,
       subjectMemberId: payment.memberId,
     })),
