@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { tables, type Db } from '@dangvu/drizzle';
+import { paymentCode } from '../src/payment/qr-payment.rules.ts';
 import { statementUploads } from '../src/statement/statement-uploads.ts';
 
 /** A cell with its dues account and one payer owing `months` at 3,000 đ each, and a QR payment prepared for `paid`. */
@@ -11,15 +12,11 @@ export async function cellWithAccount(db: Db, { parentPath = `/${randomUUID()}/`
   return { orgId, orgPath, accountNumber };
 }
 
-let codes = 0;
 /** A payer of the cell owing each month 3,000 đ (DUE), and a prepared payment of `paid` months with its code. */
 export async function payerWithCode(db: Db, cell: { orgId: string; orgPath: string; accountNumber: string }, months = ['2026-01-01', '2026-02-01'], memberId: string = randomUUID()) {
   await db.insert(tables.payers).values({ memberId, orgId: cell.orgId, orgPath: cell.orgPath, category: 'STUDENT', collectsFrom: '2026-01-01' }).onConflictDoNothing();
   await db.insert(tables.obligations).values(months.map((period) => ({ memberId, orgId: cell.orgId, period, amount: 3_000, status: 'DUE' as const })));
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  let n = ++codes + Math.floor(Math.random() * 1e9);
-  let code = 'DP';
-  for (let i = 0; i < 8; i++, n = Math.floor(n / 32)) code += alphabet[n % 32];
+  const code = paymentCode(randomBytes(8));
   await db.insert(tables.qrPayments).values({
     code,
     memberId,

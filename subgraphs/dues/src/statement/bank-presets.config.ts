@@ -18,7 +18,6 @@ export interface ColumnMapping {
 
 export const BANK_PRESETS = {
   VIETCOMBANK: {
-    label: 'Vietcombank',
     columns: {
       date: ['Ngày giao dịch', 'Ngày GD', 'Ngày giao dịch/Date'],
       credit: ['Số tiền ghi có', 'Số tiền ghi có/Credit', 'Ghi có'],
@@ -27,7 +26,6 @@ export const BANK_PRESETS = {
     },
   },
   BIDV: {
-    label: 'BIDV',
     columns: {
       date: ['Ngày hiệu lực', 'Ngày giao dịch', 'Ngày hiệu lực/Effective Date'],
       credit: ['Ghi có', 'Ghi có/Credit', 'Số tiền ghi có'],
@@ -36,7 +34,6 @@ export const BANK_PRESETS = {
     },
   },
   AGRIBANK: {
-    label: 'Agribank',
     columns: {
       date: ['Ngày giao dịch', 'Ngày GD', 'Ngày hạch toán'],
       credit: ['Số tiền ghi có', 'Phát sinh có', 'Ghi có'],
@@ -45,7 +42,6 @@ export const BANK_PRESETS = {
     },
   },
   VIETINBANK: {
-    label: 'VietinBank',
     columns: {
       date: ['Ngày hạch toán', 'Ngày hạch toán/Accounting date', 'Ngày giao dịch'],
       credit: ['Có/Credit', 'Có', 'Ghi có'],
@@ -54,7 +50,6 @@ export const BANK_PRESETS = {
     },
   },
   TECHCOMBANK: {
-    label: 'Techcombank',
     columns: {
       date: ['Ngày giao dịch', 'Ngày giao dịch/Transaction Date', 'Ngày hiệu lực'],
       credit: ['Có', 'Có/Credit', 'Ghi có'],
@@ -63,7 +58,6 @@ export const BANK_PRESETS = {
     },
   },
   MB: {
-    label: 'MB (Ngân hàng Quân đội)',
     columns: {
       date: ['Ngày giao dịch', 'Ngày GD', 'Ngày hạch toán'],
       credit: ['Số tiền ghi có', 'Phát sinh có', 'Ghi có'],
@@ -72,7 +66,6 @@ export const BANK_PRESETS = {
     },
   },
   GENERIC: {
-    label: 'Mẫu chung (Ngày GD, Diễn giải, Ghi nợ, Ghi có)',
     columns: {
       date: ['Ngày GD', 'Ngày giao dịch'],
       credit: ['Ghi có', 'Số tiền ghi có'],
@@ -80,6 +73,6 @@ export const BANK_PRESETS = {
       reference: ['Số tham chiếu', 'Mã giao dịch', 'Số bút toán'],
     },
   },
-} as const satisfies Record<string, { label: string; columns: ColumnMapping }>;
+} as const satisfies Record<string, { columns: ColumnMapping }>;
 
 export type BankPreset = keyof typeof BANK_PRESETS;
