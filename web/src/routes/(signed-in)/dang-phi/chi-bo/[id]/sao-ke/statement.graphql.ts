@@ -10,6 +10,10 @@ export const PaymentExceptionFields = graphql(`
     reference
     paymentCode
     expectedAmount
+    organization {
+      id
+      name
+    }
     member {
       id
       fullName
