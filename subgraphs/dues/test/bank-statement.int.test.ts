@@ -238,4 +238,13 @@ describe('Mutation.resolveDuesPaymentException', () => {
     const fine = await subgraph.call(RESOLVE, { input: { exceptionId: t.byRef('FT003'), action: 'REFUNDED', reason: 'Đã hoàn trả người chuyển' } }, secretary);
     expect(fine.data!.resolveDuesPaymentException.exception).toMatchObject({ resolution: 'REFUNDED' });
   });
+
+  it('lets a deputy apply money onto the secretary’s own months, the target’s role changing nothing', async () => {
+    const t = await queued();
+    const secretary = as('SECRETARY', t.cell.orgPath);
+    const months = await payerWithCode(db(), t.cell, ['2026-09-01', '2026-10-01', '2026-11-01'], secretary.personId!);
+    const { data } = await subgraph.call(RESOLVE, { input: { exceptionId: t.byRef('FT004'), action: 'APPLY_TO_MONTHS', reason: 'Bí thư chuyển nhầm mã', memberId: months.memberId, months: ['2026-09', '2026-10', '2026-11'] } }, as('DEPUTY_SECRETARY', t.cell.orgPath));
+    expect(data!.resolveDuesPaymentException).toMatchObject({ exception: { resolution: 'APPLIED' }, receipt: { amount: '9000' }, userErrors: [] });
+    expect(await statusesOf(secretary.personId!)).toEqual(['PAID_ONLINE', 'PAID_ONLINE', 'PAID_ONLINE']);
+  });
 });
