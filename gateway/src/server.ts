@@ -22,6 +22,7 @@ import { idempotencyClaim } from './idempotency-key.ts';
 import { armor, LIMITS } from './limits.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 import { uploadRoute } from './upload-route.ts';
+import { hookRoute } from './hook-route.ts';
 import { gatewayFormatError, serviceLabel } from './subgraph-unavailable.ts';
 
 // @apollo/gateway reports usage to Apollo unless told not to; this platform never phones home.
@@ -102,6 +103,7 @@ export async function createGateway(config: GatewayConfig, log: Logger) {
       },
     },
     upload: uploadRoute({ identify, subgraphUrls: config.subgraphs.urls, privateKey: gatewayPrivateKey }),
+    hook: hookRoute({ subgraphUrls: config.subgraphs.urls, privateKey: gatewayPrivateKey }),
     async context(request, body, requestId) {
       const identity = await identify(request, requestId);
       if (!('grants' in identity)) return identity;

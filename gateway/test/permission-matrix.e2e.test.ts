@@ -301,6 +301,26 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: CloseDuesMonthInput!) { closeDuesMonth(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { organizationId: f.cell.id, month: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 7) } }),
   },
+  // Bank reconciliation. An empty file: refused with EMPTY_FILE after the check on the cell, so nothing starts.
+  startBankStatementUpload: {
+    document: 'mutation ($input: StartBankStatementUploadInput!) { startBankStatementUpload(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, fileName: 'sao-ke.csv', byteSize: 0, sha256: '0'.repeat(64) } }),
+  },
+  // No such upload: UPLOAD_NOT_FOUND, the same answer for anyone the gate lets try, so it tells nothing.
+  importBankStatement: {
+    document: 'mutation ($input: ImportBankStatementInput!) { importBankStatement(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { uploadId: '00000000-0000-4000-8000-00000000dead', preset: 'BIDV' } }),
+  },
+  // No such exception: refused as FORBIDDEN, as one out of reach is.
+  resolveDuesPaymentException: {
+    document: 'mutation ($input: ResolveDuesPaymentExceptionInput!) { resolveDuesPaymentException(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { exceptionId: '00000000-0000-4000-8000-00000000dead', action: 'NOT_DUES', reason: 'x' } }),
+  },
+  // An allowed caller makes the demo cell a new key (the demo data gives it none), which only the cell's own officers may.
+  createPaymentNotificationKey: {
+    document: 'mutation ($input: CreatePaymentNotificationKeyInput!) { createPaymentNotificationKey(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },

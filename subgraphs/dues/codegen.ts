@@ -19,5 +19,7 @@ export default subgraphCodegen({
     DuesMonthClose: '../remittance/month-close.repository.ts#MonthCloseRow',
     DuesReliefDecision: '../relief/relief.repository.ts#ReliefDecisionRow',
     DuesMonthlyFigures: '../report/dues-figures.loaders.ts#MonthlyFiguresOfDues',
+    BankStatementImport: '../statement/bank-reconciliation.repository.ts#StatementImportRow',
+    DuesPaymentException: '../statement/bank-reconciliation.repository.ts#ExceptionWithLine',
   },
 });

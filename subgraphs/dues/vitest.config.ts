@@ -1,3 +1,3 @@
 import { dangvuVitestConfig } from '@dangvu/drizzle/vitest';
 
-export default dangvuVitestConfig();
+export default dangvuVitestConfig({ benchmark: { include: ['bench/**/*.bench.ts'] } });

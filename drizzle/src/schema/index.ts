@@ -16,3 +16,4 @@ export * from './member-figures.ts';
 export * from './dues-figures.ts';
 export * from './transfer-figures.ts';
 export * from './dues-share-links.ts';
+export * from './dues-bank.ts';

@@ -9,6 +9,9 @@ import type { DuesFiguresLoader } from './report/dues-figures.loaders.ts';
 import type { ReceiptService } from './receipt/receipt.service.ts';
 import type { ShareLinks } from './share-link/share-link.service.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
+import type { BankStatements } from './statement/bank-statement.service.ts';
+import type { ExceptionResolutions } from './statement/exception-resolution.service.ts';
+import type { NotificationKeys } from './notification/notification-key.service.ts';
 
 export interface DuesContext extends RequestContext {
   loaders: StandingLoaders;
@@ -22,4 +25,7 @@ export interface DuesContext extends RequestContext {
   now: () => Date;
   receipts: ReceiptService;
   shareLinks: ShareLinks;
+  bankStatements: BankStatements;
+  exceptionResolutions: ExceptionResolutions;
+  notificationKeys: NotificationKeys;
 }

@@ -21,6 +21,11 @@ export const rules = {
     // Shared links: the gate of preparePayment; the service asserts it on the member (docs/rules/dues-payments.md#a-shared-link).
     createDuesShareLink: policy.rule('PREPARE_DUES_PAYMENT'),
     revokeDuesShareLink: policy.rule('PREPARE_DUES_PAYMENT'),
+    // Bank reconciliation (docs/rules/dues-payments.md#who-reconciles): the service asserts on what it loads.
+    startBankStatementUpload: policy.rule('RECONCILE_BANK_PAYMENTS'),
+    importBankStatement: policy.rule('RECONCILE_BANK_PAYMENTS'),
+    resolveDuesPaymentException: policy.rule('RECONCILE_BANK_PAYMENTS'),
+    createPaymentNotificationKey: policy.rule('RECONCILE_BANK_PAYMENTS'),
   },
   Member: {
     id: allow,
@@ -60,6 +65,7 @@ export const rules = {
     duesWageRegion: isPerson,
     duesMonthCloses: policy.rule('CLOSE_DUES_MONTH', (organization) => organization as OrganizationReference),
     duesMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', (organization) => organization as OrganizationReference),
+    duesPaymentExceptions: policy.rule('SEE_PAYMENT_EXCEPTIONS', (organization) => organization as OrganizationReference),
   },
   // Reached only through Organization.duesMonthlyFigures: counts and sums, no person.
   DuesMonthlyFigures: allow,
@@ -75,4 +81,14 @@ export const rules = {
   DuesSharedPayment: allow,
   DuesSharedQr: allow,
   UserError: allow,
+  // Bank reconciliation: reached only as the answers of its mutations, or through Organization.duesPaymentExceptions.
+  StartBankStatementUploadPayload: allow,
+  BankStatementUpload: allow,
+  ImportBankStatementPayload: allow,
+  BankStatementRowError: allow,
+  BankStatementImport: allow,
+  DuesPaymentException: allow,
+  ResolveDuesPaymentExceptionPayload: allow,
+  CreatePaymentNotificationKeyPayload: allow,
 };
+

@@ -104,4 +104,26 @@ export const policy = definePolicy({
   QUOTE_DUES: {
     partnerScope: 'dues:read',
   },
+  // Bank reconciliation (docs/rules/dues-payments.md#who-reconciles).
+  /**
+   * Importing a statement of an organization's dues account, setting its notification key and resolving its
+   * exceptions: the finance member, secretary or deputy of that organization itself, whose account it is.
+   */
+  RECONCILE_BANK_PAYMENTS: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (organization: OrganizationReference) => organization.path,
+    when: (identity, organization: OrganizationReference) =>
+      identity.grants.some((grant) => grant.orgId === organization.id && ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'].includes(grant.role)),
+  },
+  /** Reading an organization's exception queue: its officers, and those of the committees above it. */
+  SEE_PAYMENT_EXCEPTIONS: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (organization: OrganizationReference) => organization.path,
+  },
+  /** Applying a credited line to a member's months: as taking their cash, never onto the officer's own dues. */
+  APPLY_BANK_PAYMENT: {
+    roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (member: MemberReference) => member.orgPath,
+    when: (identity, member: MemberReference) => member.id !== identity.personId,
+  },
 });

@@ -10,6 +10,9 @@ import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { receiptRepository } from './receipt/receipt.repository.ts';
 import { shareLinkRepository } from './share-link/share-link.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
+import { bankReconciliationRepository } from './statement/bank-reconciliation.repository.ts';
+import { statementUploads } from './statement/statement-uploads.ts';
+import { notificationKeyRepository } from './notification/notification-key.repository.ts';
 
 /** Every table the dues subgraph reaches, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -25,6 +28,9 @@ export function repositories(executor: Executor) {
     receipts: receiptRepository(executor),
     shareLinks: shareLinkRepository(executor),
     audit: auditLog(executor),
+    bankReconciliation: bankReconciliationRepository(executor),
+    uploads: statementUploads.repository(executor),
+    notificationKeys: notificationKeyRepository(executor),
   };
 }
 

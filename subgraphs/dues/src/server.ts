@@ -24,6 +24,11 @@ import { duesFiguresLoader } from './report/dues-figures.loaders.ts';
 import { duesMonthlyFiguresJob } from './report/monthly-figures.job.ts';
 import { resolvers } from './resolvers/index.ts';
 import { standingLoaders } from './standing/standing.loaders.ts';
+import { bankStatements } from './statement/bank-statement.service.ts';
+import { exceptionResolutions } from './statement/exception-resolution.service.ts';
+import { statementUploads } from './statement/statement-uploads.ts';
+import { notificationKeys, NOTIFICATION_PATH } from './notification/notification-key.service.ts';
+import { receivePaymentNotification } from './notification/payment-notification.service.ts';
 
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
@@ -48,10 +53,15 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, repor
     jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
     context: (base) => {
       const prepared = qrPayments(store, base);
-      return { ...base, loaders: standingLoaders(store.repos.standing, now()), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: prepared, shareLinks: shareLinks(store, { ...base, now }, prepared), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now, receipts: receiptService(store, base, printer) };
+      return { ...base, loaders: standingLoaders(store.repos.standing, now()), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: prepared, shareLinks: shareLinks(store, { ...base, now }, prepared), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now, receipts: receiptService(store, base, printer), bankStatements: bankStatements(store, base), exceptionResolutions: exceptionResolutions(store, base), notificationKeys: notificationKeys(store, base) };
     },
-    // A link's token is shown once: a retry with the same key is told it was done, not given the token again.
-    secretAnswers: ['createDuesShareLink'],
     afterRequest: (context) => context.views.flush(),
+    // Secrets are shown once: a retry with the same key is told it was done, not given the link's token or the
+    // notification key again. Bank statements arrive as uploads, transfers as notifications (docs/api.md#payment-notifications).
+    secretAnswers: ['createDuesShareLink', 'createPaymentNotificationKey'],
+    receiveUpload: (call, uploadId, request) => statementUploads.receive(db, call, uploadId, request),
+    hooks: {
+      [NOTIFICATION_PATH.split('/').at(-1)!]: (call, request) => receivePaymentNotification(store, call, request.authorization, request.body),
+    },
   };
 }

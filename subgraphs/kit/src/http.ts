@@ -35,6 +35,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
    * handed the path below `/uploads/`; the GraphQL body limit does not apply to them.
    */
   upload?(request: IncomingMessage, path: string, requestId: string): Promise<{ status: number; body: unknown; headers?: Record<string, string> } | HttpRejection>;
+  /** `POST /hooks/…`: an outside service's notification (hooks.ts), handed the path below `/hooks/`. */
+  hook?(request: IncomingMessage, path: string, requestId: string): Promise<{ status: number; body: unknown } | HttpRejection>;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -118,6 +120,14 @@ export function graphqlHttpHandler<C extends BaseContext>(options: GraphQLHttpOp
         const answer = await options.upload(request, url.pathname.slice('/uploads/'.length), requestId);
         if (answer instanceof HttpRejection) return reject(response, answer, requestId);
         return sendJson(response, answer.status, answer.body, { ...answer.headers, 'x-request-id': requestId });
+      }
+      if (options.hook && url.pathname.startsWith('/hooks/')) {
+        if (request.method !== 'POST') {
+          return reject(response, new HttpRejection(405, 'METHOD_NOT_ALLOWED', 'Thông báo được gửi bằng phương thức POST.'), requestId);
+        }
+        const answer = await options.hook(request, url.pathname.slice('/hooks/'.length), requestId);
+        if (answer instanceof HttpRejection) return reject(response, answer, requestId);
+        return sendJson(response, answer.status, answer.body, { 'x-request-id': requestId });
       }
       if (url.pathname !== '/graphql') {
         return reject(response, new HttpRejection(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ này.'), requestId);

@@ -124,6 +124,8 @@ export {
 export { checkFileType, FILE_TYPES, type FileType, type FileTypeCheck } from './uploads/file-type.ts';
 export { inflateEntry, readZipDirectory, ZIP_LIMITS } from './uploads/zip-guard.ts';
 export { CHUNK_BYTES, uploadRepository, type UploadRepository, type UploadRow, type UploadTables } from './uploads/upload.repository.ts';
+export { parseCsv, parseXlsx, type Sheet } from './uploads/sheet.parser.ts';
+export { HOOK_NAME, hookCallDocument, hookCallVariables, MAX_HOOK_BYTES, readHookBody, type HookAnswer, type HookRequest } from './hooks.ts';
 export {
   defineUploads,
   UPLOAD_WINDOW_MS,

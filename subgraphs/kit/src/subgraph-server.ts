@@ -19,6 +19,7 @@ import type { Logger } from './logger.ts';
 import { partnerCallAuditPlugin } from './partner-calls.ts';
 import { permissions, ruleOf, ruleTree } from './shield.ts';
 import { uploadCallDocument, uploadCallVariables, type UploadAnswer } from './uploads/uploads.ts';
+import { HOOK_NAME, hookCallDocument, hookCallVariables, readHookBody, type HookAnswer, type HookRequest } from './hooks.ts';
 
 export interface SubgraphDefinition<C extends RequestContext> {
   name: string;
@@ -38,6 +39,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
    * subgraph (docs/decisions/0006-file-upload.md#the-path); a subgraph without uploads answers 404.
    */
   receiveUpload?(call: SignedCall, uploadId: string, request: IncomingMessage): Promise<UploadAnswer>;
+  /** Outside services' notifications by hook name, reached through the gateway's `POST /hooks/<subgraph>/<name>` (hooks.ts). */
+  hooks?: Record<string, (call: SignedCall, request: HookRequest) => Promise<HookAnswer>>;
   /** Runs once the response is ready, before it is sent: writes what the request only noted (views of records). */
   afterRequest?(context: C): Promise<void>;
 }
@@ -138,6 +141,18 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
       } finally {
         receiving--;
       }
+    },
+    hook: async (request, name) => {
+      const body = await readHookBody(request);
+      if (body instanceof HttpRejection) return body;
+      const header = request.headers[GATEWAY_SIGNATURE_HEADER];
+      const call = HOOK_NAME.test(name)
+        ? await verifySubgraphCall(typeof header === 'string' ? header : undefined, { subgraph: definition.name, query: hookCallDocument(name), variables: hookCallVariables(body) }, options.gatewayPublicKey, seen)
+        : null;
+      if (!call) return notSigned();
+      const hook = definition.hooks && Object.hasOwn(definition.hooks, name) ? definition.hooks[name]! : null;
+      if (!hook) return new HttpRejection(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ này.');
+      return hook(call, { authorization: request.headers.authorization, body });
     },
     async context(request, body) {
       const payload = (Array.isArray(body) ? undefined : body) as { query?: unknown; variables?: unknown } | undefined;

@@ -9,4 +9,12 @@ export const Mutation: MutationResolvers = {
   // Shared payment links (docs/rules/dues-payments.md#a-shared-link).
   createDuesShareLink: (_, { input }, context) => context.shareLinks.create(input),
   revokeDuesShareLink: (_, { input }, context) => context.shareLinks.revoke(input.linkId),
+  // Bank reconciliation (docs/rules/dues-payments.md#bank-statements).
+  startBankStatementUpload: (_, { input }, context) => context.bankStatements.startUpload(input),
+  importBankStatement: (_, { input }, context) => context.bankStatements.importStatement(input),
+  resolveDuesPaymentException: async (_, { input: { action, ...input } }, context) => {
+    const { exception, receiptId, userErrors } = await context.exceptionResolutions.resolve({ ...input, resolution: action });
+    return { exception, receipt: receiptId ? await context.bankStatements.receipt(receiptId) : null, userErrors };
+  },
+  createPaymentNotificationKey: (_, { input }, context) => context.notificationKeys.create(input),
 };

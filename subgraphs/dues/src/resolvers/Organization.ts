@@ -8,4 +8,5 @@ export const Organization: OrganizationResolvers = {
   duesWageRegion: (organization, _, context) => context.wageRegions.of(organization.id),
   duesMonthCloses: (organization, { month }, context) => context.monthCloses.inSubtree(organization.path!, month ?? previousMonth(vietnamDay(new Date()))),
   duesMonthlyFigures: (organization, { month }, context) => context.figures.load(`${checkedMonth(month, context.now())}|${organization.path!}`),
+  duesPaymentExceptions: (organization, { includeResolved }, context) => context.bankStatements.exceptionsOf(organization.path!, includeResolved ?? false),
 };

@@ -14,5 +14,7 @@ import { Member } from './Member.ts';
 import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { Query } from './Query.ts';
+import { BankStatementImport } from './BankStatementImport.ts';
+import { DuesPaymentException } from './DuesPaymentException.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesMonthlyFigures, DuesReceipt, DuesStanding, DuesShareLink, DuesSharedQr, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, Organization, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };
+export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesMonthlyFigures, DuesReceipt, DuesStanding, DuesShareLink, DuesSharedQr, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, Organization, BankStatementImport, DuesPaymentException, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };

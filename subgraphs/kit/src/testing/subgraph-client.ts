@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.ts';
 import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall } from '../gateway-signature.ts';
 import type { IdempotencyClaim } from '../idempotency-claim.ts';
 import { ANONYMOUS, type Identity, type Role } from '../identity.ts';
+import { hookCallDocument, hookCallVariables } from '../hooks.ts';
 import { generateSigningKeys, importKey } from '../keys.ts';
 import { silentLogger } from '../logger.ts';
 import { createSubgraph, type SubgraphDefinition } from '../subgraph-server.ts';
@@ -22,6 +23,8 @@ export interface TestSubgraph {
   resetQueryCount(): void;
   /** Calls the subgraph over HTTP as the gateway would, signed for `identity` (and a client's Idempotency-Key). */
   call(query: string, variables?: Record<string, unknown>, identity?: Identity, idempotency?: IdempotencyClaim): Promise<SubgraphAnswer>;
+  /** Posts `body` to the subgraph's hook `name` as the gateway passes an outside service's notification on. */
+  hook(name: string, body: string, authorization?: string): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +72,15 @@ export async function startTestSubgraph<C extends RequestContext>(
       });
       const body = (await response.json()) as Pick<SubgraphAnswer, 'data' | 'errors'>;
       return { status: response.status, data: body.data, errors: body.errors };
+    },
+    async hook(name, body, authorization) {
+      const signature = await signSubgraphCall({ subgraph: definition.name, identity: ANONYMOUS, requestId: 'test', query: hookCallDocument(name), variables: hookCallVariables(body) }, privateKey);
+      const response = await fetch(new URL(`/hooks/${name}`, running.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [GATEWAY_SIGNATURE_HEADER]: signature, ...(authorization ? { authorization } : {}) },
+        body,
+      });
+      return { status: response.status, body: await response.json() };
     },
     async stop() {
       await running.stop();

@@ -5,7 +5,7 @@ import { duesBeforeAndAfter, parseInsuranceSheet } from './insurance-salary.rule
 import type { InsuranceRowKind, StoredReconciliation } from './insurance.repository.ts';
 import { registerUploads } from './register-uploads.ts';
 import { MAX_ROWS_PAGE } from './register-import.service.ts';
-import { parseCsv, parseXlsx } from './sheet.parser.ts';
+import { parseCsv, parseXlsx } from '@dangvu/subgraph-kit';
 
 const error = (code: string, field: string | null, message: string): UserError => ({ code, field, message });
 

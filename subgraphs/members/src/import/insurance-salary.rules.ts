@@ -2,7 +2,7 @@ import type { UserError } from '@dangvu/subgraph-kit';
 import { quoteDues } from '@dangvu/subgraph-dues/rates';
 import type { DuesCategory } from '../member/member.repository.ts';
 import { searchText } from './register-import.rules.ts';
-import type { Sheet } from './sheet.parser.ts';
+import type { Sheet } from '@dangvu/subgraph-kit';
 
 /** The columns of a social-insurance file (docs/rules/register-import.md#social-insurance), known like the import's. */
 const CITIZEN_ID_HEADERS = ['so cccd', 'so can cuoc', 'so dinh danh', 'cccd', 'citizen id'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay, parseImportSheet, searchText, validateRow } from './register-import.rules.ts';
-import { parseCsv } from './sheet.parser.ts';
+import { parseCsv } from '@dangvu/subgraph-kit';
 
 const TODAY = '2026-12-02';
 const valid = {

@@ -2,7 +2,7 @@ import type { UserError } from '@dangvu/subgraph-kit';
 import { isUuid } from '@dangvu/subgraph-kit';
 import type { MemberRow } from '../member/member.repository.ts';
 import { citizenIdErrors } from '../member/member.rules.ts';
-import type { Sheet } from './sheet.parser.ts';
+import type { Sheet } from '@dangvu/subgraph-kit';
 
 /**
  * The columns of an export of the central member database that an import reads

@@ -4,7 +4,7 @@ import type { MembersStore } from '../repositories.ts';
 import type { ImportRowKind, StoredImport } from './register-import.repository.ts';
 import { parseImportSheet, type FieldChange, type ImportRecord } from './register-import.rules.ts';
 import { registerUploads } from './register-uploads.ts';
-import { parseCsv, parseXlsx } from './sheet.parser.ts';
+import { parseCsv, parseXlsx } from '@dangvu/subgraph-kit';
 
 const error = (code: string, field: string | null, message: string): UserError => ({ code, field, message });
 /** Rows of a diff one request may read. */
