@@ -1,0 +1,40 @@
+import { buildSchema, graphql, GraphQLScalarType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { normaliseRootArguments, toNfc } from './nfc-arguments.ts';
+
+const NFD = 'Nguye\u0302\u0303n Va\u0306n A\u0300nh';
+const NFC = 'Nguyễn Văn Ành';
+
+describe('names in one Unicode form', () => {
+  it('gives every root field its text arguments in NFC, written in the request or sent as variables, nested or listed', async () => {
+    const schema = buildSchema(`
+      scalar Money
+      input NameInput { fullName: String!, aliases: [String!]!, amount: Money }
+      type Query { echo(name: String!): String! }
+      type Mutation { save(input: NameInput!): [String!]! }
+    `);
+    const seen: unknown[] = [];
+    Object.assign(schema.getType('Money') as GraphQLScalarType, { parseValue: (value: unknown) => BigInt(value as string) });
+    schema.getQueryType()!.getFields().echo!.resolve = (_source, args) => args.name;
+    schema.getMutationType()!.getFields().save!.resolve = (_source, args) => {
+      seen.push(args.input.amount);
+      return [args.input.fullName, ...args.input.aliases];
+    };
+    normaliseRootArguments(schema);
+
+    expect(await graphql({ schema, source: `{ echo(name: "${NFD}") }` })).toEqual({ data: { echo: NFC } });
+    const saved = await graphql({
+      schema,
+      source: 'mutation ($input: NameInput!) { save(input: $input) }',
+      variableValues: { input: { fullName: NFD, aliases: [NFD.toUpperCase().normalize('NFD')], amount: '3000' } },
+    });
+    expect(saved).toEqual({ data: { save: [NFC, NFC.toUpperCase()] } });
+    expect(seen).toEqual([3000n]);
+  });
+
+  it('leaves values that are not text as they are', () => {
+    const when = new Date(0);
+    expect(toNfc({ on: when, amount: 5n, count: 3, none: null })).toEqual({ on: when, amount: 5n, count: 3, none: null });
+    expect(toNfc({ on: when }).on).toBe(when);
+  });
+});
