@@ -1,6 +1,7 @@
-import { buildSchema, graphql, GraphQLScalarType } from 'graphql';
+import type { GraphQLScalarType } from 'graphql';
+import { buildSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { normaliseRootArguments, toNfc } from './nfc-arguments.ts';
+import { readTextArguments, toNfc } from './text-arguments.ts';
 
 const NFD = 'Nguye\u0302\u0303n Va\u0306n A\u0300nh';
 const NFC = 'Nguyễn Văn Ành';
@@ -20,7 +21,7 @@ describe('names in one Unicode form', () => {
       seen.push(args.input.amount);
       return [args.input.fullName, ...args.input.aliases];
     };
-    normaliseRootArguments(schema);
+    readTextArguments(schema);
 
     expect(await graphql({ schema, source: `{ echo(name: "${NFD}") }` })).toEqual({ data: { echo: NFC } });
     const saved = await graphql({
@@ -30,6 +31,16 @@ describe('names in one Unicode form', () => {
     });
     expect(saved).toEqual({ data: { save: [NFC, NFC.toUpperCase()] } });
     expect(seen).toEqual([3000n]);
+  });
+
+  it('refuses text holding a NUL character with BAD_USER_INPUT, before the resolver runs', async () => {
+    const schema = buildSchema('input NoteInput { notes: [String!]! } type Query { ok: Boolean } type Mutation { note(input: NoteInput!): Boolean }');
+    let ran = false;
+    schema.getMutationType()!.getFields().note!.resolve = () => (ran = true);
+    readTextArguments(schema);
+    const answer = await graphql({ schema, source: 'mutation ($input: NoteInput!) { note(input: $input) }', variableValues: { input: { notes: ['ok', 'a\u0000b'] } } });
+    expect(answer.errors?.map((error) => [error.extensions.code, error.message])).toEqual([['BAD_USER_INPUT', 'Văn bản gửi lên có ký tự NUL (mã 0), là ký tự không thể lưu: đồng chí nhập lại.']]);
+    expect(ran).toBe(false);
   });
 
   it('leaves values that are not text as they are', () => {
