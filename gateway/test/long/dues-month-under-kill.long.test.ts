@@ -65,13 +65,17 @@ describe('a month of dues under kill -9', () => {
     for (;;) {
       const worker = startWorker(finance);
       await Promise.race([worker.ready, worker.done]);
-      const finished = await Promise.race([worker.done, pause(200 + Math.floor(Math.random() * 5_800)).then(() => null)]);
+      // While the month is being made, short lives (growing, so that a batch gets done in the end) so that
+      // kills fall inside the job's batches; then lives long enough to pay a few hundred payers each.
+      const [run] = await db.db.select().from(tables.jobRuns).where(and(eq(tables.jobRuns.job, 'dues.obligations'), eq(tables.jobRuns.key, month)));
+      const life = run?.status === 'DONE' ? 200 + Math.random() * 5_800 : 100 + Math.random() * (800 + 400 * killsInJob);
+      const finished = await Promise.race([worker.done, pause(Math.floor(life)).then(() => null)]);
       if (finished) break;
       if (finished === false) throw new Error('the worker failed (its error is above)');
       worker.child.kill('SIGKILL');
       kills++;
-      const [run] = await db.db.select().from(tables.jobRuns).where(and(eq(tables.jobRuns.job, 'dues.obligations'), eq(tables.jobRuns.key, month)));
-      if (run?.status !== 'DONE') killsInJob++;
+      const [after] = await db.db.select().from(tables.jobRuns).where(and(eq(tables.jobRuns.job, 'dues.obligations'), eq(tables.jobRuns.key, month)));
+      if (after?.status !== 'DONE') killsInJob++;
       await worker.done;
       expect(Date.now() - started).toBeLessThan(1_500_000);
     }
