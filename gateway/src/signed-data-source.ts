@@ -1,6 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GATEWAY_SIGNATURE_HEADER, signSubgraphCall, type RequestContext } from '@dangvu/subgraph-kit';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import type { CryptoKey } from 'jose';
+import { subgraphRefusal } from './subgraph-refusal.ts';
 import { subgraphFetcher } from './subgraph-fetcher.ts';
 
 /** Forwards each planned fetch with the caller's identity in a header signed for that subgraph alone. */
@@ -29,5 +31,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<RequestContext> {
       this.privateKey,
     );
     request.http?.headers.set(GATEWAY_SIGNATURE_HEADER, token);
+  }
+
+  override async errorFromResponse(response: FetcherResponse) {
+    const error = await super.errorFromResponse(response);
+    const answer = error.extensions.response as { status: number; body: unknown };
+    return subgraphRefusal(answer.status, answer.body) ?? error;
   }
 }

@@ -142,6 +142,31 @@ describe('register file uploads through the gateway', () => {
     const started = await start(admin, bomb, { fileName: 'dang-vien.xlsx' });
     const refused = await put(started.data.startRegisterFileUpload.upload.url, bomb, await bearer(admin));
     expect(refused.body.errors[0].message).toContain('bom nén');
+    expect(await handle.db.$count(tables.memberUploadChunks, eq(tables.memberUploadChunks.uploadId, started.data.startRegisterFileUpload.upload.id))).toBe(0);
+  });
+
+  it('refuses an EXE renamed .csv and a truncated workbook, in Vietnamese, keeping none of their bytes, and no import can use them', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(256), Buffer.from('This program cannot be run in DOS mode.')]);
+    const workbook = zipOf([
+      ['[Content_Types].xml', Buffer.from('<Types/>')],
+      ['xl/workbook.xml', Buffer.from('<workbook/>')],
+      ['xl/worksheets/sheet1.xml', Buffer.from(`<worksheet><sheetData>${'<row><c t="inlineStr"><is><t>Nguyễn Văn A</t></is></c></row>'.repeat(200)}</sheetData></worksheet>`)],
+    ]);
+    for (const [bytes, fileName, message] of [
+      [exe, 'dang-vien.csv', 'Tệp không phải văn bản UTF-8: đồng chí lưu tệp CSV với bảng mã UTF-8.'],
+      [workbook.subarray(0, Math.floor(workbook.length * 0.6)), 'dang-vien.xlsx', 'Tệp bảng tính bị cắt cụt hoặc hỏng: đồng chí vui lòng xuất lại tệp và tải lên lần nữa.'],
+    ] as const) {
+      const started = await start(admin, bytes, { fileName });
+      const id = started.data.startRegisterFileUpload.upload.id;
+      const refused = await put(started.data.startRegisterFileUpload.upload.url, bytes, await bearer(admin));
+      expect(refused).toMatchObject({ status: 422, body: { errors: [{ message, extensions: { code: 'UPLOAD_REFUSED' } }] } });
+      const [row] = await handle.db.select().from(tables.memberUploads).where(eq(tables.memberUploads.id, id));
+      expect(row).toMatchObject({ status: 'REFUSED', refusal: message });
+      expect(await handle.db.$count(tables.memberUploadChunks, eq(tables.memberUploadChunks.uploadId, id))).toBe(0);
+      const imported = await post(platform, { query: 'mutation ($id: ID!) { startRegisterImport(input: { uploadId: $id }) { registerImport { id } userErrors { code message } } }', variables: { id } }, await bearer(admin));
+      expect(imported.body.data!.startRegisterImport).toEqual({ registerImport: null, userErrors: [{ code: 'UPLOAD_REFUSED', message }] });
+    }
+    expect(await handle.db.$count(tables.registerImports)).toBe(0);
   });
 
   it('refuses a PUT without a token, and with another person’s upload id', async () => {

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-unavailable.ts';
 import type { Logger } from './logger.ts';
+import { isMalformedDatabaseInput, MALFORMED_INPUT_MESSAGE } from './malformed-database-input.ts';
 
 /** The one vocabulary of thrown errors (docs/architecture.md#errors); user-fixable outcomes are `userErrors` instead. */
 export type ErrorCode =
@@ -53,11 +54,15 @@ export function internalError(requestId: string): GraphQLFormattedError {
 
 /**
  * Drops what a client must never see: stack traces, and any message of an error we did not expect. A
- * database out of reach is said as such (SERVICE_UNAVAILABLE), so that a client knows to retry.
+ * database out of reach is said as such (SERVICE_UNAVAILABLE), so that a client knows to retry; an input the
+ * database refused as malformed as BAD_USER_INPUT (malformed-database-input.ts).
  */
 export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   if (isDatabaseUnavailable(error)) {
     return { message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' }, ...(formatted.path ? { path: formatted.path } : {}) };
+  }
+  if (isMalformedDatabaseInput(error)) {
+    return { message: MALFORMED_INPUT_MESSAGE, extensions: { code: 'BAD_USER_INPUT' }, ...(formatted.path ? { path: formatted.path } : {}) };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
@@ -81,6 +86,10 @@ export function errorMaskingPlugin<C extends { requestId: string }>(log: Logger)
             if (typeof code === 'string' && PASS_THROUGH.has(code)) continue;
             if (isDatabaseUnavailable(error)) {
               log.error('database unavailable', { requestId: contextValue.requestId, error: error.message });
+              continue;
+            }
+            if (isMalformedDatabaseInput(error)) {
+              log.warn('input reached the database unchecked', { requestId: contextValue.requestId, path: error.path?.join('.'), error: error.message });
               continue;
             }
             log.error('unexpected error', {

@@ -15,6 +15,7 @@ import { errorMaskingPlugin, formatError } from './errors.ts';
 import { GATEWAY_SIGNATURE_HEADER, SeenCalls, verifySubgraphCall, type SignedCall } from './gateway-signature.ts';
 import { graphqlHttpHandler, HttpRejection, listen, type RunningServer } from './http.ts';
 import { idempotencyPlugin } from './idempotency.ts';
+import { readTextArguments } from './text-arguments.ts';
 import type { Logger } from './logger.ts';
 import { partnerCallAuditPlugin } from './partner-calls.ts';
 import { permissions, ruleOf, ruleTree } from './shield.ts';
@@ -73,7 +74,7 @@ export function buildSchema<C extends RequestContext>(definition: SubgraphDefini
       if (ruleOf(tree, type.name, name) === allow) field.resolve = own[name]!.resolve;
     }
   }
-  return shielded;
+  return readTextArguments(shielded);
 }
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { auditor, forbidden, vietnamDay, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
+import { auditor, forbidden, parseId, vietnamDay, type RequestContext, type UserError } from '@dangvu/subgraph-kit';
 import { planObligation } from '../obligation/obligation.rules.ts';
 import { policy } from '../policy.ts';
 import type { WageRegion } from '../rates/rates.config.ts';
@@ -25,7 +25,8 @@ export function reliefs(store: DuesStore, context: RequestContext, { defaultWage
   const audit = auditor(context);
   return {
     async decide(input: DecideReliefInput): Promise<DecideReliefResult> {
-      const payer = await store.repos.reliefs.payer(input.memberId);
+      // A malformed id would reach SQL as a uuid and fail there (found by the gateway's mutation-inputs property test).
+      const payer = await store.repos.reliefs.payer(parseId(input.memberId));
       // Unknown to the roll: refused like one out of reach, so that nobody learns who exists.
       if (!payer) throw forbidden();
       const decider = decidingOrganization(await store.repos.organizations.onPath(payer.orgPath), payer.orgId);

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 
-/** A file's rows as text cells, the header first; numbers and dates of a workbook as the text a person reads. */
+/**
+ * A file's rows as text cells, the header first; numbers and dates of a workbook as the text a person reads;
+ * text in Unicode's composed form, as every client's text is (docs/rules/data-quality.md#names-in-one-unicode-form).
+ */
 export type Sheet = string[][];
 
 /**
@@ -10,7 +13,7 @@ export type Sheet = string[][];
  */
 export function parseCsv(bytes: Buffer): Sheet {
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
-  const text = new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '');
+  const text = new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, '').normalize('NFC');
   const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const rows: Sheet = [];
@@ -68,7 +71,7 @@ export async function parseXlsx(bytes: Buffer): Promise<Sheet> {
   const rows: Sheet = [];
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
     const values = row.values as ExcelJS.CellValue[];
-    rows[number - 1] = values.slice(1).map(cellText);
+    rows[number - 1] = values.slice(1).map((value) => cellText(value).normalize('NFC'));
   });
   return Array.from(rows, (row) => row ?? []);
 }
