@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createDb } from '@dangvu/drizzle';
 import { seedDemoData, type DemoAccount, type SeedResult } from '@dangvu/drizzle/seed';
-import { createTestDatabase, startDatabaseProxy, type DatabaseProxy } from '@dangvu/drizzle/testing';
+import { createTestDatabase, startDatabaseProxy, type DatabaseProxy, type TestDatabase } from '@dangvu/drizzle/testing';
 import type { SubgraphName } from '@dangvu/schema';
 import { duesSubgraph } from '@dangvu/subgraph-dues';
 import {
@@ -54,6 +54,8 @@ export interface TestPlatformOptions {
   gatewayEnv?: Record<string, string>;
   /** The subgraphs reach the database through a relay the test can cut (`platform.database`), and /readyz asks it. */
   databaseOutages?: boolean;
+  /** A migrated, empty database of the caller's instead of a copy of the test template (a script outside vitest). */
+  database?: TestDatabase;
 }
 
 const UNTHROTTLED = { CREDENTIAL_ATTEMPTS_PER_ADDRESS: '100000', CREDENTIAL_ATTEMPTS_PER_ACCOUNT: '100000' };
@@ -64,7 +66,7 @@ const UNTHROTTLED = { CREDENTIAL_ATTEMPTS_PER_ADDRESS: '100000', CREDENTIAL_ATTE
  * under `dangvuVitestConfig` (it provides the PostgreSQL server).
  */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const queries = { count: 0 };
   const proxy = options.databaseOutages ? await startDatabaseProxy(database.url) : null;
   const servicesUrl = proxy ? proxy.url(database.url) : database.url;

@@ -1,16 +1,16 @@
 import { execute, parse } from 'graphql';
-import { allow } from 'graphql-shield';
+import { allow, rule } from 'graphql-shield';
 import { describe, expect, it } from 'vitest';
-import { isPerson } from './shield.ts';
+import { isPerson, strictRuleKey } from './shield.ts';
 import { ANONYMOUS, type Identity } from './identity.ts';
 import { buildSchema } from './subgraph-server.ts';
 
-const typeDefs = parse(`
+const types = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  type Query { record: Record open: Open }
   type Record @key(fields: "id") { id: ID! name: String note: String }
   type Open { id: ID! name: String! }
-`);
+`;
+const typeDefs = parse(`${types} type Query { record: Record open: Open }`);
 const record = { id: 'r1', name: 'Nguyễn Văn An', note: 'ghi chú' };
 const resolvers = { Query: { record: () => record, open: () => record } };
 // A type's own '*' rule, an `allow` field beside it, a type wholly `allow`, and a field with no rule at all.
@@ -36,5 +36,33 @@ describe('the shield around a subgraph schema', () => {
       ['record.note', 'UNAUTHENTICATED'],
     ]);
     expect(await run('{ record { id name note } }', person)).toEqual({ data: { record: record } });
+  });
+
+  it("keeps a strict rule's answer for the same parent object within a request, never for another object or another request", async () => {
+    const asked: unknown[] = [];
+    const strictRules = { Query: { records: allow }, Record: { '*': rule({ cache: 'strict' })((parent) => (asked.push(parent), true)), id: allow } };
+    const twins = [{ id: 'r1', name: 'An', note: 'a' }, { id: 'r1', name: 'An', note: 'a' }];
+    const strictSchema = buildSchema({
+      name: 'test',
+      typeDefs: parse(`${types} type Query { records: [Record] }`),
+      resolvers: { Query: { records: () => twins } },
+      rules: strictRules,
+      context: (base) => base,
+    });
+    const once = () => execute({ schema: strictSchema, document: parse('{ records { id name note } }'), contextValue: { identity: person, requestId: 't' } });
+    expect(await once()).toEqual({ data: { records: twins } });
+    // name and note of each twin: one evaluation per object, though the two are equal in content.
+    expect(asked).toEqual(twins);
+    expect(asked[0]).toBe(twins[0]);
+    await once();
+    expect(asked).toHaveLength(4);
+  });
+
+  it('keys a strict rule by the object itself and by arguments only when there are some', () => {
+    const parent = { id: 'r1' };
+    expect(strictRuleKey({ parent, args: {} })).toBe(strictRuleKey({ parent, args: {} }));
+    expect(strictRuleKey({ parent, args: {} })).not.toBe(strictRuleKey({ parent: { id: 'r1' }, args: {} }));
+    expect(strictRuleKey({ parent, args: { first: 1 } })).not.toBe(strictRuleKey({ parent, args: { first: 1 } }));
+    expect(strictRuleKey({ parent: undefined, args: {} })).not.toBe(strictRuleKey({ parent: 'undefined', args: {} }));
   });
 });

@@ -39,11 +39,33 @@ export function ruleOf(tree: RuleMap, type: string, field: string): IRules {
   return forType[field] ?? forType['*'] ?? deny;
 }
 
+const objectIds = new WeakMap<object, number>();
+let lastObjectId = 0;
+const idOf = (value: object) => {
+  let id = objectIds.get(value);
+  if (id === undefined) objectIds.set(value, (id = ++lastObjectId));
+  return id;
+};
+
+/**
+ * The key under which a `strict` rule's answer is kept for the rest of the request: the very parent object,
+ * and the very arguments object unless there are none. graphql-shield's default serialises the parent and
+ * the arguments with object-hash and SHA-1s them (24 µs for a three-field parent, each time the members
+ * subgraph's officers rule runs, on every home page: docs/benchmarks.md). One object is a finer key than equal content, so no
+ * answer is reused where the default would not reuse it; arguments are a new object per field resolved, so
+ * a field with arguments reuses only its own answer.
+ */
+export function strictRuleKey({ parent, args }: { parent: unknown; args: Record<string, unknown> }): string {
+  const of = typeof parent === 'object' && parent !== null ? `#${idOf(parent)}` : `=${typeof parent}:${String(parent)}`;
+  return Object.keys(args).length === 0 ? of : `${of}/#${idOf(args)}`;
+}
+
 export function permissions(rules: IRules) {
   return shield(
     ruleTree(rules) as IRules,
     // A caller who has not signed in is told so, not that they are forbidden: partners branch on the code.
     {
+      hashFunction: strictRuleKey,
       fallbackRule: deny,
       fallbackError: (_thrown, _parent, _args, context) => {
         const { identity } = context as unknown as RequestContext;
