@@ -15,6 +15,9 @@ export default subgraphCodegen({
     DuesQrPayment: '../payment/qr-payment.repository.ts#QrPaymentRow',
     DuesMonthClose: '../remittance/month-close.repository.ts#MonthCloseRow',
     DuesReliefDecision: '../relief/relief.repository.ts#ReliefDecisionRow',
+    DuesRemittance: '../remittance/remittance.repository.ts#RemittanceRow',
+    DuesMonthAdjustment: '../remittance/remittance.repository.ts#AdjustmentRow',
+    DuesVoluntaryAmount: '../voluntary/voluntary-amount.repository.ts#VoluntaryAmountRow',
     DuesMonthlyFigures: '../report/dues-figures.loaders.ts#MonthlyFiguresOfDues',
   },
 });

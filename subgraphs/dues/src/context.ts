@@ -5,6 +5,10 @@ import type { WageRegions } from './organization/wage-region.service.ts';
 import type { QrPayments } from './payment/qr-payment.service.ts';
 import type { Reliefs } from './relief/relief.service.ts';
 import type { MonthCloses } from './remittance/month-close.service.ts';
+import type { Adjustments } from './remittance/adjustment.service.ts';
+import type { RemittanceLoaders } from './remittance/remittance.loaders.ts';
+import type { Remittances } from './remittance/remittance.service.ts';
+import type { VoluntaryAmounts } from './voluntary/voluntary-amount.service.ts';
 import type { DuesFiguresLoader } from './report/dues-figures.loaders.ts';
 import type { StandingLoaders } from './standing/standing.loaders.ts';
 
@@ -16,6 +20,10 @@ export interface DuesContext extends RequestContext {
   wageRegions: WageRegions;
   reliefs: Reliefs;
   monthCloses: MonthCloses;
+  remittances: Remittances;
+  remittanceLoaders: RemittanceLoaders;
+  adjustments: Adjustments;
+  voluntaryAmounts: VoluntaryAmounts;
   figures: DuesFiguresLoader;
   now: () => Date;
 }

@@ -6,6 +6,8 @@ import { duesFiguresRepository } from './report/dues-figures.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
 import { reliefRepository } from './relief/relief.repository.ts';
 import { monthCloseRepository } from './remittance/month-close.repository.ts';
+import { remittanceRepository } from './remittance/remittance.repository.ts';
+import { voluntaryAmountRepository } from './voluntary/voluntary-amount.repository.ts';
 import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { standingRepository } from './standing/standing.repository.ts';
 
@@ -20,6 +22,8 @@ export function repositories(executor: Executor) {
     reliefs: reliefRepository(executor),
     monthCloses: monthCloseRepository(executor),
     duesFigures: duesFiguresRepository(executor),
+    remittances: remittanceRepository(executor),
+    voluntaryAmounts: voluntaryAmountRepository(executor),
     audit: auditLog(executor),
   };
 }

@@ -14,6 +14,10 @@ import { duesCollectionAccountConsumer } from './payment/collection-account.cons
 import { qrPayments } from './payment/qr-payment.service.ts';
 import { reliefs } from './relief/relief.service.ts';
 import { monthCloses } from './remittance/month-close.service.ts';
+import { adjustments } from './remittance/adjustment.service.ts';
+import { remittanceLoaders } from './remittance/remittance.loaders.ts';
+import { remittances } from './remittance/remittance.service.ts';
+import { voluntaryAmounts } from './voluntary/voluntary-amount.service.ts';
 import { rules } from './permissions.ts';
 import { duesStore } from './repositories.ts';
 import type { WageRegion } from './rates/rates.config.ts';
@@ -41,7 +45,7 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, repor
     rules,
     consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
-    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now }),
+    context: (base) => ({ ...base, loaders: standingLoaders(store.repos.standing), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: qrPayments(store, base), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), remittances: remittances(store, base, now), remittanceLoaders: remittanceLoaders(store.repos.remittances), adjustments: adjustments(store, base), voluntaryAmounts: voluntaryAmounts(store, base, { defaultWageRegion, now }), figures: duesFiguresLoader(store.repos, now), now }),
     afterRequest: (context) => context.views.flush(),
   };
 }
