@@ -5,6 +5,7 @@ import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgra
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duesSubgraph } from '../src/server.ts';
+import { wardAndCell } from './ward-and-cell.fixture.ts';
 
 let subgraph: TestSubgraph;
 const REMITTANCE = 'remittance { id month state amount amountFromClose amountFromAdjustments transferReference transferredOn rejectionReason organization { id } superior { id } }';
@@ -24,15 +25,8 @@ const CLOSES = `query ($reps: [_Any!]!, $month: YearMonth!) {
 
 /** A ward and a grassroots cell under it whose October collected 150.000 (remitting 45.000 at 30%) and whose November 100.000. */
 async function tree() {
-  const ward = randomUUID();
-  const cell = randomUUID();
-  const wardPath = `/${ward}/`;
-  const cellPath = `/${ward}/${cell}/`;
+  const { ward, cell, wardPath, cellPath } = await wardAndCell(subgraph);
   const db = subgraph.db.db;
-  await db.insert(tables.duesOrganizations).values([
-    { orgId: ward, path: wardPath, type: 'PROVINCE_SUBORDINATE' },
-    { orgId: cell, path: cellPath, type: 'GRASSROOTS_CELL' },
-  ]);
   const members = [randomUUID(), randomUUID(), randomUUID()] as const;
   await db.insert(tables.payers).values(members.map((memberId) => ({ memberId, orgId: cell, orgPath: cellPath, category: 'STUDENT' as const, collectsFrom: '2026-01-01' })));
   await db.insert(tables.obligations).values([

@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { obligationsJob } from '../src/obligation/obligations.job.ts';
 import { duesSubgraph } from '../src/server.ts';
+import { wardAndCell } from './ward-and-cell.fixture.ts';
 
 let subgraph: TestSubgraph;
 const FIELDS = 'voluntaryAmount { id state amount fromMonth request decisionNote member { id } organization { id } decidedBy { id } } userErrors { code field message }';
@@ -20,15 +21,8 @@ const nextMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slic
 
 /** A ward with a grassroots cell; a salaried member (1% of 10.000.000 = 100.000) owing this month. */
 async function cellWithMember() {
-  const ward = randomUUID();
-  const cell = randomUUID();
-  const wardPath = `/${ward}/`;
-  const cellPath = `/${ward}/${cell}/`;
+  const { ward, cell, wardPath, cellPath } = await wardAndCell(subgraph);
   const db = subgraph.db.db;
-  await db.insert(tables.duesOrganizations).values([
-    { orgId: ward, path: wardPath, type: 'PROVINCE_SUBORDINATE' },
-    { orgId: cell, path: cellPath, type: 'GRASSROOTS_CELL' },
-  ]);
   const member = randomUUID();
   await db.insert(tables.payers).values({ memberId: member, orgId: cell, orgPath: cellPath, category: 'SOCIAL_INSURANCE_SALARY', basis: 10_000_000, collectsFrom: '2026-01-01' });
   await db.insert(tables.obligations).values({ memberId: member, orgId: cell, period: `${thisMonth}-01`, amount: 100_000, ratedAmount: 100_000, status: 'DUE', calculation: '1% × 10.000.000 đ' });

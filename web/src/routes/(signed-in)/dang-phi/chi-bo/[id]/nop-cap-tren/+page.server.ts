@@ -1,19 +1,13 @@
 import { refused, settle } from '#lib/form-result.ts';
 import { parseDayInput } from '#lib/day-input.ts';
 import { DONG_INPUT_ERROR, parseDongInput, parseMonthInput } from '#lib/dues-input.ts';
-import { vietnamDay } from '#lib/vietnam-time.ts';
+import { vietnamLastMonth } from '#lib/vietnam-time.ts';
 import { loadQuery, mutate } from '#lib/server/gateway.ts';
 import { ConfirmDuesRemittanceMutation, DuesRemittanceQuery, RecordDuesAdjustmentMutation, RejectDuesRemittanceMutation, SubmitDuesRemittanceMutation } from './remittance.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Last month, as YYYY-MM in Vietnam's time: the latest month that can be closed, shown when none is asked. */
-const lastMonth = () => {
-  const [year, month] = vietnamDay(new Date()).split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
-};
-
-/** The month asked in the address (?thang=MM/YYYY), else last month. */
-const monthOf = (url: URL) => parseMonthInput(url.searchParams.get('thang') ?? '') ?? lastMonth();
+/** The month asked in the address (?thang=MM/YYYY), else last month: the latest that can be closed. */
+const monthOf = (url: URL) => parseMonthInput(url.searchParams.get('thang') ?? '') ?? vietnamLastMonth(new Date());
 
 /**
  * One organization's remittance of a month (docs/rules/dues-remittance.md): its close, adjustments and what it
