@@ -2,10 +2,10 @@ import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
 import { jobs } from '@dangvu/subgraph-dues/jobs';
 import { readElements } from '@dangvu/subgraph-dues/vietqr';
 import { runJob, signAccessToken, vietnamDay, type Identity, type Role } from '@dangvu/subgraph-kit';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
-import { post } from './http-helpers.ts';
+import { officerOf as officerOfIn, post } from './http-helpers.ts';
 
 /**
  * A dues month of a cell of the demo commune, end to end through the gateway (docs/rules/dues-remittance.md):
@@ -24,13 +24,7 @@ const [year, monthNumber] = today.split('-').map(Number) as [number, number];
 const lastMonth = new Date(Date.UTC(year, monthNumber - 2, 1)).toISOString().slice(0, 7);
 const period = `${lastMonth}-01`;
 
-async function officerOf(org: Org, role: Role): Promise<Identity> {
-  const [grant] = await handle.db
-    .select()
-    .from(tables.roleGrants)
-    .where(and(eq(tables.roleGrants.orgId, org.id), eq(tables.roleGrants.role, role), isNull(tables.roleGrants.endsOn)));
-  return { personId: grant!.memberId, grants: [{ role, orgId: org.id, orgPath: org.path }], partner: null };
-}
+const officerOf = (org: Org, role: Role) => officerOfIn(handle.db, org, role);
 
 async function call(identity: Identity, query: string, variables: Record<string, unknown> = {}) {
   const { body } = await post(platform, { query, variables }, { authorization: `Bearer ${await signAccessToken(identity, platform.authSigningKey)}` });
