@@ -1,3 +1,6 @@
+import { tables, type Db } from '@dangvu/drizzle';
+import type { Identity, Role } from '@dangvu/subgraph-kit';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { TestPlatform } from '../src/testing/platform.ts';
 
 export interface GraphQLAnswer {
@@ -27,4 +30,13 @@ export async function loginAs(platform: TestPlatform, role: string): Promise<str
     variables: { u: account.username, p: account.password },
   });
   return body.data!.login.token;
+}
+
+/** The demo data's holder of `role` on `org`, acting under that one grant, as their token would carry it. */
+export async function officerOf(db: Db, org: { id: string; path: string }, role: Role): Promise<Identity> {
+  const [grant] = await db
+    .select()
+    .from(tables.roleGrants)
+    .where(and(eq(tables.roleGrants.orgId, org.id), eq(tables.roleGrants.role, role), isNull(tables.roleGrants.endsOn)));
+  return { personId: grant!.memberId, grants: [{ role, orgId: org.id, orgPath: org.path }], partner: null };
 }

@@ -35,6 +35,9 @@ type Fixture = {
   demoTransfer: string;
   /** An answered residence-comment request about the demo member, asked by their cell of the other cell: every step on it is refused by its state. */
   demoComment: string;
+  /** A remittance of the demo cell the ward confirmed, and a voluntary amount of the demo member it rejected: every step on them is refused by their state. */
+  confirmedRemittance: string;
+  decidedVoluntary: string;
 };
 type Org = { id: string; path: string };
 
@@ -321,6 +324,31 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: CreatePaymentNotificationKeyInput!) { createPaymentNotificationKey(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { organizationId: f.cell.id } }),
   },
+  // Remittance and decisions after a close: each allowed caller meets a userError (no reference, zero, no request, a decided state).
+  submitDuesRemittance: {
+    document: 'mutation ($input: SubmitDuesRemittanceInput!) { submitDuesRemittance(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, month: '2020-01', transferReference: ' ', transferredOn: '2020-02-01' } }),
+  },
+  confirmDuesRemittance: {
+    document: 'mutation ($input: ConfirmDuesRemittanceInput!) { confirmDuesRemittance(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.confirmedRemittance } }),
+  },
+  rejectDuesRemittance: {
+    document: 'mutation ($input: RejectDuesRemittanceInput!) { rejectDuesRemittance(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.confirmedRemittance, reason: 'x' } }),
+  },
+  recordDuesAdjustment: {
+    document: 'mutation ($input: RecordDuesAdjustmentInput!) { recordDuesAdjustment(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, month: '2020-01', kind: 'CORRECTION', amount: '0', reason: 'x' } }),
+  },
+  proposeVoluntaryDues: {
+    document: 'mutation ($input: ProposeVoluntaryDuesInput!) { proposeVoluntaryDues(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, amount: '1', fromMonth: '2020-01', request: ' ' } }),
+  },
+  decideVoluntaryDues: {
+    document: 'mutation ($input: DecideVoluntaryDuesInput!) { decideVoluntaryDues(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.decidedVoluntary, decision: 'APPROVE' } }),
+  },
   addWorkingDays: { document: '{ addWorkingDays(from: "2026-02-13", days: 1) }', variables: () => ({}) },
   workingDaysBetween: { document: '{ workingDaysBetween(from: "2026-02-13", to: "2026-02-23") }', variables: () => ({}) },
   calendarAdjustments: { document: '{ calendarAdjustments(year: 2026) { day } }', variables: () => ({}) },
@@ -431,6 +459,8 @@ beforeAll(async () => {
     endedGrant: ended!.id,
     decidedRequest: decided!.id,
     demoComment: '',
+    confirmedRemittance: '',
+    decidedVoluntary: '',
     demoTransfer: (
       await db
         .insert(tables.transfers)
@@ -475,6 +505,31 @@ beforeAll(async () => {
         requestedBy: otherMember.id,
         answeredAt: new Date('2026-01-10T03:00:00Z'),
       })
+      .returning()
+  )[0]!.id;
+  fixture.confirmedRemittance = (
+    await db
+      .insert(tables.remittances)
+      .values({
+        orgId: cell.id,
+        orgPath: cell.path,
+        superiorOrgId: ward.id,
+        period: '2020-01-01',
+        state: 'CONFIRMED',
+        amountFromClose: 1000,
+        amountFromAdjustments: 0,
+        amount: 1000,
+        transferReference: 'MATRIX',
+        transferredOn: '2020-02-01',
+        submittedBy: otherMember.id,
+        submittedAt: new Date('2020-02-01T03:00:00Z'),
+      })
+      .returning()
+  )[0]!.id;
+  fixture.decidedVoluntary = (
+    await db
+      .insert(tables.voluntaryAmounts)
+      .values({ memberId: fixture.member, orgId: cell.id, orgPath: cell.path, deciderOrgId: ward.id, amount: 1_000_000, fromMonth: '2020-01-01', request: 'x', state: 'REJECTED', proposedBy: otherMember.id })
       .returning()
   )[0]!.id;
   const staff = (n: number) => inCell.find((m) => m.rosterNumber === n)!.id;

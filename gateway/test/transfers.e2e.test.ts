@@ -3,7 +3,7 @@ import { signAccessToken, vietnamDay, type Identity, type Role } from '@dangvu/s
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
-import { post } from './http-helpers.ts';
+import { officerOf as officerOfIn, post } from './http-helpers.ts';
 
 /**
  * Both transfer procedures through the gateway, between organizations of the demo province: the facts the
@@ -30,13 +30,7 @@ let otherCell: Org;
 /** Officers as the demo data has them, each with the grant they act under. */
 const officers: Record<string, Identity> = {};
 
-async function officerOf(org: Org, role: Role): Promise<Identity> {
-  const [grant] = await handle.db
-    .select()
-    .from(tables.roleGrants)
-    .where(and(eq(tables.roleGrants.orgId, org.id), eq(tables.roleGrants.role, role), isNull(tables.roleGrants.endsOn)));
-  return { personId: grant!.memberId, grants: [{ role, orgId: org.id, orgPath: org.path }], partner: null };
-}
+const officerOf = (org: Org, role: Role) => officerOfIn(handle.db, org, role);
 
 const as = async (identity: Identity) => ({ authorization: `Bearer ${await signAccessToken(identity, platform.authSigningKey)}` });
 const self = (member: MemberRow): Identity => ({ personId: member.id, grants: [], partner: null });

@@ -253,3 +253,110 @@ export const monthCloses = duesSchema.table(
     index('month_closes_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
   ],
 );
+
+export const remittanceState = duesSchema.enum('remittance_state', ['SUBMITTED', 'CONFIRMED', 'REJECTED']);
+
+/**
+ * docs/rules/dues-remittance.md#submitting-the-remittance: an organization's remittance of a closed month to its
+ * superior, as submitted (the close's remitted share plus the adjustments it carries) and as the superior decided.
+ * One row per organization and month: a resubmission after a rejection updates it; every step is audited.
+ */
+export const remittances = duesSchema.table(
+  'remittances',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** The immediate superior receiving it. */
+    superiorOrgId: uuid('superior_org_id').notNull(),
+    /** First day of the month remitted. */
+    period: date().notNull(),
+    state: remittanceState().notNull(),
+    /** Whole dong: the close's remitted share, the adjustments' remitted shares it carries, and their sum. */
+    amountFromClose: bigint('amount_from_close', { mode: 'number' }).notNull(),
+    amountFromAdjustments: bigint('amount_from_adjustments', { mode: 'number' }).notNull(),
+    amount: bigint({ mode: 'number' }).notNull(),
+    /** The bank transfer (or cash hand-over) reference and its day. */
+    transferReference: text('transfer_reference').notNull(),
+    transferredOn: date('transferred_on').notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    rejectionReason: text('rejection_reason'),
+  },
+  (t) => [
+    uniqueIndex('remittances_org_period_idx').on(t.orgId, t.period),
+    index('remittances_superior_idx').on(t.superiorOrgId, t.state),
+  ],
+);
+
+export const adjustmentKind = duesSchema.enum('month_adjustment_kind', ['LATE_PAYMENT', 'CORRECTION']);
+
+/**
+ * docs/rules/dues-remittance.md#adjustments-after-a-close: a change to a closed month's collected money, never an
+ * edit of its close: the amount (negative for a correction downwards), split by the month's remittance rule, with
+ * its reason; the remitted share goes up with the organization's next remittance (`carriedBy`).
+ */
+export const monthAdjustments = duesSchema.table(
+  'month_adjustments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    /** First day of the closed month adjusted. */
+    period: date().notNull(),
+    kind: adjustmentKind().notNull(),
+    /** Whole dong, signed; kept and remitted by the month's rule, adding up to the amount. */
+    amount: bigint({ mode: 'number' }).notNull(),
+    amountKept: bigint('amount_kept', { mode: 'number' }).notNull(),
+    amountRemitted: bigint('amount_remitted', { mode: 'number' }).notNull(),
+    reason: text().notNull(),
+    /** The remittance that carries the remitted share up; null until one is submitted. */
+    carriedBy: uuid('carried_by'),
+    recordedBy: uuid('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('month_adjustments_org_period_idx').on(t.orgId, t.period),
+    check('month_adjustments_nonzero', sql`${t.amount} <> 0`),
+    check('month_adjustments_split', sql`${t.amountKept} + ${t.amountRemitted} = ${t.amount}`),
+  ],
+);
+
+export const voluntaryAmountState = duesSchema.enum('voluntary_amount_state', ['PROPOSED', 'APPROVED', 'REJECTED']);
+
+/**
+ * docs/rules/dues-obligations.md#voluntary-higher-amounts: a member's own request to pay more than the rate each
+ * month from `fromMonth`, proposed by their cell and decided by the cell's immediate superior.
+ */
+export const voluntaryAmounts = duesSchema.table(
+  'voluntary_amounts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    memberId: uuid('member_id').notNull(),
+    /** The member's organization when proposed, and the superior that decides. */
+    orgId: uuid('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    deciderOrgId: uuid('decider_org_id').notNull(),
+    /** Whole dong a month. */
+    amount: bigint({ mode: 'number' }).notNull(),
+    /** First day of the first month it applies to. */
+    fromMonth: date('from_month').notNull(),
+    /** The member's request (its date and gist). */
+    request: text().notNull(),
+    state: voluntaryAmountState().notNull().default('PROPOSED'),
+    proposedBy: uuid('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('voluntary_amounts_member_idx').on(t.memberId, t.fromMonth),
+    index('voluntary_amounts_decider_idx').on(t.deciderOrgId, t.state),
+    // One proposal awaits a decision per member at a time: fifty identical proposals make one.
+    uniqueIndex('voluntary_amounts_pending_idx').on(t.memberId).where(sql`${t.state} = 'PROPOSED'`),
+    check('voluntary_amounts_positive', sql`${t.amount} > 0`),
+  ],
+);

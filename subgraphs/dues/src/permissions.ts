@@ -26,6 +26,12 @@ export const rules = {
     importBankStatement: policy.rule('RECONCILE_BANK_PAYMENTS'),
     resolveDuesPaymentException: policy.rule('RECONCILE_BANK_PAYMENTS'),
     createPaymentNotificationKey: policy.rule('RECONCILE_BANK_PAYMENTS'),
+    submitDuesRemittance: policy.rule('SUBMIT_DUES_REMITTANCE'),
+    confirmDuesRemittance: policy.rule('DECIDE_DUES_REMITTANCE'),
+    rejectDuesRemittance: policy.rule('DECIDE_DUES_REMITTANCE'),
+    recordDuesAdjustment: policy.rule('RECORD_DUES_ADJUSTMENT'),
+    proposeVoluntaryDues: policy.rule('PROPOSE_VOLUNTARY_DUES'),
+    decideVoluntaryDues: policy.rule('DECIDE_VOLUNTARY_DUES'),
   },
   Member: {
     id: allow,
@@ -56,6 +62,13 @@ export const rules = {
   CloseDuesMonthPayload: allow,
   // Reached through closeDuesMonth or Organization.duesMonthCloses, whose rules decided.
   DuesMonthClose: allow,
+  // Reached only through the remittance and voluntary mutations, DuesMonthClose, or the Organization lists below.
+  DuesRemittancePayload: allow,
+  DuesRemittance: allow,
+  RecordDuesAdjustmentPayload: allow,
+  DuesMonthAdjustment: allow,
+  DuesVoluntaryAmountPayload: allow,
+  DuesVoluntaryAmount: allow,
   Organization: {
     id: allow,
     path: allow,
@@ -66,6 +79,8 @@ export const rules = {
     duesMonthCloses: policy.rule('CLOSE_DUES_MONTH', (organization) => organization as OrganizationReference),
     duesMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', (organization) => organization as OrganizationReference),
     duesPaymentExceptions: policy.rule('SEE_PAYMENT_EXCEPTIONS', (organization) => organization as OrganizationReference),
+    duesRemittancesReceived: policy.rule('DECIDE_DUES_REMITTANCE', (organization) => organization as OrganizationReference),
+    duesVoluntaryAmounts: policy.rule('SEE_VOLUNTARY_DUES', (organization) => organization as OrganizationReference),
   },
   // Reached only through Organization.duesMonthlyFigures: counts and sums, no person.
   DuesMonthlyFigures: allow,

@@ -83,6 +83,24 @@ export const policy = definePolicy({
     roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],
     over: (organization: OrganizationReference) => organization.path,
   },
+  // Remittance and decisions after a close (docs/rules/dues-remittance.md, docs/rules/dues-obligations.md#voluntary-higher-amounts):
+  // the gate and the service's first check; each machine then tells who among these may take which step.
+  /** Submitting a closed month's remittance: the money officers reaching the organization; the machine keeps it to its own. */
+  SUBMIT_DUES_REMITTANCE: { roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'], over: (organization: OrganizationReference) => organization.path },
+  /** Confirming or rejecting a remittance, and reading what was received: the money officers reaching the superior. */
+  DECIDE_DUES_REMITTANCE: { roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'], over: (organization: OrganizationReference) => organization.path },
+  /** An adjustment entry of a closed month: the officers who may close it. */
+  RECORD_DUES_ADJUSTMENT: { roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'], over: (organization: OrganizationReference) => organization.path },
+  /** Proposing a member's voluntary higher amount: the cell's secretary or deputy (or one above); never on their own. */
+  PROPOSE_VOLUNTARY_DUES: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY'],
+    over: (member: MemberReference) => member.orgPath,
+    when: (identity, member: MemberReference) => member.id !== identity.personId,
+  },
+  /** Deciding it: the secretary or deputy of the cell's immediate superior (or one above); the machine refines. */
+  DECIDE_VOLUNTARY_DUES: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], over: (organization: OrganizationReference) => organization.path },
+  /** Reading a subtree's voluntary proposals: its secretary, deputy or finance member, or one above. */
+  SEE_VOLUNTARY_DUES: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: (organization: OrganizationReference) => organization.path },
   /** The collection sheet of an organization: the officers who collect there or above (docs/rules/dues-payments.md). */
   SEE_DUES_COLLECTION: {
     roles: ['FINANCE_MEMBER', 'SECRETARY', 'DEPUTY_SECRETARY'],

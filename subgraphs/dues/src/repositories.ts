@@ -6,6 +6,8 @@ import { duesFiguresRepository } from './report/dues-figures.repository.ts';
 import { paymentRepository } from './payment/payment.repository.ts';
 import { reliefRepository } from './relief/relief.repository.ts';
 import { monthCloseRepository } from './remittance/month-close.repository.ts';
+import { remittanceRepository } from './remittance/remittance.repository.ts';
+import { voluntaryAmountRepository } from './voluntary/voluntary-amount.repository.ts';
 import { qrPaymentRepository } from './payment/qr-payment.repository.ts';
 import { receiptRepository } from './receipt/receipt.repository.ts';
 import { shareLinkRepository } from './share-link/share-link.repository.ts';
@@ -27,6 +29,8 @@ export function repositories(executor: Executor) {
     duesFigures: duesFiguresRepository(executor),
     receipts: receiptRepository(executor),
     shareLinks: shareLinkRepository(executor),
+    remittances: remittanceRepository(executor),
+    voluntaryAmounts: voluntaryAmountRepository(executor),
     audit: auditLog(executor),
     bankReconciliation: bankReconciliationRepository(executor),
     uploads: statementUploads.repository(executor),

@@ -15,6 +15,10 @@ import { duesCollectionAccountConsumer } from './payment/collection-account.cons
 import { qrPayments } from './payment/qr-payment.service.ts';
 import { reliefs } from './relief/relief.service.ts';
 import { monthCloses } from './remittance/month-close.service.ts';
+import { adjustments } from './remittance/adjustment.service.ts';
+import { remittanceLoaders } from './remittance/remittance.loaders.ts';
+import { remittances } from './remittance/remittance.service.ts';
+import { voluntaryAmounts } from './voluntary/voluntary-amount.service.ts';
 import { rules } from './permissions.ts';
 import { receiptService } from './receipt/receipt.service.ts';
 import { shareLinks } from './share-link/share-link.service.ts';
@@ -53,7 +57,7 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, repor
     jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
     context: (base) => {
       const prepared = qrPayments(store, base);
-      return { ...base, loaders: standingLoaders(store.repos.standing, now()), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: prepared, shareLinks: shareLinks(store, { ...base, now }, prepared), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), figures: duesFiguresLoader(store.repos, now), now, receipts: receiptService(store, base, printer), bankStatements: bankStatements(store, base), exceptionResolutions: exceptionResolutions(store, base), notificationKeys: notificationKeys(store, base) };
+      return { ...base, loaders: standingLoaders(store.repos.standing, now()), views: basisViewRecorder(store, base), payments: cashPayments(store, base), qrPayments: prepared, shareLinks: shareLinks(store, { ...base, now }, prepared), wageRegions: wageRegions(store, base), reliefs: reliefs(store, base, { defaultWageRegion }), monthCloses: monthCloses(store, base), remittances: remittances(store, base, now), remittanceLoaders: remittanceLoaders(store.repos.remittances), adjustments: adjustments(store, base), voluntaryAmounts: voluntaryAmounts(store, base, { defaultWageRegion, now }), figures: duesFiguresLoader(store.repos, now), now, receipts: receiptService(store, base, printer), bankStatements: bankStatements(store, base), exceptionResolutions: exceptionResolutions(store, base), notificationKeys: notificationKeys(store, base) };
     },
     afterRequest: (context) => context.views.flush(),
     // Secrets are shown once: a retry with the same key is told it was done, not given the link's token or the

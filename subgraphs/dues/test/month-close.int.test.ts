@@ -5,6 +5,7 @@ import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgra
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duesSubgraph } from '../src/server.ts';
+import { wardAndCell } from './ward-and-cell.fixture.ts';
 
 let subgraph: TestSubgraph;
 const CLOSE = `mutation ($input: CloseDuesMonthInput!) {
@@ -17,15 +18,8 @@ const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh
 
 /** A ward and a grassroots cell under it with three members' October: 100.000 paid in cash, 50.000 online, 30.000 overdue. */
 async function cellWithOctober() {
-  const ward = randomUUID();
-  const cell = randomUUID();
-  const wardPath = `/${ward}/`;
-  const cellPath = `/${ward}/${cell}/`;
+  const { ward, cell, wardPath, cellPath } = await wardAndCell(subgraph);
   const db = subgraph.db.db;
-  await db.insert(tables.duesOrganizations).values([
-    { orgId: ward, path: wardPath, type: 'PROVINCE_SUBORDINATE' },
-    { orgId: cell, path: cellPath, type: 'GRASSROOTS_CELL' },
-  ]);
   await db.insert(tables.collectionAccounts).values({ orgId: cell, orgPath: cellPath, bankBin: '970405', accountNumber: '1234567890', holderName: 'CHI BO' });
   const members = [randomUUID(), randomUUID(), randomUUID()] as const;
   await db.insert(tables.payers).values(members.map((memberId) => ({ memberId, orgId: cell, orgPath: cellPath, category: 'STUDENT' as const, collectsFrom: '2026-01-01' })));

@@ -15,3 +15,9 @@ export function vietnamDay(instant: Date): string {
 export function vietnamTime(instant: Date): string {
   return wallClock(instant).slice(11, 16);
 }
+
+/** The month before the one in Vietnam at `instant`, as YYYY-MM: the latest month that can be closed. */
+export function vietnamLastMonth(instant: Date): string {
+  const [year, month] = vietnamDay(instant).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
+}

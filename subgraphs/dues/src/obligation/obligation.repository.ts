@@ -3,7 +3,7 @@ import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 import type { PlannedObligation } from './obligation.rules.ts';
 
-const { payers, obligations, reliefDecisions, orgWageRegions, collectionAccounts, duesOrganizations } = tables;
+const { payers, obligations, reliefDecisions, orgWageRegions, collectionAccounts, duesOrganizations, voluntaryAmounts } = tables;
 
 /** postgres.js gives bigint as text: read it as a bigint, never through a JavaScript number (docs/rules/money.md). */
 export const asBigint = (text: string | null) => (text === null ? null : BigInt(text));
@@ -50,6 +50,13 @@ export function obligationRepository(db: Executor) {
             or(isNull(reliefDecisions.untilMonth), sql`${reliefDecisions.untilMonth} >= ${period}`),
           ),
         ),
+
+    /** The approved voluntary amounts of these members taking effect by `period`. */
+    voluntaryAmountsBy: (memberIds: readonly string[], period: string) =>
+      db
+        .select({ id: voluntaryAmounts.id, memberId: voluntaryAmounts.memberId, amount: sql<bigint>`${voluntaryAmounts.amount}`.mapWith((text: string) => BigInt(text)), fromMonth: voluntaryAmounts.fromMonth })
+        .from(voluntaryAmounts)
+        .where(and(inArray(voluntaryAmounts.memberId, [...memberIds]), eq(voluntaryAmounts.state, 'APPROVED'), lte(voluntaryAmounts.fromMonth, period))),
 
     regionsOf: (orgIds: readonly string[]) =>
       db.select({ orgId: orgWageRegions.orgId, region: orgWageRegions.region }).from(orgWageRegions).where(inArray(orgWageRegions.orgId, [...orgIds])),

@@ -58,3 +58,21 @@ describe('planObligation', () => {
     expect(planObligation({ ...payer, basis: null }, '2026-03-01', null, [])).toMatchObject({ ok: false, code: 'DUES_BASIS_REQUIRED' });
   });
 });
+
+describe('a voluntary higher amount', () => {
+  // 1% of 7.345.678 đ = 73.457 đ.
+  const higher = [{ id: 'v1', amount: 100_000n, fromMonth: '2026-05-01' }, { id: 'v2', amount: 150_000n, fromMonth: '2026-09-01' }];
+  it.each([
+    ['before it takes effect: the rate', '2026-04-01', [], 73_457n],
+    ['from its month: the approved amount', '2026-05-01', [], 100_000n],
+    ['a later approval replaces it from its own month', '2026-09-01', [], 150_000n],
+    ['a reduction wins: half the rate, not of the voluntary amount', '2026-06-01', [relief({})], 36_729n],
+    ['a waiver wins: nothing', '2026-06-01', [relief({ kind: 'WAIVER', percent: null })], 0n],
+  ] as const)('%s', (_what, period, reliefs, amount) => {
+    expect(planObligation(payer, period, null, reliefs, higher)).toMatchObject({ ok: true, obligation: { amount, ratedAmount: 73_457n } });
+  });
+
+  it('is not owed once the rate rises above it', () => {
+    expect(planObligation({ ...payer, basis: 20_000_000n }, '2026-06-01', null, [], higher)).toMatchObject({ ok: true, obligation: { amount: 200_000n } });
+  });
+});

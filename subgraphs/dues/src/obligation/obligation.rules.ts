@@ -20,6 +20,18 @@ export interface Relief {
   untilMonth: string | null;
 }
 
+/** An approved voluntary higher amount (docs/rules/dues-obligations.md#voluntary-higher-amounts), monthly from `fromMonth` (a first day). */
+export interface VoluntaryAmount {
+  id: string;
+  amount: bigint;
+  fromMonth: string;
+}
+
+/** The voluntary amount in force for the month: the latest approved one to take effect by then. */
+export function voluntaryFor(amounts: readonly VoluntaryAmount[], period: string): VoluntaryAmount | null {
+  return amounts.filter((v) => v.fromMonth <= period).sort((a, b) => b.fromMonth.localeCompare(a.fromMonth))[0] ?? null;
+}
+
 export interface PlannedObligation {
   memberId: string;
   orgId: string;
@@ -43,9 +55,18 @@ export function reliefFor(reliefs: readonly Relief[], period: string): Relief | 
 /**
  * The obligation of `payer` for `period` (docs/rules/dues-obligations.md): the rate table's amount for the
  * month, then the decision in force: a waiver makes it zero (WAIVED), a reduction takes off its percentage,
- * the rest rounded half up to the dong. A reduction changes the amount only; the month stays DUE.
+ * the rest rounded half up to the dong. A reduction changes the amount only; the month stays DUE. Without a
+ * decision in force, an approved voluntary amount above the rate's is owed instead; a waiver or reduction wins
+ * over it, since it relieves what the rate asks (docs/rules/dues-obligations.md#voluntary-higher-amounts).
  */
-export function planObligation(payer: Payer, period: string, wageRegion: WageRegion | null, reliefs: readonly Relief[], config: RateConfig = RATE_CONFIG): PlanResult {
+export function planObligation(
+  payer: Payer,
+  period: string,
+  wageRegion: WageRegion | null,
+  reliefs: readonly Relief[],
+  voluntary: readonly VoluntaryAmount[] = [],
+  config: RateConfig = RATE_CONFIG,
+): PlanResult {
   const quoted = quoteDues(
     { category: payer.category, basis: payer.basis, wageRegion, localityClass: null, birthDate: payer.birthDate, sex: payer.sex, month: period.slice(0, 7) },
     config,
@@ -60,6 +81,10 @@ export function planObligation(payer: Payer, period: string, wageRegion: WageReg
     const keep = BigInt(100 - relief.percent!);
     const amount = (rated * keep * 2n + 100n) / 200n;
     return { ok: true, obligation: { ...base, amount, status: 'DUE', calculation: `${calculation}; giảm ${relief.percent}% theo quyết định: ${dong(amount)}` } };
+  }
+  const higher = voluntaryFor(voluntary, period);
+  if (higher && higher.amount > rated) {
+    return { ok: true, obligation: { ...base, amount: higher.amount, status: 'DUE', calculation: `${calculation}; tự nguyện đóng cao hơn mức quy định theo quyết định của cấp trên: ${dong(higher.amount)}` } };
   }
   return { ok: true, obligation: { ...base, amount: rated, status: 'DUE', calculation } };
 }

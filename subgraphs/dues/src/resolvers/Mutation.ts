@@ -17,4 +17,10 @@ export const Mutation: MutationResolvers = {
     return { exception, receipt: receiptId ? await context.bankStatements.receipt(receiptId) : null, userErrors };
   },
   createPaymentNotificationKey: (_, { input }, context) => context.notificationKeys.create(input),
+  submitDuesRemittance: (_, { input }, context) => context.remittances.submit(input),
+  confirmDuesRemittance: (_, { input }, context) => context.remittances.confirm(input),
+  rejectDuesRemittance: (_, { input }, context) => context.remittances.reject(input),
+  recordDuesAdjustment: (_, { input }, context) => context.adjustments.record(input),
+  proposeVoluntaryDues: (_, { input }, context) => context.voluntaryAmounts.propose(input),
+  decideVoluntaryDues: (_, { input }, context) => context.voluntaryAmounts.decide(input),
 };

@@ -1,11 +1,14 @@
 import { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from '@dangvu/subgraph-kit';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { DuesMonth } from './DuesMonth.ts';
+import { DuesMonthAdjustment } from './DuesMonthAdjustment.ts';
 import { DuesMonthClose } from './DuesMonthClose.ts';
 import { DuesMonthlyFigures } from './DuesMonthlyFigures.ts';
 import { DuesPayerMonths } from './DuesPayerMonths.ts';
 import { DuesQrPayment } from './DuesQrPayment.ts';
 import { DuesReliefDecision } from './DuesReliefDecision.ts';
+import { DuesRemittance } from './DuesRemittance.ts';
+import { DuesVoluntaryAmount } from './DuesVoluntaryAmount.ts';
 import { DuesReceipt } from './DuesReceipt.ts';
 import { DuesStanding } from './DuesStanding.ts';
 import { DuesShareLink } from './DuesShareLink.ts';
@@ -17,4 +20,4 @@ import { Query } from './Query.ts';
 import { BankStatementImport } from './BankStatementImport.ts';
 import { DuesPaymentException } from './DuesPaymentException.ts';
 
-export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesMonthlyFigures, DuesReceipt, DuesStanding, DuesShareLink, DuesSharedQr, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, Organization, BankStatementImport, DuesPaymentException, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };
+export const resolvers: Resolvers = { Query, Mutation, Member, DuesMonth, DuesMonthClose, DuesMonthlyFigures, DuesReceipt, DuesStanding, DuesShareLink, DuesSharedQr, DuesQrPayment, DuesReliefDecision, DuesPayerMonths, DuesRemittance, DuesMonthAdjustment, DuesVoluntaryAmount, Organization, BankStatementImport, DuesPaymentException, Money: MoneyScalar, Date: DateScalar, DateTime: DateTimeScalar, YearMonth: YearMonthScalar };

@@ -1,3 +1,4 @@
+import { DONG_INPUT_ERROR, MONTH_INPUT_ERROR, parseDongInput, parseMonthInput } from '#lib/dues-input.ts';
 import type { DuesCategory, DuesQuoteInput, WageRegion } from '#lib/graphql/generated/graphql.ts';
 
 /** The rows of the rate table as a member names their own situation. */
@@ -30,14 +31,15 @@ export function parseQuoteForm(form: QuoteForm): ParsedQuote {
   const errors: Record<string, string> = {};
   const situation = SITUATIONS.find((s) => s.value === form.situation)?.value;
   if (!situation) errors.situation = 'Hãy chọn trường hợp của đồng chí.';
-  const month = /^(0?[1-9]|1[0-2])\/(\d{4})$/.exec(form.month.trim());
-  if (!month) errors.month = 'Tháng viết theo dạng tháng/năm, ví dụ 02/2026.';
-  const digits = form.basis.replace(/[.\s]/g, '');
-  if (digits !== '' && !/^[1-9]\d*$/.test(digits)) errors.basis = 'Số tiền viết bằng chữ số, không có phần lẻ, ví dụ 5.310.000.';
+  const month = parseMonthInput(form.month);
+  if (!month) errors.month = MONTH_INPUT_ERROR;
+  const empty = form.basis.replace(/[.\s]/g, '') === '';
+  const basis = empty ? null : parseDongInput(form.basis);
+  if (!empty && !basis) errors.basis = DONG_INPUT_ERROR;
   const wageRegion = WAGE_REGIONS.find((r) => r.value === form.wageRegion)?.value ?? null;
   if (Object.keys(errors).length > 0 || !situation || !month) return { input: null, errors };
   return {
-    input: { situation, basis: digits === '' ? null : digits, wageRegion, month: `${month[2]}-${month[1]!.padStart(2, '0')}` },
+    input: { situation, basis, wageRegion, month },
     errors,
   };
 }

@@ -1,5 +1,5 @@
 import { settle } from '#lib/form-result.ts';
-import { vietnamDay } from '#lib/vietnam-time.ts';
+import { vietnamLastMonth } from '#lib/vietnam-time.ts';
 import { loadQuery, mutate } from '#lib/server/gateway.ts';
 import { CloseDuesMonthMutation, DuesCollectionQuery, RecordCashPaymentMutation } from './collection.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,16 +10,11 @@ export const load: PageServerLoad = async (event) => {
   return { organization };
 };
 
-/** Last month, as YYYY-MM in Vietnam's time: the latest month that can be closed. */
-const lastMonth = () => {
-  const [year, month] = vietnamDay(new Date()).split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
-};
 
 export const actions: Actions = {
   /** Closes last month for the organization: the totals are frozen and what it remits upward is reckoned. */
   close: async (event) => {
-    const { data, code } = await mutate(event, CloseDuesMonthMutation, { input: { organizationId: event.params.id, month: lastMonth() } });
+    const { data, code } = await mutate(event, CloseDuesMonthMutation, { input: { organizationId: event.params.id, month: vietnamLastMonth(new Date()) } });
     return settle(
       'close',
       { code, payload: data?.closeDuesMonth },
