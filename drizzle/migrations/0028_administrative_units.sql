@@ -8,9 +8,12 @@ CREATE TABLE "members"."administrative_units" (
 	CONSTRAINT "administrative_units_code_shape" CHECK (("members"."administrative_units"."level" = 'PROVINCE' and "members"."administrative_units"."code" ~ '^[0-9]{2}$' and "members"."administrative_units"."province_code" is null) or ("members"."administrative_units"."level" = 'COMMUNE' and "members"."administrative_units"."code" ~ '^[0-9]{5}$' and "members"."administrative_units"."province_code" ~ '^[0-9]{2}$'))
 );
 --> statement-breakpoint
+ALTER TABLE "organization"."organizations" ADD COLUMN "administrative_unit_code" text;--> statement-breakpoint
+ALTER TABLE "members"."organization_kinds" ADD COLUMN "administrative_unit_code" text;--> statement-breakpoint
 CREATE UNIQUE INDEX "administrative_units_code_from_idx" ON "members"."administrative_units" USING btree ("code","valid_from");--> statement-breakpoint
-CREATE INDEX "administrative_units_province_idx" ON "members"."administrative_units" USING btree ("province_code");
---> statement-breakpoint
+CREATE INDEX "administrative_units_province_idx" ON "members"."administrative_units" USING btree ("province_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "organizations_administrative_unit_idx" ON "organization"."organizations" USING btree ("administrative_unit_code") WHERE "organization"."organizations"."dissolved_on" is null;--> statement-breakpoint
+CREATE INDEX "organization_kinds_unit_idx" ON "members"."organization_kinds" USING btree ("administrative_unit_code");--> statement-breakpoint
 -- The list of administrative units in force since 01/07/2025 (docs/rules/member-register.md#administrative-units):
 -- all 34 provinces and cities, and the communes and wards of Ninh Bình, the demo province (97 xã, 32 phường).
 -- Other provinces' communes are loaded by `npm run import:administrative-units` from the official list.

@@ -15,8 +15,13 @@ export const organizationKinds = membersSchema.table(
     orgPath: text('org_path').notNull(),
     /** One of the organization subgraph's `org_type` values. */
     type: text().notNull(),
+    /** A commune-level committee's administrative unit: where residence comments of members living there go. */
+    administrativeUnitCode: text('administrative_unit_code'),
   },
-  (t) => [index('organization_kinds_path_idx').using('btree', t.orgPath.op('text_pattern_ops'))],
+  (t) => [
+    index('organization_kinds_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('organization_kinds_unit_idx').on(t.administrativeUnitCode),
+  ],
 );
 
 export const identityEditState = membersSchema.enum('identity_edit_state', ['PROPOSED', 'APPROVED', 'REJECTED', 'WITHDRAWN']);

@@ -118,10 +118,11 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
     await copyRows(
       tx,
       'organization.organizations',
-      ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope'],
-      organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope]),
+      ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope', 'administrative_unit_code'],
+      organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope, unitServed(o)]),
     );
-    await copyRows(tx, 'members.organization_kinds', ['org_id', 'org_path', 'type'], organizations.map((o) => [o.id, o.path, o.type]));
+    // As the organization.typed events would leave it, with each commune committee's administrative unit.
+    await copyRows(tx, 'members.organization_kinds', ['org_id', 'org_path', 'type', 'administrative_unit_code'], organizations.map((o) => [o.id, o.path, o.type, unitServed(o)]));
     // The members subgraph's copy of the roll-out settings that are not the default, as the organization.rolloutSet events would leave it.
     await copyRows(
       tx,
@@ -211,6 +212,9 @@ async function loadMemberAccounts(tx: Tx, random: Random, asOf: Date) {
     [asOf.toISOString()],
   );
 }
+
+/** The administrative unit a commune committee serves (docs/rules/organization-tree.md#administrative-unit); none for the made-up communes. */
+const unitServed = (o: SeedOrganization) => (o.unit === 'committee' && o.type === 'PROVINCE_SUBORDINATE' ? o.commune!.code : null);
 
 function memberValue(member: SeedMember, column: (typeof MEMBER_COLUMNS)[number]): string | number | null {
   const key = column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof SeedMember;

@@ -3,7 +3,7 @@ import { demoDatabaseForFile } from '@dangvu/drizzle/testing/demo-database';
 import { vietnamDay } from '@dangvu/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { memberErrors } from '../src/member/member.rules.ts';
-import { quoteDues, type LocalityClass } from '@dangvu/subgraph-dues/rates';
+import { quoteDues } from '@dangvu/subgraph-dues/rates';
 import { sql } from 'drizzle-orm';
 import { administrativeUnitErrors, registerPlaceErrors } from '../src/member/residence/register-place.rules.ts';
 import { administrativeUnitRepository } from '../src/member/residence/administrative-unit.repository.ts';
@@ -46,7 +46,7 @@ describe('the demo register', () => {
       from dues.obligations o join members.members m on m.id = o.member_id join dues.org_wage_regions w on w.org_id = o.org_id`);
     const charged = rows.filter((row) => row.status !== 'WAIVED');
     expect(charged.length).toBeGreaterThan(10_000);
-    const quoted = (row: (typeof charged)[number], localityClass: LocalityClass | null) => {
+    const quoted = (row: (typeof charged)[number], localityClass: Parameters<typeof quoteDues>[0]['localityClass']) => {
       const result = quoteDues({
         category: row.category as never, basis: row.basis === null ? null : BigInt(row.basis), wageRegion: row.region as never,
         localityClass, birthDate: row.birthDate, sex: row.sex, month: row.period.slice(0, 7),
