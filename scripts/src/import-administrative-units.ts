@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { migrateDatabase } from '@dangvu/drizzle';
+import { createDb, migrateDatabase } from '@dangvu/drizzle';
 import { assertNode24 } from '@dangvu/drizzle/testing';
-import postgres from 'postgres';
-import { loadAdministrativeUnits, parseAdministrativeUnits, type ListedUnit } from './administrative-units.ts';
+import { loadAdministrativeUnits, parseAdministrativeUnits, provincesInForce, type ListedUnit } from '@dangvu/subgraph-members/administrative-units';
 import { openDatabase } from './database.ts';
 
 assertNode24();
@@ -22,17 +21,16 @@ const dataDir = join(fileURLToPath(new URL('../..', import.meta.url)), '.data');
 const database = await openDatabase(dataDir, process.env, () => {});
 try {
   await migrateDatabase(database.url);
-  const sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  const handle = createDb(database.url, { max: 1 });
   try {
     // Communes name their province: the provinces already listed are known, and each file's provinces before the next file.
-    const known = await sql<ListedUnit[]>`
-      select code, level, name, province_code as "provinceCode" from members.administrative_units where level = 'PROVINCE' and valid_to is null`;
+    const known = await provincesInForce(handle.db, validFrom);
     const units: ListedUnit[] = [];
     for (const file of positionals) units.push(...parseAdministrativeUnits(await readFile(file, 'utf8'), [...known, ...units]));
-    const result = await loadAdministrativeUnits(sql, units, validFrom);
+    const result = await loadAdministrativeUnits(handle.db, units, validFrom);
     console.log(`Đã nạp ${result.added} đơn vị mới, ${result.changed} đơn vị đổi tên hoặc đổi tỉnh, ${result.unchanged} giữ nguyên / added, changed, unchanged`);
   } finally {
-    await sql.end();
+    await handle.close();
   }
 } catch (error) {
   console.error((error as Error).message);

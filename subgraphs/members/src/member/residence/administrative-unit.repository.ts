@@ -1,4 +1,4 @@
-import { and, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
 
@@ -24,5 +24,20 @@ export function administrativeUnitRepository(db: Executor) {
         );
       return new Map(rows.map((row) => [row.code, row]));
     },
+    provinces: (day: string) =>
+      db
+        .select()
+        .from(administrativeUnits)
+        .where(
+          and(
+            eq(administrativeUnits.level, 'PROVINCE'),
+            lte(administrativeUnits.validFrom, day),
+            or(isNull(administrativeUnits.validTo), gt(administrativeUnits.validTo, day)),
+          ),
+        ),
+    /** The unit under `code` stops holding on `day` (its first day out). */
+    end: (code: string, day: string) =>
+      db.update(administrativeUnits).set({ validTo: day }).where(and(eq(administrativeUnits.code, code), isNull(administrativeUnits.validTo))),
+    insert: (row: typeof administrativeUnits.$inferInsert) => db.insert(administrativeUnits).values(row),
   };
 }

@@ -1,43 +1,13 @@
-import type postgres from 'postgres';
+import type { Db } from '@dangvu/drizzle';
+import { parseCsv } from '../../import/sheet.parser.ts';
+import { administrativeUnitRepository } from './administrative-unit.repository.ts';
 
-/** One unit of the national list as the register keeps it (members.administrative_units). */
+/** One unit of the national list as the register keeps it (members.administrative_units), as `npm run import:administrative-units` reads it. */
 export interface ListedUnit {
   code: string;
   level: 'PROVINCE' | 'COMMUNE';
   name: string;
   provinceCode: string | null;
-}
-
-/** The fields of one CSV line: commas split, double quotes group (a quoted field may hold commas and line breaks). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') quoted = !quoted;
-    else if (quoted) field += char;
-    else if (char === ',') endField();
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
 }
 
 const tidy = (name: string) => name.replace(/\s+/g, ' ').trim();
@@ -48,13 +18,13 @@ const withKind = (name: string) => (/^(Tỉnh|Thành phố) /.test(name) ? name 
 /**
  * The units of the official lists (docs/rules/member-register.md#administrative-units), as the annexes of Quyết định
  * 19/2025/QĐ-TTg are exported: the provinces as `code,name` and the communes as `code,name,province name`, in any
- * order, lines without a code (headings, a province's title line) skipped. A commune names its province by name,
+ * order, lines without a code (headings, a province's title line) skipped; commas or semicolons, UTF-8 or UTF-16. A commune names its province by name,
  * so the provinces come first (in the same text or in `known`). Throws on a line it cannot read, naming it.
  */
 export function parseAdministrativeUnits(text: string, known: readonly ListedUnit[] = []): ListedUnit[] {
   const units: ListedUnit[] = [];
   const provinces = new Map(known.filter((unit) => unit.level === 'PROVINCE').map((unit) => [provinceKey(unit.name), unit.code]));
-  for (const [index, fields] of csvRows(text).entries()) {
+  for (const [index, fields] of parseCsv(Buffer.from(text, 'utf8')).entries()) {
     const [rawCode = '', rawName = '', rawProvince = ''] = fields.map(tidy);
     if (rawCode === '' || !/^\d+$/.test(rawCode)) continue;
     const name = tidy(rawName);
@@ -77,27 +47,26 @@ export function parseAdministrativeUnits(text: string, known: readonly ListedUni
  * name or province is closed the day before and added anew, so the register's history keeps what a code meant;
  * a code unchanged is left alone. Units absent from `units` are not touched (a partial list adds to the whole).
  */
-export async function loadAdministrativeUnits(sql: postgres.Sql, units: readonly ListedUnit[], validFrom: string) {
-  return sql.begin(async (tx) => {
-    const current = new Map(
-      (
-        await tx<{ code: string; name: string; province_code: string | null }[]>`
-          select code, name, province_code from members.administrative_units
-          where valid_from <= ${validFrom} and (valid_to is null or valid_to > ${validFrom})`
-      ).map((row) => [row.code, row]),
-    );
+/** The provinces the list holds on `day`, for communes to name theirs. */
+export async function provincesInForce(db: Db, day: string): Promise<ListedUnit[]> {
+  const rows = await administrativeUnitRepository(db).provinces(day);
+  return rows.map((row) => ({ code: row.code, level: 'PROVINCE', name: row.name, provinceCode: null }));
+}
+
+export async function loadAdministrativeUnits(db: Db, units: readonly ListedUnit[], validFrom: string) {
+  return db.transaction(async (tx) => {
+    const repository = administrativeUnitRepository(tx);
+    const current = await repository.inForce(units.map((unit) => unit.code), validFrom);
     let added = 0;
     let changed = 0;
     for (const unit of units) {
       const held = current.get(unit.code);
-      if (held && held.name === unit.name && held.province_code === unit.provinceCode) continue;
+      if (held && held.name === unit.name && held.provinceCode === unit.provinceCode) continue;
       if (held) {
-        await tx`update members.administrative_units set valid_to = ${validFrom} where code = ${unit.code} and valid_to is null`;
+        await repository.end(unit.code, validFrom);
         changed++;
       } else added++;
-      await tx`
-        insert into members.administrative_units (code, level, name, province_code, valid_from)
-        values (${unit.code}, ${unit.level}, ${unit.name}, ${unit.provinceCode}, ${validFrom})`;
+      await repository.insert({ ...unit, validFrom });
     }
     return { added, changed, unchanged: units.length - added - changed };
   });

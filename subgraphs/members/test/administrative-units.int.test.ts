@@ -1,11 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@dangvu/drizzle';
-import { freePort, withDatabase } from '@dangvu/drizzle/testing';
-import postgres from 'postgres';
+import { createDb, type DbHandle } from '@dangvu/drizzle';
+import { createTestDatabase, type TestDatabase } from '@dangvu/drizzle/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAdministrativeUnits, parseAdministrativeUnits } from '../src/administrative-units.ts';
+import { loadAdministrativeUnits, parseAdministrativeUnits } from '../src/member/residence/administrative-unit.import.ts';
 
 // The official annexes' shape: a province's title line without a code, names with stray spaces, a quoted name over two lines.
 const PROVINCES = '01,Thành phố Hà Nội\n37,Ninh Bình\n';
@@ -38,45 +35,32 @@ describe('reading the official lists', () => {
 });
 
 describe('loading them', () => {
-  let server: EmbeddedServer | null = null;
-  let sql: postgres.Sql;
-  let drop: () => Promise<void>;
+  let database: TestDatabase;
+  let handle: DbHandle;
   beforeAll(async () => {
-    const external = process.env.TEST_DATABASE_URL;
-    server = external ? null : await startEmbeddedPostgres({ dataDir: await mkdtemp(join(tmpdir(), 'dangvu-units-')), port: await freePort(), persistent: false });
-    const adminUrl = external ?? server!.adminUrl;
-    const name = `dangvu_units_${process.pid}`;
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    drop = async () => {
-      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    };
-    await migrateDatabase(withDatabase(adminUrl, name));
-    sql = postgres(withDatabase(adminUrl, name), { max: 1, onnotice: () => {} });
-  }, 120_000);
+    database = await createTestDatabase();
+    handle = createDb(database.url, { max: 1 });
+  });
   afterAll(async () => {
-    await sql?.end();
-    await drop?.();
-    await server?.stop();
+    await handle?.close();
+    await database?.drop();
   });
 
-  const inForce = (code: string, day: string) =>
-    sql<{ name: string; province_code: string | null }[]>`
-      select name, province_code from members.administrative_units
-      where code = ${code} and valid_from <= ${day} and (valid_to is null or valid_to > ${day})`;
+  const inForce = async (code: string, day: string) =>
+    [
+      ...(await handle.db.execute<{ name: string; province_code: string | null }>(sql`
+        select name, province_code from members.administrative_units
+        where code = ${code} and valid_from <= ${day} and (valid_to is null or valid_to > ${day})`)),
+    ];
 
   it('adds what the migration did not hold, leaves what it did, and dates a renamed unit', async () => {
     const provinces = parseAdministrativeUnits(PROVINCES);
-    const first = await loadAdministrativeUnits(sql, [...provinces, ...parseAdministrativeUnits(COMMUNES, provinces)], '2025-07-01');
+    const first = await loadAdministrativeUnits(handle.db, [...provinces, ...parseAdministrativeUnits(COMMUNES, provinces)], '2025-07-01');
     // The migration holds the 34 provinces and Ninh Bình's communes: only Hà Nội's two communes are new.
     expect(first).toEqual({ added: 2, changed: 0, unchanged: 3 });
     expect(await inForce('00070', '2025-07-01')).toEqual([{ name: 'Phường Hoàn Kiếm', province_code: '01' }]);
 
-    const renamed = await loadAdministrativeUnits(sql, [{ code: '00733', level: 'COMMUNE', name: 'Xã Sà Phìn Mới', provinceCode: '01' }], '2026-01-01');
+    const renamed = await loadAdministrativeUnits(handle.db, [{ code: '00733', level: 'COMMUNE', name: 'Xã Sà Phìn Mới', provinceCode: '01' }], '2026-01-01');
     expect(renamed).toEqual({ added: 0, changed: 1, unchanged: 0 });
     expect(await inForce('00733', '2025-12-31')).toEqual([{ name: 'Xã Sà Phìn', province_code: '01' }]);
     expect(await inForce('00733', '2026-01-01')).toEqual([{ name: 'Xã Sà Phìn Mới', province_code: '01' }]);
