@@ -1,5 +1,5 @@
 import { COMMUNES, PROVINCE, provinceCommunes, type Commune } from './geography.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 import { VILLAGES } from './vietnamese.ts';
 
 type OrgType = 'PROVINCIAL' | 'PROVINCE_SUBORDINATE' | 'GRASSROOTS_COMMITTEE' | 'GRASSROOTS_CELL' | 'PARTIAL_COMMITTEE' | 'SUBORDINATE_CELL';
@@ -71,8 +71,12 @@ export function planOrganizations(random: Random, members: number, scale: SeedSc
   const root = node(random, null, { code: PROVINCE.code, name: `Đảng bộ tỉnh ${PROVINCE.name}`, type: 'PROVINCIAL', unit: 'committee' });
   const out: SeedOrganization[] = [root];
   const communes = province ? provinceCommunes() : COMMUNES.slice(0, Math.min(COMMUNES.length, Math.max(2, Math.ceil(members / 500))));
+  const shares = split(members, communes.length, province ? { random, min: 0.4, max: 1.8 } : undefined);
+  // The blocs' members come out of the last commune's village cells (as many cells, smaller), and their
+  // organizations' ids (and the partial committee's) from a stream of their own: the tree draws as many numbers
+  // as before, so the first commune's members, whom the walkthroughs know by roster, stay who they were.
+  const apart = new Random(PROVINCE.unitCode.charCodeAt(0) * 1_000 + members);
   const inBlocs = BLOCS.reduce((sum, bloc) => sum + bloc.cells.length, 0) * blocCellSize(members);
-  const shares = split(members - inBlocs, communes.length, province ? { random, min: 0.4, max: 1.8 } : undefined);
   for (const [c, commune] of communes.entries()) {
     const share = shares[c]!;
     const place = `${commune.kind.toLowerCase()} ${commune.name}`;
@@ -85,9 +89,9 @@ export function planOrganizations(random: Random, members: number, scale: SeedSc
     });
     out.push(committee);
     const cells: SeedOrganization[] = [];
-    const add = (name: string, type: OrgType, unit: SeedOrganization['unit'], size: number, parent = committee, village?: string) => {
+    const add = (name: string, type: OrgType, unit: SeedOrganization['unit'], size: number, parent = committee, village?: string, ids = random) => {
       const code = `${parent.code}.${parent === committee ? cells.length + 1 : 'C' + (cells.length + 1)}`;
-      const org = node(random, parent, { code, name, type, unit, commune, size, village });
+      const org = node(ids, parent, { code, name, type, unit, commune, size, village });
       cells.push(org);
       return org;
     };
@@ -96,7 +100,7 @@ export function planOrganizations(random: Random, members: number, scale: SeedSc
     add(`Chi bộ Cơ quan Ủy ban nhân dân ${place}`, 'GRASSROOTS_CELL', 'agency', Math.round(fixed * 0.16));
     const enterprise = add(`Đảng bộ Công ty Cổ phần Dệt may ${commune.name}`, 'GRASSROOTS_COMMITTEE', 'committee', 0);
     // The first commune's enterprise groups its workshops' cells under a partial committee (đảng bộ bộ phận).
-    const workshops = c === 0 ? add('Đảng bộ bộ phận Khối sản xuất', 'PARTIAL_COMMITTEE', 'enterprise', 0, enterprise) : enterprise;
+    const workshops = c === 0 ? add('Đảng bộ bộ phận Khối sản xuất', 'PARTIAL_COMMITTEE', 'enterprise', 0, enterprise, undefined, apart) : enterprise;
     add('Chi bộ Phân xưởng Dệt', 'SUBORDINATE_CELL', 'enterprise', Math.round(fixed * 0.1), workshops);
     add('Chi bộ Phân xưởng May', 'SUBORDINATE_CELL', 'enterprise', Math.round(fixed * 0.1), workshops);
     if (c === 0) {
@@ -104,8 +108,8 @@ export function planOrganizations(random: Random, members: number, scale: SeedSc
       add(`Chi bộ Công an ${place}`, 'GRASSROOTS_CELL', 'police', Math.round(fixed * 0.05)).inRolloutScope = false;
     }
     const placed = cells.reduce((sum, cell) => sum + cell.size, 0);
-    const remaining = Math.max(0, share - placed);
-    const villages = Math.max(1, Math.round(remaining / AVERAGE_VILLAGE_CELL));
+    const villages = Math.max(1, Math.round(Math.max(0, share - placed) / AVERAGE_VILLAGE_CELL));
+    const remaining = Math.max(0, share - placed - (c === communes.length - 1 ? inBlocs : 0));
     const unitWord = commune.kind === 'Phường' ? 'tổ dân phố' : 'thôn';
     const demoCell = province && c === 0 && villages > 1 ? Math.min(PROVINCE_DEMO_CELL, remaining) : 0;
     const sizes = demoCell
@@ -123,11 +127,11 @@ export function planOrganizations(random: Random, members: number, scale: SeedSc
   }
   const capital = out[1]!.commune!;
   for (const [b, bloc] of BLOCS.entries()) {
-    const committee = node(random, root, { code: `${root.code}.K${b + 1}`, name: bloc.name, type: 'PROVINCE_SUBORDINATE', unit: 'bloc', commune: capital });
+    const committee = node(apart, root, { code: `${root.code}.K${b + 1}`, name: bloc.name, type: 'PROVINCE_SUBORDINATE', unit: 'bloc', commune: capital });
     committee.inRolloutScope = bloc.unit !== 'military' && bloc.unit !== 'police';
     out.push(committee);
     for (const [i, name] of bloc.cells.entries()) {
-      out.push(node(random, committee, { code: `${committee.code}.${i + 1}`, name, type: 'GRASSROOTS_CELL', unit: bloc.unit, size: blocCellSize(members) }));
+      out.push(node(apart, committee, { code: `${committee.code}.${i + 1}`, name, type: 'GRASSROOTS_CELL', unit: bloc.unit, size: blocCellSize(members) }));
     }
   }
   return out;
