@@ -1,8 +1,8 @@
-import { createDb, type DbHandle } from '@dangvu/drizzle';
-import { createTestDatabase, type TestDatabase } from '@dangvu/drizzle/testing';
+import type { TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAdministrativeUnits, parseAdministrativeUnits } from '../src/member/residence/administrative-unit.import.ts';
+import { startMembersSubgraph } from './members-subgraph.ts';
 
 // The official annexes' shape: a province's title line without a code, names with stray spaces, a quoted name over two lines.
 const PROVINCES = '01,Thành phố Hà Nội\n37,Ninh Bình\n';
@@ -35,32 +35,28 @@ describe('reading the official lists', () => {
 });
 
 describe('loading them', () => {
-  let database: TestDatabase;
-  let handle: DbHandle;
+  // The subgraph's own database, as the import script writes it.
+  let subgraph: TestSubgraph;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = createDb(database.url, { max: 1 });
+    ({ subgraph } = await startMembersSubgraph());
   });
-  afterAll(async () => {
-    await handle?.close();
-    await database?.drop();
-  });
+  afterAll(() => subgraph?.stop());
 
   const inForce = async (code: string, day: string) =>
     [
-      ...(await handle.db.execute<{ name: string; province_code: string | null }>(sql`
+      ...(await subgraph.db.db.execute<{ name: string; province_code: string | null }>(sql`
         select name, province_code from members.administrative_units
         where code = ${code} and valid_from <= ${day} and (valid_to is null or valid_to > ${day})`)),
     ];
 
   it('adds what the migration did not hold, leaves what it did, and dates a renamed unit', async () => {
     const provinces = parseAdministrativeUnits(PROVINCES);
-    const first = await loadAdministrativeUnits(handle.db, [...provinces, ...parseAdministrativeUnits(COMMUNES, provinces)], '2025-07-01');
+    const first = await loadAdministrativeUnits(subgraph.db.db, [...provinces, ...parseAdministrativeUnits(COMMUNES, provinces)], '2025-07-01');
     // The migration holds the 34 provinces and Ninh Bình's communes: only Hà Nội's two communes are new.
     expect(first).toEqual({ added: 2, changed: 0, unchanged: 3 });
     expect(await inForce('00070', '2025-07-01')).toEqual([{ name: 'Phường Hoàn Kiếm', province_code: '01' }]);
 
-    const renamed = await loadAdministrativeUnits(handle.db, [{ code: '00733', level: 'COMMUNE', name: 'Xã Sà Phìn Mới', provinceCode: '01' }], '2026-01-01');
+    const renamed = await loadAdministrativeUnits(subgraph.db.db, [{ code: '00733', level: 'COMMUNE', name: 'Xã Sà Phìn Mới', provinceCode: '01' }], '2026-01-01');
     expect(renamed).toEqual({ added: 0, changed: 1, unchanged: 0 });
     expect(await inForce('00733', '2025-12-31')).toEqual([{ name: 'Xã Sà Phìn', province_code: '01' }]);
     expect(await inForce('00733', '2026-01-01')).toEqual([{ name: 'Xã Sà Phìn Mới', province_code: '01' }]);
