@@ -108,6 +108,11 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: SetRolloutStageInput!) { setRolloutStage(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { id: f.cell.id, onlineFrom: null } }),
   },
+  setAdministrativeUnit: {
+    // A cell serves no administrative unit: an allowed caller meets NOT_A_COMMUNE_COMMITTEE and changes nothing.
+    document: 'mutation ($input: SetAdministrativeUnitInput!) { setAdministrativeUnit(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id, administrativeUnitCode: '14329' } }),
+  },
   dissolveOrganization: {
     document: 'mutation ($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { id: f.cell.id } }),

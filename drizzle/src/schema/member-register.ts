@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { members, membersSchema } from './members.ts';
 
 /**
@@ -15,8 +15,13 @@ export const organizationKinds = membersSchema.table(
     orgPath: text('org_path').notNull(),
     /** One of the organization subgraph's `org_type` values. */
     type: text().notNull(),
+    /** A commune-level committee's administrative unit: where residence comments of members living there go. */
+    administrativeUnitCode: text('administrative_unit_code'),
   },
-  (t) => [index('organization_kinds_path_idx').using('btree', t.orgPath.op('text_pattern_ops'))],
+  (t) => [
+    index('organization_kinds_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('organization_kinds_unit_idx').on(t.administrativeUnitCode),
+  ],
 );
 
 export const identityEditState = membersSchema.enum('identity_edit_state', ['PROPOSED', 'APPROVED', 'REJECTED', 'WITHDRAWN']);
@@ -111,5 +116,32 @@ export const residenceDeclarations = membersSchema.table(
     // One declaration awaiting confirmation per member: fifty at once make one.
     uniqueIndex('residence_declarations_one_open_idx').on(t.memberId).where(sql`${t.state} = 'DECLARED'`),
     index('residence_declarations_open_commune_idx').using('btree', t.communePath.op('text_pattern_ops')).where(sql`${t.state} = 'DECLARED'`),
+  ],
+);
+
+/**
+ * The national list of administrative units the residence codes are checked against
+ * (docs/rules/member-register.md#administrative-units): provinces (2-digit codes) and communes, wards and special
+ * zones (5 digits, with their province), each valid from a day and, once abolished or renumbered, until one.
+ */
+export const administrativeUnits = membersSchema.table(
+  'administrative_units',
+  {
+    code: text().notNull(),
+    /** `PROVINCE` or `COMMUNE` (a commune, ward or special zone: the level below the province since 01/07/2025). */
+    level: text().notNull(),
+    /** As the list writes it, with its kind: "Phường Hoa Lư", "Tỉnh Ninh Bình", "Thành phố Hà Nội". */
+    name: text().notNull(),
+    /** A commune's province; null for a province. */
+    provinceCode: text('province_code'),
+    /** First day the unit holds under this code. */
+    validFrom: date('valid_from').notNull(),
+    /** First day it no longer does; null while current. */
+    validTo: date('valid_to'),
+  },
+  (t) => [
+    uniqueIndex('administrative_units_code_from_idx').on(t.code, t.validFrom),
+    index('administrative_units_province_idx').on(t.provinceCode),
+    check('administrative_units_code_shape', sql`(${t.level} = 'PROVINCE' and ${t.code} ~ '^[0-9]{2}$' and ${t.provinceCode} is null) or (${t.level} = 'COMMUNE' and ${t.code} ~ '^[0-9]{5}$' and ${t.provinceCode} ~ '^[0-9]{2}$')`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -45,6 +46,11 @@ export const organizations = organizationSchema.table(
      * takes the month of the nearest organization above that has one (docs/rules/organization-tree.md#roll-out-stage).
      */
     rolloutOnlineFrom: date('rollout_online_from'),
+    /**
+     * For a commune, ward or special-zone committee, the code of its administrative unit (5 digits), by which a
+     * member's residence finds the committee of their commune (docs/rules/organization-tree.md#administrative-unit).
+     */
+    administrativeUnitCode: text('administrative_unit_code'),
     /** Day the organization was dissolved; it stays in the tree for history and reports. */
     dissolvedOn: date('dissolved_on'),
     /** Optimistic-locking counter, raised by every change. */
@@ -54,6 +60,7 @@ export const organizations = organizationSchema.table(
   (t) => [
     index('organizations_path_idx').using('btree', t.path.op('text_pattern_ops')),
     index('organizations_parent_idx').on(t.parentId),
+    uniqueIndex('organizations_administrative_unit_idx').on(t.administrativeUnitCode).where(sql`${t.dissolvedOn} is null`),
   ],
 );
 

@@ -6,6 +6,8 @@
 export const PROVINCE = {
   name: 'Ninh Bình',
   code: 'NB',
+  /** Its code in the list of administrative units. */
+  unitCode: '37',
   /** Birth-province codes that open a citizen ID (CCCD): Ninh Bình, Hà Nam, Nam Định. */
   citizenIdPrefixes: ['037', '035', '036'],
 } as const;
@@ -14,25 +16,24 @@ export interface Commune {
   kind: 'Phường' | 'Xã';
   name: string;
   region: 'II' | 'III';
+  /** Its code in the list of administrative units (docs/rules/member-register.md#administrative-units); none for the made-up ones. */
+  code: string | null;
 }
 
 export const COMMUNES: readonly Commune[] = [
-  { kind: 'Phường', name: 'Hoa Lư', region: 'II' },
-  { kind: 'Phường', name: 'Tam Điệp', region: 'II' },
-  { kind: 'Phường', name: 'Phủ Lý', region: 'II' },
-  { kind: 'Phường', name: 'Nam Định', region: 'II' },
-  { kind: 'Xã', name: 'Gia Viễn', region: 'III' },
-  { kind: 'Xã', name: 'Nho Quan', region: 'III' },
-  { kind: 'Xã', name: 'Kim Sơn', region: 'III' },
-  { kind: 'Xã', name: 'Yên Mô', region: 'III' },
-  { kind: 'Xã', name: 'Hải Hậu', region: 'III' },
-  { kind: 'Xã', name: 'Giao Thủy', region: 'III' },
-  { kind: 'Xã', name: 'Bình Lục', region: 'III' },
-  { kind: 'Xã', name: 'Lý Nhân', region: 'III' },
+  { kind: 'Phường', name: 'Hoa Lư', region: 'II', code: '14329' },
+  { kind: 'Phường', name: 'Tam Điệp', region: 'II', code: '14362' },
+  { kind: 'Phường', name: 'Phủ Lý', region: 'II', code: '13291' },
+  { kind: 'Phường', name: 'Nam Định', region: 'II', code: '13666' },
+  { kind: 'Xã', name: 'Gia Viễn', region: 'III', code: '14464' },
+  { kind: 'Xã', name: 'Nho Quan', region: 'III', code: '14428' },
+  { kind: 'Xã', name: 'Kim Sơn', region: 'III', code: '14638' },
+  { kind: 'Xã', name: 'Yên Mô', region: 'III', code: '14701' },
+  { kind: 'Xã', name: 'Hải Hậu', region: 'III', code: '14215' },
+  { kind: 'Xã', name: 'Giao Thủy', region: 'III', code: '14167' },
+  { kind: 'Xã', name: 'Bình Lục', region: 'III', code: '13504' },
+  { kind: 'Xã', name: 'Lý Nhân', region: 'III', code: '13573' },
 ];
-
-/** Regional minimum monthly wage from 1 January 2026, whole dong. */
-export const MINIMUM_WAGE = { II: 4_730_000, III: 4_140_000 } as const;
 
 /**
  * The merged province has 129 communes and wards (97 xã, 32 phường) since 1 July 2025. The province-sized data
@@ -51,6 +52,6 @@ export function provinceCommunes(): Commune[] {
   const total = PROVINCE_COMMUNE_COUNT.ward + PROVINCE_COMMUNE_COUNT.commune - COMMUNES.length;
   return [
     ...COMMUNES,
-    ...names.slice(0, total).map((name, index): Commune => (index < wards ? { kind: 'Phường', name, region: 'II' } : { kind: 'Xã', name, region: 'III' })),
+    ...names.slice(0, total).map((name, index): Commune => (index < wards ? { kind: 'Phường', name, region: 'II', code: null } : { kind: 'Xã', name, region: 'III', code: null })),
   ];
 }

@@ -7,6 +7,8 @@ import { copyRows } from './copy.ts';
 import { planOrganizations, type SeedOrganization, type SeedScale } from './organizations.ts';
 import { makeMember, Uniques, type SeedMember } from './people.ts';
 import { Random } from './random.ts';
+// A peer dependency (package.json): the dues subgraph depends on this package, and its rate calculator is what the demo's dues must agree with.
+import { quoteDues } from '@dangvu/subgraph-dues/rates';
 
 /** Published in the README and the start-up banner; it meets the members' own password policy (scripts/test/demo-mode.test.ts). */
 export const DEMO_PASSWORD = 'Dangvu@2026';
@@ -92,7 +94,8 @@ export const DEMO_USERNAMES = [
 ] as const satisfies readonly (readonly [DemoRole, string])[];
 
 const MEMBER_COLUMNS = [
-  'id', 'full_name', 'gender', 'birth_date', 'citizen_id', 'ethnicity', 'hometown', 'residence_address', 'residence_org_id', 'workplace',
+  'id', 'full_name', 'gender', 'birth_date', 'citizen_id', 'ethnicity', 'hometown', 'residence_address', 'residence_org_id', 'residence_province_code',
+  'residence_commune_code', 'workplace',
   'position', 'phone', 'joined_on', 'official_on', 'card_number', 'dossier_number', 'roster_number', 'membership_kind',
   'activity_status', 'org_id', 'org_path', 'dues_category', 'dues_basis',
 ] as const;
@@ -115,10 +118,11 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
     await copyRows(
       tx,
       'organization.organizations',
-      ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope'],
-      organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope]),
+      ['id', 'code', 'name', 'type', 'parent_id', 'path', 'in_rollout_scope', 'administrative_unit_code'],
+      organizations.map((o) => [o.id, o.code, o.name, o.type, o.parentId, o.path, o.inRolloutScope, unitServed(o)]),
     );
-    await copyRows(tx, 'members.organization_kinds', ['org_id', 'org_path', 'type'], organizations.map((o) => [o.id, o.path, o.type]));
+    // As the organization.typed events would leave it, with each commune committee's administrative unit.
+    await copyRows(tx, 'members.organization_kinds', ['org_id', 'org_path', 'type', 'administrative_unit_code'], organizations.map((o) => [o.id, o.path, o.type, unitServed(o)]));
     // The members subgraph's copy of the roll-out settings that are not the default, as the organization.rolloutSet events would leave it.
     await copyRows(
       tx,
@@ -162,7 +166,7 @@ export async function seedDemoData(sql: Sql, options: SeedOptions): Promise<Seed
       select id, org_id, org_path, dues_category::text::dues.payer_category, dues_basis, birth_date, gender::text::dues.payer_sex,
              date_trunc('month', joined_on)::date
       from members.members where activity_status not in ('REMOVED', 'EXPELLED', 'DECEASED', 'TRANSFERRED_OUT')`;
-    const obligations = await loadObligations(tx, random, members, asOf, progress);
+    const obligations = await loadObligations(tx, random, members, organizations, asOf, progress);
     const transfers = await loadTransfers(tx, random, members, organizations, asOf);
     const { accounts, demoCell, receivingCell } = await loadOfficersAndAccounts(tx, organizations, byCell, asOf);
     await loadDuesSetup(tx, new Random((options.seed ?? 2026) + 1), organizations);
@@ -209,19 +213,43 @@ async function loadMemberAccounts(tx: Tx, random: Random, asOf: Date) {
   );
 }
 
+/** The administrative unit a commune committee serves (docs/rules/organization-tree.md#administrative-unit); none for the made-up communes. */
+const unitServed = (o: SeedOrganization) => (o.unit === 'committee' && o.type === 'PROVINCE_SUBORDINATE' ? o.commune!.code : null);
+
 function memberValue(member: SeedMember, column: (typeof MEMBER_COLUMNS)[number]): string | number | null {
   const key = column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof SeedMember;
   return member[key] as string | number | null;
 }
 
-/** Twelve months of dues up to `asOf`'s month (none before joining): mostly paid, some overdue, this month partly due. */
+/**
+ * Twelve months of dues up to `asOf`'s month (none before joining): mostly paid, some overdue, this month partly due.
+ * Each month's amount is the dues subgraph's calculator's for that month (docs/rules/dues-rates.md), so the months
+ * before 02/2026 are at the 2010 rates and the later ones at the 2026 rates; the area of the 2010 rates for members
+ * without income is the commune's (a ward's urban, a commune's other).
+ */
 async function loadObligations(
   tx: Tx,
   random: Random,
   members: readonly SeedMember[],
+  organizations: readonly SeedOrganization[],
   asOf: Date,
   progress: NonNullable<SeedOptions['onProgress']>,
 ): Promise<number> {
+  const communeOf = new Map(organizations.map((o) => [o.id, o.commune!]));
+  const amount = (member: SeedMember, period: string) => {
+    const commune = communeOf.get(member.orgId)!;
+    const quoted = quoteDues({
+      category: member.duesCategory,
+      basis: member.duesBasis === null ? null : BigInt(member.duesBasis),
+      wageRegion: `REGION_${commune.region}`,
+      localityClass: commune.kind === 'Phường' ? 'PROVINCIAL_URBAN' : 'OTHER',
+      birthDate: member.birthDate,
+      sex: member.gender,
+      month: period.slice(0, 7),
+    });
+    if (!quoted.ok) throw new Error(`demo dues for ${member.fullName}, ${period}: ${quoted.userErrors.map((e) => e.code).join(', ')}`);
+    return Number(quoted.quote.amount);
+  };
   let count = 0;
   function* rows() {
     for (const [index, member] of members.entries()) {
@@ -235,7 +263,7 @@ async function loadObligations(
             : random.weighted([['PAID_ONLINE', 60], ['PAID_CASH', 35], ['OVERDUE', 5]] as const);
         const paidAt = status.startsWith('PAID') ? `${period.slice(0, 8)}${String(random.int(1, 28)).padStart(2, '0')}T09:00:00+07:00` : null;
         count++;
-        yield [random.uuid(), member.id, member.orgId, period, member.duesWaived ? 0 : member.monthlyDues, status, paidAt] as const;
+        yield [random.uuid(), member.id, member.orgId, period, member.duesWaived ? 0 : amount(member, period), status, paidAt] as const;
       }
       if (index % 1000 === 0) progress(index, members.length, 'đảng phí');
     }
@@ -323,7 +351,10 @@ async function loadDuesSetup(tx: Tx, random: Random, organizations: readonly See
     organizations.filter((o) => o.commune).map((o) => [o.id, `REGION_${o.commune!.region}`]),
   );
   const demoCell = organizations.find((o) => o.unit === 'village')!;
-  const holders = organizations.filter((o) => ACCOUNT_TYPES.has(o.type) && o.inRolloutScope && (o === demoCell || random.chance(0.85)));
+  // Kept out of the roll-out with the organization above it that was (docs/rules/organization-tree.md#roll-out-scope).
+  const outOfScope = new Set(organizations.filter((o) => !o.inRolloutScope).map((o) => o.id));
+  const inScope = (o: SeedOrganization) => !o.path.split('/').some((id) => outOfScope.has(id));
+  const holders = organizations.filter((o) => ACCOUNT_TYPES.has(o.type) && inScope(o) && (o === demoCell || random.chance(0.85)));
   const accounts = holders.map((o) => ({
     org: o,
     number: String(random.int(1, 9)) + Array.from({ length: 12 }, () => random.int(0, 9)).join(''),
@@ -356,8 +387,8 @@ async function loadOfficersAndAccounts(
       grant(cell[2]!, 'FINANCE_MEMBER', org);
     }
     if (org.type === 'PROVINCE_SUBORDINATE') {
-      // The commune committee's officers sit in its agency cell.
-      const agency = organizations.find((o) => o.parentId === org.id && o.unit === 'agency')!;
+      // A commune committee's officers sit in its agency cell, a bloc's in its first cell.
+      const agency = organizations.find((o) => o.parentId === org.id && (org.unit === 'bloc' || o.unit === 'agency'))!;
       const staff = byCell.get(agency.id)!;
       grant(staff[3]!, 'SECRETARY', org);
       grant(staff[4]!, 'DEPUTY_SECRETARY', org);
@@ -369,7 +400,7 @@ async function loadOfficersAndAccounts(
   const province = organizations.find((o) => o.parentId === null)!;
   const cellMembers = byCell.get(demoCell.id)!;
   const communeStaff = byCell.get(organizations.find((o) => o.parentId === commune.id && o.unit === 'agency')!.id)!;
-  const otherCommunes = new Set(organizations.filter((o) => o.type === 'PROVINCE_SUBORDINATE' && o.id !== commune.id).map((o) => o.id));
+  const otherCommunes = new Set(organizations.filter((o) => o.unit === 'committee' && o.type === 'PROVINCE_SUBORDINATE' && o.id !== commune.id).map((o) => o.id));
   // Only a cell of three or more has a secretary (above); another name than the demo cell's, not to confuse the two.
   const receivingCell = organizations.find(
     (o) => o.type === 'GRASSROOTS_CELL' && otherCommunes.has(o.parentId!) && o.name !== demoCell.name && (byCell.get(o.id)?.length ?? 0) >= 3,

@@ -5,7 +5,7 @@ import { Random } from './random.ts';
 
 const members = 300_000;
 const tree = planOrganizations(new Random(2026), members, 'province');
-const communes = tree.filter((org) => org.type === 'PROVINCE_SUBORDINATE');
+const communes = tree.filter((org) => org.type === 'PROVINCE_SUBORDINATE' && org.unit === 'committee');
 const villageCells = tree.filter((org) => org.unit === 'village');
 const membersUnder = (org: { path: string }) => tree.filter((o) => o.path.startsWith(org.path)).reduce((sum, o) => sum + o.size, 0);
 
@@ -40,8 +40,24 @@ describe('the province-sized tree', () => {
 describe('the demo tree', () => {
   it('keeps a few communes of even size', () => {
     const demo = planOrganizations(new Random(2026), 3_000);
-    const demoCommunes = demo.filter((org) => org.type === 'PROVINCE_SUBORDINATE');
+    const demoCommunes = demo.filter((org) => org.type === 'PROVINCE_SUBORDINATE' && org.unit === 'committee');
     expect(demoCommunes).toHaveLength(6);
-    expect(new Set(demoCommunes.map((commune) => demo.filter((o) => o.path.startsWith(commune.path)).reduce((s, o) => s + o.size, 0)))).toEqual(new Set([500]));
+    // The last commune gives up the province blocs' six cells of thirty members each.
+    expect(demoCommunes.map((commune) => demo.filter((o) => o.path.startsWith(commune.path)).reduce((s, o) => s + o.size, 0))).toEqual([500, 500, 500, 500, 500, 320]);
+  });
+
+  it('has what a province has besides communes: a partial committee and the four blocs, the military and police ones out of the roll-out', () => {
+    const demo = planOrganizations(new Random(2026), 3_000);
+    const partial = demo.filter((org) => org.type === 'PARTIAL_COMMITTEE');
+    expect(partial.map((org) => org.name)).toEqual(['Đảng bộ bộ phận Khối sản xuất']);
+    expect(demo.filter((org) => org.parentId === partial[0]!.id).map((org) => org.type)).toEqual(['SUBORDINATE_CELL', 'SUBORDINATE_CELL']);
+    const blocs = demo.filter((org) => org.unit === 'bloc');
+    expect(blocs.map((org) => [org.name, org.type, org.parentId, org.inRolloutScope])).toEqual([
+      ['Đảng bộ các cơ quan Đảng tỉnh', 'PROVINCE_SUBORDINATE', demo[0]!.id, true],
+      ['Đảng bộ Ủy ban nhân dân tỉnh', 'PROVINCE_SUBORDINATE', demo[0]!.id, true],
+      ['Đảng bộ Quân sự tỉnh', 'PROVINCE_SUBORDINATE', demo[0]!.id, false],
+      ['Đảng bộ Công an tỉnh', 'PROVINCE_SUBORDINATE', demo[0]!.id, false],
+    ]);
+    expect(blocs.every((bloc) => demo.some((org) => org.parentId === bloc.id && org.type === 'GRASSROOTS_CELL' && org.size >= 6))).toBe(true);
   });
 });

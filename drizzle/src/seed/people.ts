@@ -1,4 +1,4 @@
-import { COMMUNES, MINIMUM_WAGE, PROVINCE } from './geography.ts';
+import { COMMUNES, PROVINCE } from './geography.ts';
 import type { SeedOrganization } from './organizations.ts';
 import type { Random } from './random.ts';
 import { ETHNICITIES, GIVEN_NAMES, MIDDLE_NAMES, STREETS, SURNAMES, VILLAGES, WORKPLACES } from './vietnamese.ts';
@@ -21,6 +21,8 @@ export interface SeedMember {
   residenceAddress: string;
   /** The village cell a member who works elsewhere lives under, which comments on them (Quy định 213). */
   residenceOrgId: string | null;
+  residenceProvinceCode: string;
+  residenceCommuneCode: string | null;
   workplace: string | null;
   position: string | null;
   phone: string;
@@ -36,7 +38,6 @@ export interface SeedMember {
   duesCategory: DuesCategory;
   duesBasis: number | null;
   /** Monthly dues in whole dong under 01-QĐ/TW's rates (demo data: the dues subgraph owns the real table). */
-  monthlyDues: number;
   /** Waived for 50 years of party age (01-QĐ/TW art. 5). */
   duesWaived: boolean;
 }
@@ -115,14 +116,6 @@ export function makeMember(
     ? pensionDrawn || !clearlyPast ? 'PENSION' : 'NO_INCOME_RETIREMENT_AGE'
     : working || insured ? 'SOCIAL_INSURANCE_SALARY' : age < 25 && random.chance(0.5) ? 'STUDENT' : 'NO_INCOME_BELOW_RETIREMENT_AGE';
   const basis = category === 'SOCIAL_INSURANCE_SALARY' ? random.int(50, 250) * 100_000 : category === 'PENSION' ? random.int(35, 150) * 100_000 : null;
-  const wage = MINIMUM_WAGE[commune.region];
-  const monthlyDues = {
-    SOCIAL_INSURANCE_SALARY: Math.round((basis ?? 0) * 0.01),
-    PENSION: Math.round((basis ?? 0) * 0.005),
-    STUDENT: 5_000,
-    NO_INCOME_BELOW_RETIREMENT_AGE: Math.round(wage * 0.003),
-    NO_INCOME_RETIREMENT_AGE: Math.round(wage * 0.002),
-  }[category];
   const surname = random.weighted(SURNAMES);
   const fullName = `${surname} ${random.pick(MIDDLE_NAMES[gender])} ${random.pick(GIVEN_NAMES[gender])}`;
   const birthYear = birth.getUTCFullYear();
@@ -142,6 +135,8 @@ export function makeMember(
         ? `Số ${random.int(1, 250)} đường ${random.pick(STREETS)}, tổ dân phố ${home.village}, ${place}`
         : `Thôn ${home.village}, ${place}`,
     residenceOrgId: home.residenceCell?.id ?? null,
+    residenceProvinceCode: PROVINCE.unitCode,
+    residenceCommuneCode: commune.code,
     workplace,
     position,
     phone: `0${random.pick(['9', '8', '3', '7'])}${random.digits(8)}`,
@@ -156,7 +151,6 @@ export function makeMember(
     orgPath: org.path,
     duesCategory: category,
     duesBasis: basis,
-    monthlyDues,
     duesWaived: partyYears >= 50,
   };
 }
@@ -165,5 +159,5 @@ export function makeMember(
 const hometownOf = (commune: (typeof COMMUNES)[number]) => `${commune.kind} ${commune.name}, tỉnh ${PROVINCE.name}`;
 
 function defaultPosition(org: SeedOrganization): string {
-  return { school: 'Giáo viên', agency: 'Công chức', enterprise: 'Công nhân', military: 'Chiến sĩ', police: 'Cán bộ', village: '', committee: '' }[org.unit];
+  return { school: 'Giáo viên', agency: 'Công chức', enterprise: 'Công nhân', military: 'Chiến sĩ', police: 'Cán bộ', village: '', committee: '', bloc: '' }[org.unit];
 }

@@ -22,6 +22,7 @@ import { identityEditRepository } from './member/identity-edit/identity-edit.rep
 import { recognitionRepository } from './member/recognition/recognition.repository.ts';
 import { residenceDeclarationRepository } from './member/residence/residence-declaration.repository.ts';
 import { organizationKindRepository } from './organization/organization-kinds.repository.ts';
+import { administrativeUnitRepository } from './member/residence/administrative-unit.repository.ts';
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -40,6 +41,7 @@ export function repositories(executor: Executor) {
     recognitions: recognitionRepository(executor),
     residenceDeclarations: residenceDeclarationRepository(executor),
     organizationKinds: organizationKindRepository(executor),
+    administrativeUnits: administrativeUnitRepository(executor),
     auditTrail: auditTrailRepository(executor),
     residenceComments: residenceCommentRepository(executor),
     commentSigningKeys: commentSigningKeyRepository(executor),

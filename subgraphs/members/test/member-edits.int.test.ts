@@ -156,4 +156,17 @@ describe('the register’s place fields', () => {
     expect(good.data!.updateMember.userErrors).toEqual([]);
     expect(await row(t.other.id)).toMatchObject({ residenceProvinceCode: '37', residenceCommuneCode: '14359', managingCommitteeId: t.cell.id });
   });
+
+  it('refuses codes the list of administrative units does not hold, and changes nothing', async () => {
+    const before = await row(t.other.id);
+    const attempt = async (residenceProvinceCode: string, residenceCommuneCode: string | null) => {
+      const result = await subgraph.call(UPDATE.replace('userErrors { code field }', 'userErrors { code field message }'), { input: { id: t.other.id, expectedVersion: before.version, residenceProvinceCode, residenceCommuneCode } }, secretary());
+      return result.data!.updateMember.userErrors.map((e: { code: string; message: string }) => [e.code, e.message]);
+    };
+    expect(await attempt('36', null)).toEqual([['UNKNOWN_PROVINCE_CODE', 'Mã 36 không có trong danh mục 34 tỉnh, thành phố hiện hành (từ 01/07/2025).']]);
+    expect((await attempt('37', '14360'))[0]![0]).toBe('UNKNOWN_COMMUNE_CODE');
+    // Phường Hoàn Kiếm is Hà Nội's: the list for Hà Nội's communes is not loaded here, and the code is not Ninh Bình's either.
+    expect((await attempt('37', '00070'))[0]![0]).toBe('UNKNOWN_COMMUNE_CODE');
+    expect(await row(t.other.id)).toEqual(before);
+  });
 });

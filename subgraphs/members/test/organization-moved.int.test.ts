@@ -49,6 +49,20 @@ describe('when an organization is created or reclassified', () => {
     await db.transaction((tx) => publish(tx, 'organization.typed', cell.id, event));
     await db.transaction((tx) => publish(tx, 'organization.typed', cell.id, event));
     expect(await drainOutbox(db, organizationTypedConsumer)).toBe(2);
-    expect(await db.select().from(tables.organizationKinds).where(eq(tables.organizationKinds.orgId, cell.id))).toEqual([{ orgId: cell.id, orgPath: cell.path, type: 'GRASSROOTS_COMMITTEE' }]);
+    expect(await db.select().from(tables.organizationKinds).where(eq(tables.organizationKinds.orgId, cell.id))).toEqual([
+      { orgId: cell.id, orgPath: cell.path, type: 'GRASSROOTS_COMMITTEE', administrativeUnitCode: null },
+    ]);
+  });
+
+  it('keeps the administrative unit a commune committee serves, by which residence comments are routed', async () => {
+    const { db } = subgraph.db;
+    const province = await buildOrganization(db);
+    const ward = await buildOrganization(db, { parent: province, type: 'PROVINCE_SUBORDINATE' });
+    await db.transaction((tx) => publish(tx, 'organization.typed', ward.id, { orgId: ward.id, path: ward.path, type: 'PROVINCE_SUBORDINATE', administrativeUnitCode: '14329' }));
+    expect(await drainOutbox(db, organizationTypedConsumer)).toBe(1);
+    expect((await db.select().from(tables.organizationKinds).where(eq(tables.organizationKinds.orgId, ward.id)))[0]).toMatchObject({ administrativeUnitCode: '14329' });
+    await db.transaction((tx) => publish(tx, 'organization.typed', ward.id, { orgId: ward.id, path: ward.path, type: 'PROVINCE_SUBORDINATE', administrativeUnitCode: null }));
+    expect(await drainOutbox(db, organizationTypedConsumer)).toBe(1);
+    expect((await db.select().from(tables.organizationKinds).where(eq(tables.organizationKinds.orgId, ward.id)))[0]).toMatchObject({ administrativeUnitCode: null });
   });
 });

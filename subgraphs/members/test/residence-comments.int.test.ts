@@ -454,3 +454,40 @@ describe('the processing officer of a committee’s office (docs/rules/roles.md#
     expect(opened.data!.openCommentCampaign.campaign).toMatchObject({ year: 2026, dueOn: DUE });
   });
 });
+
+// Last as well: its requests come after the counts above.
+describe('routing by the commune code of the residence (docs/rules/residence-comments.md#routing)', () => {
+  it('sends the request of a member without a confirmed residence cell to the committee serving their commune, which assigns a cell', async () => {
+    const { db } = subgraph.db;
+    // As organization.typed leaves it once each commune committee's unit is set: Gia Viễn's has officers, Kim Sơn's none.
+    await db.update(tables.organizationKinds).set({ administrativeUnitCode: '14464' }).where(eq(tables.organizationKinds.orgId, o.commune.id));
+    await db.update(tables.organizationKinds).set({ administrativeUnitCode: '14638' }).where(eq(tables.organizationKinds.orgId, o.otherCommune.id));
+    const living = await buildMember(db, o.school, { fullName: 'Phan Thị Liên', residenceProvinceCode: '37', residenceCommuneCode: '14464' });
+    const unserved = await buildMember(db, o.school, { fullName: 'Kiều Văn Minh', residenceProvinceCode: '37', residenceCommuneCode: '14638' });
+
+    const asked = await call(SINGLE, { input: { memberId: living.id, purpose: 'PERSONNEL', dueOn: '2026-11-30' } }, schoolSecretary());
+    expect(asked.data!.requestResidenceComment).toMatchObject({ request: { state: 'AT_COMMUNE', commune: { id: o.commune.id }, residenceCell: null }, userErrors: [] });
+    const request = asked.data!.requestResidenceComment.request;
+    const inbox = await inboxOf(o.commune, communeSecretary());
+    expect(inbox.data!._entities[0].commentInbox.map((r: { id: string }) => r.id)).toContain(request.id);
+    const assigned = await call(ASSIGN, { input: { requestId: request.id, expectedVersion: 1, cellId: o.villageA.id } }, communeSecretary());
+    expect(assigned.data!.assignResidenceCommentCell.request).toMatchObject({ state: 'AT_CELL', residenceCell: { id: o.villageA.id } });
+
+    // A committee nobody in the system acts for cannot receive it: the workplace routes it as before.
+    const waiting = await call(SINGLE, { input: { memberId: unserved.id, purpose: 'PERSONNEL', dueOn: '2026-11-30' } }, schoolSecretary());
+    expect(waiting.data!.requestResidenceComment.request).toMatchObject({ state: 'AWAITING_ROUTING', commune: null });
+  });
+
+  it('does the same for a yearly campaign, and a confirmed residence cell still comes first', async () => {
+    const { db } = subgraph.db;
+    const cell = await buildOrganization(db, { parent: o.commune, name: 'Chi bộ Trường Mầm non Gia Viễn' });
+    const secretary = await buildMember(db, cell, { fullName: 'Tô Thị Ngọc' });
+    await grantRole(db, secretary, 'SECRETARY', cell);
+    const byCode = await buildMember(db, cell, { fullName: 'La Văn Oanh', residenceProvinceCode: '37', residenceCommuneCode: '14464' });
+    const byCell = await buildMember(db, cell, { fullName: 'Âu Thị Phương', residenceProvinceCode: '37', residenceCommuneCode: '14464', residenceOrgId: o.villageB.id });
+    const opened = await call(OPEN, { input: { organizationId: cell.id, dueOn: DUE } }, as(secretary, ['SECRETARY', cell]));
+    const requests = opened.data!.openCommentCampaign.campaign.requests as { member: { id: string }; state: string; commune: { id: string } | null; residenceCell: { id: string } | null }[];
+    expect(requests.find((r) => r.member.id === byCode.id)).toMatchObject({ state: 'AT_COMMUNE', commune: { id: o.commune.id } });
+    expect(requests.find((r) => r.member.id === byCell.id)).toMatchObject({ state: 'AT_CELL', residenceCell: { id: o.villageB.id }, commune: null });
+  });
+});

@@ -13,9 +13,16 @@ export const organizationEvents = defineEvents({
    * An organization was created, or its type changed (reclassified): its id, path and type now. The dues
    * subgraph keeps a copy to know which body decides a member's waiver or reduction, and who sets a region
    * (docs/decisions/0012-collection-account-by-event.md); the members subgraph, to know which grassroots
-   * organization keeps a member's dossier (docs/rules/organization-tree.md#reclassifying).
+   * organization keeps a member's dossier (docs/rules/organization-tree.md#reclassifying). Published again when a
+   * commune-level committee's administrative unit is set (docs/rules/organization-tree.md#administrative-unit),
+   * which the members subgraph routes residence comments by; absent in events from before it existed.
    */
-  'organization.typed': z.object({ orgId: z.uuid(), path: orgPathField, type: z.enum(ORG_TYPES) }),
+  'organization.typed': z.object({
+    orgId: z.uuid(),
+    path: orgPathField,
+    type: z.enum(ORG_TYPES),
+    administrativeUnitCode: z.string().regex(/^\d{5}$/).nullable().optional(),
+  }),
   /**
    * The organization's dues account was set or replaced (docs/rules/bank-accounts.md): the bank's BIN, the
    * account number and holder name as stored. The dues subgraph keeps a copy to put in payment QR codes

@@ -20,6 +20,7 @@ export const rules = {
     renameOrganization: policy.rule('SHAPE_TREE'),
     moveOrganization: policy.rule('SHAPE_TREE'),
     dissolveOrganization: policy.rule('SHAPE_TREE'),
+    setAdministrativeUnit: policy.rule('SHAPE_TREE'),
     reclassifyOrganization: policy.rule('SHAPE_TREE'),
     setRolloutStage: policy.rule('SET_ROLLOUT_SCOPE'),
     setRolloutScope: policy.rule('SET_ROLLOUT_SCOPE'),

@@ -22,6 +22,23 @@ describe('the demo tree', () => {
     expect(refused).toEqual([]);
   });
 
+  it('holds what a province has besides its communes: a partial committee, and the four blocs under the provincial committee', async () => {
+    const organizations = await demo.handle().db.select().from(tables.organizations);
+    const root = organizations.find((o) => o.parentId === null)!;
+    expect(organizations.filter((o) => o.type === 'PARTIAL_COMMITTEE').map((o) => o.name)).toEqual(['Đảng bộ bộ phận Khối sản xuất']);
+    const blocs = organizations.filter((o) => o.parentId === root.id && o.name.endsWith('tỉnh'));
+    expect(blocs.map((o) => [o.name, o.type, o.inRolloutScope])).toEqual([
+      ['Đảng bộ các cơ quan Đảng tỉnh', 'PROVINCE_SUBORDINATE', true],
+      ['Đảng bộ Ủy ban nhân dân tỉnh', 'PROVINCE_SUBORDINATE', true],
+      ['Đảng bộ Quân sự tỉnh', 'PROVINCE_SUBORDINATE', false],
+      ['Đảng bộ Công an tỉnh', 'PROVINCE_SUBORDINATE', false],
+    ]);
+    // Kept out with their bloc, the military and police cells hold no dues account for the readiness figures.
+    const accounts = new Set((await demo.handle().db.select().from(tables.bankAccounts)).map((a) => a.orgId));
+    const outside = organizations.filter((o) => blocs.some((b) => !b.inRolloutScope && o.path.startsWith(b.path)));
+    expect(outside.filter((o) => accounts.has(o.id)).map((o) => o.name)).toEqual([]);
+  });
+
   it('gives most eligible organizations a valid dues account, and leaves a few without', async () => {
     const organizations = await demo.handle().db.select().from(tables.organizations);
     const accounts = await demo.handle().db.select().from(tables.bankAccounts);

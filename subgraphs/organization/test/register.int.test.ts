@@ -60,7 +60,7 @@ describe('reclassifyOrganization', () => {
     expect(outbox.some((event) => event.topic === 'organization.moved' && event.aggregateId === tree.school.id)).toBe(true);
     // Its new type and place, announced after the move, for the dues subgraph's copy.
     const typed = outbox.filter((event) => event.topic === 'organization.typed' && event.aggregateId === tree.school.id);
-    expect(typed.map((event) => event.payload)).toEqual([{ orgId: tree.school.id, path: (await typeOf(tree.school)).path, type: 'SUBORDINATE_CELL' }]);
+    expect(typed.map((event) => event.payload)).toEqual([{ orgId: tree.school.id, path: (await typeOf(tree.school)).path, type: 'SUBORDINATE_CELL', administrativeUnitCode: null }]);
     tree.school = { id: tree.school.id, path: (await typeOf(tree.school)).path };
   });
 
@@ -169,5 +169,46 @@ describe('readiness and data quality', () => {
       as('SECRETARY', tree.enterprise),
     );
     expect(data!.setBankAccount).toEqual({ bankAccount: null, userErrors: [{ code: 'NOT_ELIGIBLE' }] });
+  });
+});
+
+describe('setAdministrativeUnit (docs/rules/organization-tree.md#administrative-unit)', () => {
+  const SET_UNIT = `mutation ($input: SetAdministrativeUnitInput!) { setAdministrativeUnit(input: $input) {
+    organization { id administrativeUnitCode } userErrors { code field message } } }`;
+  const set = (org: Node, administrativeUnitCode: string | null, role: Role = 'ADMIN', over: Node = tree.province) =>
+    subgraph.call(SET_UNIT, { input: { id: org.id, administrativeUnitCode } }, as(role, over));
+
+  it('ties a ward committee to its unit, audited and published to the register', async () => {
+    const { data } = await set(tree.ward, '14329', 'SECRETARY');
+    expect(data!.setAdministrativeUnit).toEqual({ organization: { id: tree.ward.id, administrativeUnitCode: '14329' }, userErrors: [] });
+    expect(await auditOf('organization.administrativeUnitSet')).toHaveLength(1);
+    const typed = (await subgraph.db.db.select().from(tables.outboxEvents)).filter((e) => e.topic === 'organization.typed' && e.aggregateId === tree.ward.id);
+    expect(typed.at(-1)!.payload).toMatchObject({ orgId: tree.ward.id, type: 'PROVINCE_SUBORDINATE', administrativeUnitCode: '14329' });
+  });
+
+  it('refuses a unit another committee serves, a malformed code and an organization that is no commune committee, changing nothing', async () => {
+    expect((await set(tree.otherWard, '14329')).data!.setAdministrativeUnit.userErrors).toEqual([
+      { code: 'UNIT_TAKEN', field: 'administrativeUnitCode', message: 'Đơn vị hành chính 14329 đã gắn với Đảng bộ phường Hoa Lư.' },
+    ]);
+    expect((await set(tree.otherWard, '1436')).data!.setAdministrativeUnit.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_COMMUNE_CODE']);
+    expect((await set(tree.village, '14362')).data!.setAdministrativeUnit.userErrors.map((e: { code: string }) => e.code)).toEqual(['NOT_A_COMMUNE_COMMITTEE']);
+    expect((await typeOf(tree.otherWard)).administrativeUnitCode).toBeNull();
+    expect((await typeOf(tree.village)).administrativeUnitCode).toBeNull();
+  });
+
+  it('is decided from above: the ward committee itself, a cell below it and the other ward are refused', async () => {
+    const refused = [await set(tree.otherWard, '14362', 'SECRETARY', tree.otherWard), await set(tree.ward, null, 'SECRETARY', tree.village), await set(tree.ward, null, 'SECRETARY', tree.otherWard), await set(tree.ward, null, 'FINANCE_MEMBER', tree.province)];
+    expect(refused.map((r) => r.errors?.map((e) => e.extensions?.code))).toEqual([['FORBIDDEN'], ['FORBIDDEN'], ['FORBIDDEN'], ['FORBIDDEN']]);
+    const member = await subgraph.call(SET_UNIT, { input: { id: tree.ward.id, administrativeUnitCode: null } }, personWith('00000000-0000-4000-8000-0000000000c3'));
+    expect(member.errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect((await typeOf(tree.ward)).administrativeUnitCode).toBe('14329');
+  });
+
+  it('gives one unit to one committee when two ask for it at once', async () => {
+    const results = await Promise.all([set(tree.otherWard, '14362'), ...Array.from({ length: 5 }, () => set(tree.ward, '14362'))]);
+    const held = (await subgraph.db.db.select().from(tables.organizations)).filter((o) => o.administrativeUnitCode === '14362');
+    expect(held).toHaveLength(1);
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect(results.filter((r) => r.data!.setAdministrativeUnit.userErrors.length === 0).length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -34,12 +34,13 @@ async function prepare(h: Harness) {
       .from(tables.members)
       .where(and(eq(tables.members.orgId, workplace!.id), eq(tables.members.activityStatus, 'ACTIVE'), inArray(tables.members.residenceOrgId, [cell!.id])))
       .orderBy(tables.members.rosterNumber);
-    // One whose residence cell the commune has not confirmed: the workplace sends it to the commune committee.
+    // One whose residence cell the commune has not confirmed, and whose residence's commune code the register does
+    // not hold (with it, the request would go to that commune's committee by itself): the workplace sends it there.
     const unrouted = staff.at(-1)!;
-    await db.update(tables.members).set({ residenceOrgId: null }).where(eq(tables.members.id, unrouted.id));
+    await db.update(tables.members).set({ residenceOrgId: null, residenceCommuneCode: null }).where(eq(tables.members.id, unrouted.id));
     // And one who lives where no party organization is on the platform: the request goes on paper.
     const outside = staff.at(-3)!;
-    await db.update(tables.members).set({ residenceOrgId: null }).where(eq(tables.members.id, outside.id));
+    await db.update(tables.members).set({ residenceOrgId: null, residenceCommuneCode: null }).where(eq(tables.members.id, outside.id));
     Object.assign(t, {
       workplaceName: workplaceOrg!.name,
       communeName: commune!.name,

@@ -5,7 +5,7 @@ import type { MemberRow } from './member.repository.ts';
 import { memberErrors, type MemberFields } from './member.rules.ts';
 import { normalizePhone } from './phone.rules.ts';
 import { IDENTITY_FIELDS, type IdentityField } from './identity-edit/identity-edit.rules.ts';
-import { registerPlaceErrors, type RegisterPlaceFields } from './residence/register-place.rules.ts';
+import { administrativeUnitErrors, registerPlaceErrors, type RegisterPlaceFields } from './residence/register-place.rules.ts';
 
 /** The fields a correction may change directly: all but the identity fields (docs/rules/member-register.md#identity-edits). */
 export type CorrectableFields = Omit<MemberFields, IdentityField> & RegisterPlaceFields;
@@ -54,6 +54,12 @@ export function memberEditService(store: MembersStore, context: RequestContext, 
         const next = { ...current, ...stripUndefined(changes) };
         const errors = [...memberErrors(next, today()), ...registerPlaceErrors(next, current.orgPath)];
         if (errors.length) return failed(...errors);
+        // Codes are checked against the list when they change: a unit abolished later does not block other corrections.
+        if (next.residenceProvinceCode !== current.residenceProvinceCode || next.residenceCommuneCode !== current.residenceCommuneCode) {
+          const codes = [next.residenceProvinceCode, next.residenceCommuneCode].filter((code): code is string => code !== null);
+          const unitErrors = administrativeUnitErrors(next, await repos.administrativeUnits.inForce(codes, today()));
+          if (unitErrors.length) return failed(...unitErrors);
+        }
         const taken = await repos.members.identifiersHeldByOthers(current.id, next.citizenId, next.cardNumber ?? null);
         const held: UserError[] = [
           ...(taken.citizenId ? [{ code: 'CITIZEN_ID_TAKEN', field: 'citizenId', message: 'Số căn cước này đã có trong danh sách đảng viên.' }] : []),

@@ -14,6 +14,9 @@ export function organizationKindRepository(db: Executor) {
       const rows = await db.select().from(organizationKinds).where(inArray(organizationKinds.orgId, ids));
       return new Map(rows.map((row) => [row.orgId, row.type]));
     },
+    /** The commune-level committees serving the given administrative units (organization.typed). */
+    servingUnits: (codes: readonly string[]) =>
+      codes.length === 0 ? Promise.resolve([]) : db.select().from(organizationKinds).where(inArray(organizationKinds.administrativeUnitCode, [...codes])),
     /** The given organizations' rows, for a batch loader or to find one's path. */
     of: (orgIds: readonly string[]) => db.select().from(organizationKinds).where(inArray(organizationKinds.orgId, [...orgIds])),
   };

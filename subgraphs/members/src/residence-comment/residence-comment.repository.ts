@@ -42,7 +42,14 @@ export function residenceCommentRepository(db: Executor) {
     /** The members whose organization is the one at `path` or under it, as a campaign weighs them. */
     membersUnder: (path: string) =>
       db
-        .select({ id: members.id, orgId: members.orgId, orgPath: members.orgPath, activityStatus: members.activityStatus, residenceOrgId: members.residenceOrgId })
+        .select({
+          id: members.id,
+          orgId: members.orgId,
+          orgPath: members.orgPath,
+          activityStatus: members.activityStatus,
+          residenceOrgId: members.residenceOrgId,
+          residenceCommuneCode: members.residenceCommuneCode,
+        })
         .from(members)
         .where(like(members.orgPath, `${path}%`)),
 

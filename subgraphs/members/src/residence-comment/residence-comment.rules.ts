@@ -121,6 +121,8 @@ export interface CampaignMember {
   orgId: string;
   activityStatus: string;
   residenceOrgId: string | null;
+  /** The commune of the residence, where a member without a confirmed residence cell is routed. */
+  residenceCommuneCode?: string | null;
 }
 
 export interface CampaignPlan {

@@ -31,10 +31,43 @@ export function commentSignatureValid(comment: LoadedCommentRow): boolean {
   return publicKey !== null && signature !== null && commentHash(content) === hash && signatureIsValid(hash, publicKey, signature);
 }
 
-/** Where a request goes when it is made or re-routed: the member's residence cell when someone there can act on it. */
-function routeTo(cellId: string | null, paths: ReadonlyMap<string, string>): Pick<CommentRequestRow, 'state' | 'residenceCellId' | 'residenceCellPath'> {
+type Route = Pick<CommentRequestRow, 'state' | 'residenceCellId' | 'residenceCellPath' | 'communeOrgId' | 'communePath'>;
+
+/** Where a request goes when it is re-routed: the member's residence cell when someone there can act on it. */
+function routeTo(cellId: string | null, paths: ReadonlyMap<string, string>): Route {
   const path = cellId ? paths.get(cellId) : undefined;
-  return path ? { state: 'AT_CELL', residenceCellId: cellId, residenceCellPath: path } : { state: 'AWAITING_ROUTING', residenceCellId: null, residenceCellPath: null };
+  return path
+    ? { state: 'AT_CELL', residenceCellId: cellId, residenceCellPath: path, communeOrgId: null, communePath: null }
+    : { state: 'AWAITING_ROUTING', residenceCellId: null, residenceCellPath: null, communeOrgId: null, communePath: null };
+}
+
+type Residence = { residenceOrgId: string | null; residenceCommuneCode?: string | null };
+
+/** The residence cells and commune committees new requests may go to, with a secretary or deputy there today. */
+interface Destinations {
+  cells: ReadonlyMap<string, string>;
+  /** By commune code: the committee serving the administrative unit, and its path. */
+  communes: ReadonlyMap<string, { orgId: string; path: string }>;
+}
+
+async function destinationsOf(repos: Repositories, members: readonly Residence[], day: string): Promise<Destinations> {
+  const cellIds = [...new Set(members.flatMap((m) => m.residenceOrgId ?? []))];
+  const codes = [...new Set(members.flatMap((m) => (m.residenceOrgId === null && m.residenceCommuneCode ? [m.residenceCommuneCode] : [])))];
+  const serving = await repos.organizationKinds.servingUnits(codes);
+  const officered = await repos.residenceComments.officeredPaths([...cellIds, ...serving.map((row) => row.orgId)], day);
+  const communes = new Map(serving.flatMap((row) => (officered.has(row.orgId) ? [[row.administrativeUnitCode!, { orgId: row.orgId, path: officered.get(row.orgId)! }] as const] : [])));
+  return { cells: officered, communes };
+}
+
+/**
+ * Where a new request goes (docs/rules/residence-comments.md#routing): the member's confirmed residence cell; else
+ * the commune committee serving the commune of their residence, which assigns it to a cell; else the workplace routes it.
+ */
+function newRoute(member: Residence, to: Destinations): Route {
+  const atCell = routeTo(member.residenceOrgId, to.cells);
+  if (atCell.state === 'AT_CELL' || member.residenceOrgId !== null || !member.residenceCommuneCode) return atCell;
+  const commune = to.communes.get(member.residenceCommuneCode);
+  return commune ? { state: 'AT_COMMUNE', residenceCellId: null, residenceCellPath: null, communeOrgId: commune.orgId, communePath: commune.path } : atCell;
 }
 
 /**
@@ -49,7 +82,7 @@ export async function rerouteOpenRequests(repos: Repositories, memberId: string,
     if (route.residenceCellId === row.residenceCellId && row.state === route.state) continue;
     const decided = transition(commentMachine, entityOf(row, null, route.state === 'AT_CELL'), 'REROUTE', { workplace: false, commune: false, cell: false, subject: false, system: true });
     if (!decided.ok) continue;
-    await repos.residenceComments.advance(row.id, row.version, { ...route, communeOrgId: null, communePath: null, outsideName: null, outsideAddress: null });
+    await repos.residenceComments.advance(row.id, row.version, { ...route, outsideName: null, outsideAddress: null });
     moved.push({ id: row.id, from: row.state, to: decided.to });
   }
   return moved;
@@ -138,7 +171,7 @@ export function residenceCommentService(store: MembersStore, context: RequestCon
         if (!campaign) {
           return { campaign: null, userErrors: [{ code: 'CAMPAIGN_EXISTS', field: 'dueOn', message: `Tổ chức này đã mở đợt lấy ý kiến nhận xét năm ${year}.` }] };
         }
-        const cells = await repos.residenceComments.officeredPaths([...new Set(plan.asked.flatMap((m) => m.residenceOrgId ?? []))], today());
+        const destinations = await destinationsOf(repos, plan.asked, today());
         await repos.residenceComments.insertExemptions(plan.exempt.map((entry) => ({ campaignId: campaign.id, ...entry })));
         const created = await repos.residenceComments.insertRequests(
           plan.asked.map((member) => ({
@@ -149,14 +182,21 @@ export function residenceCommentService(store: MembersStore, context: RequestCon
             purpose: 'ANNUAL_REVIEW' as const,
             dueOn: input.dueOn,
             requestedBy: identity.personId!,
-            ...routeTo(member.residenceOrgId, cells),
+            ...newRoute(member, destinations),
           })),
         );
         await audit(repos.audit, {
           action: 'residenceComment.campaignOpened',
           entityType: 'CommentCampaign',
           entityId: campaign.id,
-          after: { year, dueOn: input.dueOn, requested: created.length, atCell: created.filter((r) => r.state === 'AT_CELL').length, exempt: plan.exempt },
+          after: {
+            year,
+            dueOn: input.dueOn,
+            requested: created.length,
+            atCell: created.filter((r) => r.state === 'AT_CELL').length,
+            atCommune: created.filter((r) => r.state === 'AT_COMMUNE').length,
+            exempt: plan.exempt,
+          },
           orgPath: path,
         });
         return { campaign, userErrors: [] as UserError[] };
@@ -186,7 +226,7 @@ export function residenceCommentService(store: MembersStore, context: RequestCon
         const pending = (await repos.residenceComments.openOfMember(member.id)).find((r) => r.campaignId === null && r.purpose === input.purpose);
         if (pending) errors.push({ code: 'OPEN_REQUEST_EXISTS', field: 'memberId', message: 'Đã có một đề nghị cùng mục đích đang chờ nhận xét về đồng chí này.' });
         if (errors.length) return { request: null, userErrors: errors };
-        const cells = await repos.residenceComments.officeredPaths(member.residenceOrgId ? [member.residenceOrgId] : [], today());
+        const destinations = await destinationsOf(repos, [member], today());
         const [request] = await repos.residenceComments.insertRequests([
           {
             memberId: member.id,
@@ -196,7 +236,7 @@ export function residenceCommentService(store: MembersStore, context: RequestCon
             purposeNote: note,
             dueOn: input.dueOn,
             requestedBy: identity.personId!,
-            ...routeTo(member.residenceOrgId, cells),
+            ...newRoute(member, destinations),
           },
         ]);
         await audit(repos.audit, {

@@ -6,7 +6,7 @@ const { organizations, organizationVersions, memberCounts } = tables;
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationInsert = typeof organizations.$inferInsert;
-export type OrganizationChanges = Partial<Pick<OrganizationInsert, 'name' | 'type' | 'parentId' | 'inRolloutScope' | 'rolloutOnlineFrom' | 'dissolvedOn'>>;
+export type OrganizationChanges = Partial<Pick<OrganizationInsert, 'name' | 'type' | 'parentId' | 'inRolloutScope' | 'rolloutOnlineFrom' | 'administrativeUnitCode' | 'dissolvedOn'>>;
 export type OrganizationVersionRow = typeof organizationVersions.$inferSelect;
 
 /**
@@ -36,6 +36,15 @@ export function organizationRepository(db: Executor) {
     roots: (): Promise<OrganizationRow[]> => db.select().from(organizations).where(isNull(organizations.parentId)).orderBy(inVietnameseOrder(organizations.name)),
     async byIdForUpdate(id: string): Promise<OrganizationRow | null> {
       const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).for('update');
+      return row ?? null;
+    },
+    /** The organization not dissolved that serves an administrative unit, if any; locked for the transaction, so two committees asking for one unit at once take turns. */
+    async servingUnit(code: string): Promise<OrganizationRow | null> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'administrative-unit:' + code}))`);
+      const [row] = await db
+        .select()
+        .from(organizations)
+        .where(and(eq(organizations.administrativeUnitCode, code), isNull(organizations.dissolvedOn)));
       return row ?? null;
     },
     async codeTaken(code: string): Promise<boolean> {

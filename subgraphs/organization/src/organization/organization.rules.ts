@@ -122,6 +122,19 @@ export function dissolveError(node: TreeNode, activeChildren: number, members: n
   return null;
 }
 
+/**
+ * A commune-level committee's administrative unit (docs/rules/organization-tree.md#administrative-unit): only a
+ * `PROVINCE_SUBORDINATE` committee serves one (a commune, ward or special zone), under a 5-digit code.
+ */
+export function administrativeUnitError(node: TreeNode & { type: OrgType }, code: string | null): UserError | null {
+  if (node.dissolvedOn) return error('ALREADY_DISSOLVED', 'id', 'Tổ chức đã giải thể.');
+  if (node.type !== 'PROVINCE_SUBORDINATE') {
+    return error('NOT_A_COMMUNE_COMMITTEE', 'id', 'Chỉ đảng bộ xã, phường, đặc khu mới gắn với một đơn vị hành chính cấp xã.');
+  }
+  if (code !== null && !/^\d{5}$/.test(code)) return error('INVALID_COMMUNE_CODE', 'administrativeUnitCode', 'Mã xã, phường, đặc khu gồm 5 chữ số.');
+  return null;
+}
+
 export function nameError(name: string): UserError | null {
   const trimmed = name.trim();
   if (trimmed.length < 3 || trimmed.length > 200) return error('INVALID_NAME', 'name', 'Tên tổ chức phải dài từ 3 đến 200 ký tự.');

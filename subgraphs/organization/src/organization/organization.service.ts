@@ -3,7 +3,7 @@ import { auditor, notFound, parseId, vietnamDay, type RequestContext, type Store
 import { policy } from '../policy.ts';
 import type { Repositories } from '../repositories.ts';
 import type { OrganizationRow } from './organization.repository.ts';
-import { codeError, dissolveError, moveError, nameError, placementError, reclassifyError, type OrgType } from './organization.rules.ts';
+import { administrativeUnitError, codeError, dissolveError, moveError, nameError, placementError, reclassifyError, type OrgType } from './organization.rules.ts';
 
 export interface OrganizationPayload {
   organization: OrganizationRow | null;
@@ -42,6 +42,11 @@ export interface SetRolloutStageInput {
   id: string;
   /** `YYYY-MM`; null takes the month set above. */
   onlineFrom?: string | null;
+}
+
+export interface SetAdministrativeUnitInput {
+  id: string;
+  administrativeUnitCode?: string | null;
 }
 
 export interface SetRolloutScopeInput {
@@ -172,7 +177,31 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         await repos.organizations.recordVersions(newPath, effective.day, { subtree: moving });
         await recordChange(repos, 'organization.reclassified', organization, changed);
         if (moving) await repos.outbox.publish('organization.moved', id, { orgId: id, oldPath: organization.path, newPath });
-        await repos.outbox.publish('organization.typed', id, { orgId: id, path: newPath, type: changed.type });
+        await repos.outbox.publish('organization.typed', id, { orgId: id, path: newPath, type: changed.type, administrativeUnitCode: changed.administrativeUnitCode });
+        return { organization: changed, userErrors: [] };
+      });
+    },
+
+    /**
+     * The administrative unit a commune-level committee serves, decided from above like the tree's shape; one
+     * committee per unit (a partial unique index holds it when two ask at once), published to the register.
+     */
+    async setAdministrativeUnit(input: SetAdministrativeUnitInput): Promise<OrganizationPayload> {
+      const id = parseId(input.id);
+      const code = input.administrativeUnitCode?.trim() || null;
+      return store.transaction(async (repos) => {
+        const organization = await lockExisting(repos, id);
+        policy.assert(identity, 'SHAPE_TREE', organization);
+        const invalid = administrativeUnitError(organization, code);
+        if (invalid) return failed(invalid);
+        if (organization.administrativeUnitCode === code) return { organization, userErrors: [] };
+        const holder = code ? await repos.organizations.servingUnit(code) : null;
+        if (holder && holder.id !== id) {
+          return failed({ code: 'UNIT_TAKEN', field: 'administrativeUnitCode', message: `Đơn vị hành chính ${code} đã gắn với ${holder.name}.` });
+        }
+        const changed = await repos.organizations.update(id, { administrativeUnitCode: code });
+        await recordChange(repos, 'organization.administrativeUnitSet', organization, changed);
+        await repos.outbox.publish('organization.typed', id, { orgId: id, path: changed.path, type: changed.type, administrativeUnitCode: code });
         return { organization: changed, userErrors: [] };
       });
     },

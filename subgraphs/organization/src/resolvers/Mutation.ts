@@ -7,6 +7,7 @@ export const Mutation: Resolvers['Mutation'] = {
   reclassifyOrganization: (_, { input }, context) => context.tree.reclassify(input),
   setRolloutStage: (_, { input }, context) => context.tree.setRolloutStage(input),
   setRolloutScope: (_, { input }, context) => context.tree.setRolloutScope(input),
+  setAdministrativeUnit: (_, { input }, context) => context.tree.setAdministrativeUnit(input),
   dissolveOrganization: (_, { input }, context) => context.tree.dissolve(input),
   setBankAccount: (_, { input }, context) => context.bankAccounts.set(input),
   submitMonthlyReport: (_, { input }, context) => context.reports.submit(input),

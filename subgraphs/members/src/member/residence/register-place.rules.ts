@@ -33,3 +33,50 @@ export function registerPlaceErrors(fields: Required<RegisterPlaceFields>, membe
   }
   return errors;
 }
+
+/** A unit of the national list as the check needs it. */
+export interface ListedUnit {
+  name: string;
+  provinceCode: string | null;
+}
+
+/**
+ * The codes checked against the list of administrative units in force (docs/rules/member-register.md#administrative-units),
+ * once their format is right: a province the list holds, and a commune, ward or special zone of that province.
+ * `listed` holds the units in force under the record's codes.
+ */
+export function administrativeUnitErrors(fields: Pick<Required<RegisterPlaceFields>, 'residenceProvinceCode' | 'residenceCommuneCode'>, listed: ReadonlyMap<string, ListedUnit>): UserError[] {
+  const { residenceProvinceCode: province, residenceCommuneCode: commune } = fields;
+  if (province === null) return [];
+  const provinceUnit = listed.get(province);
+  if (!provinceUnit || provinceUnit.provinceCode !== null) {
+    return [
+      {
+        code: 'UNKNOWN_PROVINCE_CODE',
+        field: 'residenceProvinceCode',
+        message: `Mã ${province} không có trong danh mục 34 tỉnh, thành phố hiện hành (từ 01/07/2025).`,
+      },
+    ];
+  }
+  if (commune === null) return [];
+  const communeUnit = listed.get(commune);
+  if (!communeUnit || communeUnit.provinceCode === null) {
+    return [
+      {
+        code: 'UNKNOWN_COMMUNE_CODE',
+        field: 'residenceCommuneCode',
+        message: `Mã ${commune} không có trong danh mục xã, phường, đặc khu hiện hành của ${provinceUnit.name}. Hãy kiểm tra lại mã theo danh mục đơn vị hành chính.`,
+      },
+    ];
+  }
+  if (communeUnit.provinceCode !== province) {
+    return [
+      {
+        code: 'COMMUNE_NOT_IN_PROVINCE',
+        field: 'residenceCommuneCode',
+        message: `${communeUnit.name} (mã ${commune}) không thuộc ${provinceUnit.name}.`,
+      },
+    ];
+  }
+  return [];
+}
