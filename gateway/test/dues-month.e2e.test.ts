@@ -1,17 +1,19 @@
+import { createHash } from 'node:crypto';
 import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
 import { jobs } from '@dangvu/subgraph-dues/jobs';
 import { readElements } from '@dangvu/subgraph-dues/vietqr';
 import { runJob, signAccessToken, vietnamDay, type Identity, type Role } from '@dangvu/subgraph-kit';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../src/testing/platform.ts';
 import { officerOf as officerOfIn, post } from './http-helpers.ts';
 
 /**
- * A dues month of a cell of the demo commune, end to end through the gateway (docs/rules/dues-remittance.md):
- * the month's obligations made by the monthly run, some paid in cash, some by a prepared VietQR payment, the
- * month closed, its remittance submitted by the cell and confirmed by the commune, with the amounts checked at
- * every step.
+ * A dues month of a cell of the demo commune, end to end through the gateway (docs/rules/dues-remittance.md,
+ * dues-payments.md): the month's obligations made by the monthly run; some paid in cash, one by a VietQR payment
+ * the bank's notification reports (delivered twice), one found in the bank's statement, one applied by hand from
+ * the statement's exception queue; the month closed, its remittance submitted by the cell and confirmed by the
+ * commune, with the amounts checked at every step.
  */
 let platform: TestPlatform;
 let handle: DbHandle;
@@ -45,35 +47,82 @@ afterAll(async () => {
 });
 
 describe('a dues month of a commune’s cell through the gateway', () => {
-  it('makes the month, takes cash and a QR payment, closes it, and the cell’s 30% reaches the commune, confirmed', async () => {
+  it('makes the month, takes cash, a notified QR payment and a statement with exceptions, closes it, and the cell’s 30% reaches the commune, confirmed', async () => {
     const { db } = handle;
     // The demo data made last month already: the cell's months are taken back so that the monthly run makes them.
     await db.delete(tables.obligations).where(and(eq(tables.obligations.orgId, cell.id), eq(tables.obligations.period, period)));
     await runJob(handle, jobs[0], { month: lastMonth });
     const made = await db.select().from(tables.obligations).where(and(eq(tables.obligations.orgId, cell.id), eq(tables.obligations.period, period)));
     const payers = await db.select().from(tables.payers).where(eq(tables.payers.orgId, cell.id));
-    expect(made.length).toBeGreaterThan(3);
     expect(made.length).toBe(payers.length);
-    const owed = made.filter((o) => o.status === 'DUE' && o.amount > 0).sort((a, b) => a.memberId.localeCompare(b.memberId));
-    const [byCash1, byCash2, byQr] = owed;
-
     const finance = await officerOf(cell, 'FINANCE_MEMBER');
+    // The finance member's own months are the secretary's to take: the payers here are the others.
+    const owed = made.filter((o) => o.status === 'DUE' && o.amount > 0 && o.memberId !== finance.personId).sort((a, b) => a.memberId.localeCompare(b.memberId));
+    expect(owed.length).toBeGreaterThan(5);
+    const [byCash1, byCash2, byQr, byStatement, byHand] = owed;
+
     const CASH = `mutation ($input: RecordCashPaymentInput!) { recordCashPayment(input: $input) { receipt { amount reference } userErrors { code message } } }`;
-    for (const obligation of [byCash1!, byCash2!].filter((o) => o.memberId !== finance.personId)) {
+    for (const obligation of [byCash1!, byCash2!]) {
       const { recordCashPayment } = await call(finance, CASH, { input: { memberId: obligation.memberId, months: [lastMonth] } });
       expect(recordCashPayment).toMatchObject({ receipt: { amount: String(obligation.amount) }, userErrors: [] });
     }
 
-    const member: Identity = { personId: byQr!.memberId, grants: [], partner: null };
     const PREPARE = `mutation ($input: PreparePaymentInput!) { preparePayment(input: $input) { payment { code amount memo qrPayload } userErrors { code message } } }`;
-    const { preparePayment } = await call(member, PREPARE, { input: { memberId: byQr!.memberId, months: [lastMonth] } });
-    expect(preparePayment.userErrors).toEqual([]);
-    expect(preparePayment.payment.amount).toBe(String(byQr!.amount));
-    expect(readElements(preparePayment.payment.qrPayload).get('54')).toBe(String(byQr!.amount));
-    // The bank's credit for the code arrives through the statement import or the notification webhook, which
-    // this branch does not have: it is applied here as that reconciliation will, to the months the code names.
-    const [prepared] = await db.select().from(tables.qrPayments).where(eq(tables.qrPayments.code, preparePayment.payment.code));
-    await db.update(tables.obligations).set({ status: 'PAID_ONLINE', paidAt: new Date() }).where(and(eq(tables.obligations.memberId, prepared!.memberId), inArray(tables.obligations.period, prepared!.months)));
+    const prepare = async (obligation: typeof owed[number]) => {
+      const { preparePayment } = await call({ personId: obligation.memberId, grants: [], partner: null }, PREPARE, { input: { memberId: obligation.memberId, months: [lastMonth] } });
+      expect(preparePayment.userErrors).toEqual([]);
+      expect(preparePayment.payment.amount).toBe(String(obligation.amount));
+      expect(readElements(preparePayment.payment.qrPayload).get('54')).toBe(String(obligation.amount));
+      return preparePayment.payment as { code: string; memo: string };
+    };
+    const statusOf = async (obligation: typeof owed[number]) =>
+      (await db.select().from(tables.obligations).where(and(eq(tables.obligations.memberId, obligation.memberId), eq(tables.obligations.period, period))))[0]!.status;
+
+    // One payer's bank tells the payment-notification service, which posts it to the gateway's hook with the cell's key.
+    const byQrPayment = await prepare(byQr!);
+    const { createPaymentNotificationKey } = await call(finance, `mutation ($input: CreatePaymentNotificationKeyInput!) { createPaymentNotificationKey(input: $input) { key userErrors { code } } }`, { input: { organizationId: cell.id } });
+    const [account] = await db.select().from(tables.collectionAccounts).where(eq(tables.collectionAccounts.orgId, cell.id));
+    const notification = JSON.stringify({ id: 77001, gateway: 'Agribank', transactionDate: `${today} 09:30:00`, accountNumber: account!.accountNumber, content: `IBFT ${byQrPayment.memo}`, transferType: 'in', transferAmount: Number(byQr!.amount), referenceCode: 'FT77001', description: '' });
+    for (let delivery = 0; delivery < 2; delivery++) {
+      const hooked = await fetch(new URL('/hooks/dues/payment-notifications', platform.gatewayUrl), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Apikey ${createPaymentNotificationKey.key}` }, body: notification });
+      expect(hooked.status).toBe(200);
+    }
+    expect(await statusOf(byQr!)).toBe('PAID_ONLINE');
+
+    // The others come in the bank's statement: one with its code buried in the bank's narrative, one whose payer
+    // left the memo out (an exception the finance member applies to the months by hand), and a transfer that is
+    // not dues at all.
+    const byStatementPayment = await prepare(byStatement!);
+    const amount = (dong: number) => new Intl.NumberFormat('vi-VN').format(dong);
+    const csv = Buffer.from([
+      'Ngày GD,Diễn giải,Ghi nợ,Ghi có,Số tham chiếu',
+      `${today.split('-').reverse().join('/')},MBVCB.4530998360.NGUYEN VAN A chuyen tien ${byStatementPayment.code.toLowerCase()}dang phi,,"${amount(byStatement!.amount)}",E2E-STMT-1`,
+      `${today.split('-').reverse().join('/')},CHUYEN TIEN DANG PHI THANG NAY,,"${amount(byHand!.amount)}",E2E-STMT-2`,
+      `${today.split('-').reverse().join('/')},HOAN TIEN AN TRUA,,"${amount(250_000)}",E2E-STMT-3`,
+    ].join('\n'));
+    const { startBankStatementUpload } = await call(finance, `mutation ($input: StartBankStatementUploadInput!) { startBankStatementUpload(input: $input) { upload { id url } userErrors { code } } }`, { input: { organizationId: cell.id, fileName: 'sao-ke.csv', byteSize: csv.length, sha256: createHash('sha256').update(csv).digest('hex') } });
+    const put = await fetch(new URL(startBankStatementUpload.upload.url, platform.gatewayUrl), { method: 'PUT', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${await signAccessToken(finance, platform.authSigningKey)}` }, body: csv });
+    expect(put.status).toBe(200);
+    const IMPORT = `mutation ($input: ImportBankStatementInput!) { importBankStatement(input: $input) { statementImport { matched newLines alreadySeen exceptions { id kind amount reference } } userErrors { code } } }`;
+    const { importBankStatement } = await call(finance, IMPORT, { input: { uploadId: startBankStatementUpload.upload.id, preset: 'GENERIC' } });
+    expect(importBankStatement.userErrors).toEqual([]);
+    expect(importBankStatement.statementImport).toMatchObject({ matched: 1, newLines: 3 });
+    const exceptions = importBankStatement.statementImport.exceptions as { id: string; kind: string; reference: string }[];
+    expect(exceptions.map((e) => [e.kind, e.reference]).sort()).toEqual([['UNMATCHED', 'E2E-STMT-2'], ['UNMATCHED', 'E2E-STMT-3']]);
+    expect(await statusOf(byStatement!)).toBe('PAID_ONLINE');
+    const RESOLVE = `mutation ($input: ResolveDuesPaymentExceptionInput!) { resolveDuesPaymentException(input: $input) { exception { resolution } receipt { amount } userErrors { code } } }`;
+    const forgotten = exceptions.find((e) => e.reference === 'E2E-STMT-2')!;
+    const applied = await call(finance, RESOLVE, { input: { exceptionId: forgotten.id, action: 'APPLY_TO_MONTHS', reason: 'Đảng viên xác nhận đã chuyển, quên ghi nội dung', memberId: byHand!.memberId, months: [lastMonth] } });
+    expect(applied.resolveDuesPaymentException).toEqual({ exception: { resolution: 'APPLIED' }, receipt: { amount: String(byHand!.amount) }, userErrors: [] });
+    const lunch = exceptions.find((e) => e.reference === 'E2E-STMT-3')!;
+    const dismissed = await call(finance, RESOLVE, { input: { exceptionId: lunch.id, action: 'NOT_DUES', reason: 'Tiền hoàn ăn trưa, không phải đảng phí' } });
+    expect(dismissed.resolveDuesPaymentException.userErrors).toEqual([]);
+    expect(await statusOf(byHand!)).toBe('PAID_ONLINE');
+    // The same statement again changes nothing.
+    const again = await call(finance, `mutation ($input: StartBankStatementUploadInput!) { startBankStatementUpload(input: $input) { upload { id url } } }`, { input: { organizationId: cell.id, fileName: 'sao-ke.csv', byteSize: csv.length, sha256: createHash('sha256').update(csv).digest('hex') } });
+    await fetch(new URL(again.startBankStatementUpload.upload.url, platform.gatewayUrl), { method: 'PUT', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${await signAccessToken(finance, platform.authSigningKey)}` }, body: csv });
+    const reimported = await call(finance, IMPORT, { input: { uploadId: again.startBankStatementUpload.upload.id, preset: 'GENERIC' } });
+    expect(reimported.importBankStatement.statementImport).toMatchObject({ matched: 0, newLines: 0, alreadySeen: 3, exceptions: [] });
 
     const settled = await db.select().from(tables.obligations).where(and(eq(tables.obligations.orgId, cell.id), eq(tables.obligations.period, period)));
     const collected = settled.filter((o) => ['PAID_CASH', 'PAID_ONLINE', 'PREPAID'].includes(o.status)).reduce((sum, o) => sum + o.amount, 0);
