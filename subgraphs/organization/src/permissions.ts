@@ -21,6 +21,7 @@ export const rules = {
     moveOrganization: policy.rule('SHAPE_TREE'),
     dissolveOrganization: policy.rule('SHAPE_TREE'),
     reclassifyOrganization: policy.rule('SHAPE_TREE'),
+    confirmOrganizationType: policy.rule('SHAPE_TREE'),
     setRolloutStage: policy.rule('SET_ROLLOUT_SCOPE'),
     setRolloutScope: policy.rule('SET_ROLLOUT_SCOPE'),
     setBankAccount: policy.rule('SET_DUES_ACCOUNT'),

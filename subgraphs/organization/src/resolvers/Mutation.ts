@@ -5,6 +5,7 @@ export const Mutation: Resolvers['Mutation'] = {
   renameOrganization: (_, { input }, context) => context.tree.rename(input),
   moveOrganization: (_, { input }, context) => context.tree.move(input),
   reclassifyOrganization: (_, { input }, context) => context.tree.reclassify(input),
+  confirmOrganizationType: (_, { input }, context) => context.tree.confirmType(input),
   setRolloutStage: (_, { input }, context) => context.tree.setRolloutStage(input),
   setRolloutScope: (_, { input }, context) => context.tree.setRolloutScope(input),
   dissolveOrganization: (_, { input }, context) => context.tree.dissolve(input),
