@@ -89,7 +89,7 @@ export const policy = definePolicy({
     over: (organization: OrganizationReference) => organization.path,
   },
   /** A month's report figures for a subtree: counts and sums naming no one (docs/rules/reports.md#who-reads-figures). */
-  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: (organization: OrganizationReference) => organization.path },
+  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: (organization: OrganizationReference) => organization.path, partnerScope: 'reports:read' },
   /** The calculator: it reads nobody's data, so a partner with the dues scope may use it beside signed-in people. */
   QUOTE_DUES: {
     partnerScope: 'dues:read',

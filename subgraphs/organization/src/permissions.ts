@@ -26,6 +26,7 @@ export const rules = {
     setRolloutScope: policy.rule('SET_ROLLOUT_SCOPE'),
     setBankAccount: policy.rule('SET_DUES_ACCOUNT'),
     submitMonthlyReport: policy.rule('SUBMIT_MONTHLY_REPORT'),
+    recordReportExport: policy.rule('SEE_MONTHLY_REPORTS'),
   },
   Organization: {
     '*': readsTree,
@@ -36,6 +37,7 @@ export const rules = {
   MonthlyReport: allow,
   SubordinateReport: allow,
   MonthlyReportPayload: allow,
+  ReportExportPayload: allow,
   OrganizationVersion: readsTree,
   Rollout: readsTree,
   DataQualityWarning: readsTree,

@@ -20,6 +20,12 @@ describe('the organization page and its dues account', () => {
     const account = await page.getByRole('region', { name: 'Tài khoản nhận đảng phí' }).innerText();
     expect(account).toContain('Agribank');
     expect(account).toContain('Đổi tài khoản');
+    // The readiness panel (docs/rules/reports.md#readiness): the cell's own account and its secretary's activated login.
+    const readiness = await page.getByRole('region', { name: 'Mức sẵn sàng triển khai' }).innerText();
+    expect(readiness).toMatch(/Đã đăng ký tài khoản đảng phí\s+1\/1 \(đủ\)/);
+    expect(readiness).toMatch(/Bí thư có tài khoản đã kích hoạt\s+1\/1 \(đủ\)/);
+    expect(readiness).toMatch(/Đã rà soát loại hình\s+[01]\/1/);
+    expect(readiness).toMatch(/Đảng viên đã kích hoạt tài khoản\s+\d+\/\d+ \(\d/);
     expect(await axeViolations(page)).toEqual([]);
   });
 

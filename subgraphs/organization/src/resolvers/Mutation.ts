@@ -11,4 +11,5 @@ export const Mutation: Resolvers['Mutation'] = {
   dissolveOrganization: (_, { input }, context) => context.tree.dissolve(input),
   setBankAccount: (_, { input }, context) => context.bankAccounts.set(input),
   submitMonthlyReport: (_, { input }, context) => context.reports.submit(input),
+  recordReportExport: (_, { input }, context) => context.reports.recordExport(input),
 };

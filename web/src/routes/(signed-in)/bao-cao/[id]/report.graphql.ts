@@ -16,6 +16,7 @@ export const MonthlyReportQuery = graphql(`
   }
 
   fragment ReportFigures on Organization {
+    ...ReadinessFields
     memberMonthlyFigures(month: $month) {
       frozen
       members
@@ -134,6 +135,18 @@ export const SubmitMonthlyReportMutation = graphql(`
         submittedAt
         late
       }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** Every file taken out is recorded before it is served (docs/rules/reports.md#exports). */
+export const RecordReportExportMutation = graphql(`
+  mutation RecordReportExport($input: RecordReportExportInput!) {
+    recordReportExport(input: $input) {
+      recorded
       userErrors {
         ...UserErrorFields
       }
