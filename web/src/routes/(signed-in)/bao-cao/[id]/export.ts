@@ -1,8 +1,9 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { mutate, query } from '#lib/server/gateway.ts';
+import { mutate } from '#lib/server/gateway.ts';
 import { toCsv, toXlsx } from '#lib/server/spreadsheet.ts';
 import { isMonth } from './months.ts';
-import { MonthlyReportQuery, RecordReportExportMutation } from './report.graphql.ts';
+import { monthlyReport } from './monthly-report.ts';
+import { RecordReportExportMutation } from './report.graphql.ts';
 import { reportTable } from './report-table.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function exportReport(event: RequestEvent<{ id: string; thang: stri
   if (!event.locals.token) error(401, 'Xin đăng nhập trước.');
   const month = event.params.thang;
   if (!isMonth(month)) error(400, 'Tháng không hợp lệ: hãy chọn theo dạng YYYY-MM.');
-  const { data, code, message } = await query(event, MonthlyReportQuery, { id: event.params.id, month });
+  const { data, code, message } = await monthlyReport(event, event.params.id, month);
   if (!data?.organization) error(code === 'FORBIDDEN' ? 403 : code === 'BAD_USER_INPUT' ? 400 : 404, message ?? 'Không tìm thấy tổ chức, hoặc đồng chí không có quyền xem báo cáo này.');
   const recorded = await mutate(event, RecordReportExportMutation, { input: { organizationId: event.params.id, month, format: format === 'csv' ? 'CSV' : 'XLSX' } });
   if (!recorded.data?.recordReportExport.recorded) {

@@ -1,9 +1,9 @@
 import { graphql } from '#lib/graphql/generated/index.ts';
 
-/** The month's report of an organization and its children: each part's figures, one query through the gateway. */
+/** The month's report of an organization and its children (as they stood `asOf`): each part's figures, one query through the gateway. */
 export const MonthlyReportQuery = graphql(`
-  query MonthlyReport($id: ID!, $month: YearMonth!) {
-    organization(id: $id) {
+  query MonthlyReport($id: ID!, $month: YearMonth!, $asOf: Date) {
+    organization(id: $id, asOf: $asOf) {
       id
       name
       ...ReportFigures
