@@ -35,6 +35,9 @@ const figures = async (orgs: Org[], month: string, identity: Identity) => {
   return { ...answer, figures: answer.data?._entities.map((entity: { memberMonthlyFigures: unknown } | null) => entity?.memberMonthlyFigures ?? null) };
 };
 
+const LAGGING = `query ($reps: [_Any!]!, $month: YearMonth!, $first: Int) { _entities(representations: $reps) { ... on Organization {
+  laggingUnits(month: $month, first: $first) { organization { id } figures { frozen inScope accountsActivated { numerator denominator value } } } } } }`;
+
 async function account(member: { id: string }, status: 'PENDING' | 'ACTIVE', username: string) {
   await subgraph.db.db.insert(tables.accounts).values({ memberId: member.id, username, status, passwordHash: status === 'ACTIVE' ? 'x' : null });
 }
@@ -152,6 +155,24 @@ describe('Organization.memberMonthlyFigures', () => {
     expect((await subgraph.db.db.select().from(tables.rolloutSettings)).map((row) => row.orgId).sort()).toEqual([o.military.id, o.late.id].sort());
   });
 
+  it('ranks the units under the commune in the database, lowest share of activated accounts first, those without members in scope left out', async () => {
+    const analyst = person(outsider.id, [{ role: 'ANALYST', org: o.province }]);
+    subgraph.resetQueryCount();
+    const { data, errors } = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 10 }, analyst);
+    expect(errors).toBeUndefined();
+    expect(subgraph.queryCount()).toBe(2);
+    expect(data!._entities[0].laggingUnits).toEqual([
+      { organization: { id: o.cellA.id }, figures: { frozen: false, inScope: 3, accountsActivated: rate(1, 3) } },
+      { organization: { id: o.cellB.id }, figures: { frozen: false, inScope: 2, accountsActivated: rate(2, 2) } },
+    ]);
+    const one = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 1 }, analyst);
+    expect(one.data!._entities[0].laggingUnits.map((unit: { organization: { id: string } }) => unit.organization.id)).toEqual([o.cellA.id]);
+    const tooMany = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 500 }, analyst);
+    expect(tooMany.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    const plain = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 10 }, person(outsider.id));
+    expect(plain.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+
   it('freezes a month once at the deadline: today’s changes no longer move it, the month in progress still does', async () => {
     const analyst = person(outsider.id, [{ role: 'ANALYST', org: o.province }]);
     await expect(runJob(subgraph.db, membersMonthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-12' })).rejects.toThrow(/has not ended/);
@@ -170,6 +191,12 @@ describe('Organization.memberMonthlyFigures', () => {
     expect(await runJob(subgraph.db, membersMonthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-11' })).toMatchObject({ status: 'already-done' });
     const { figures: [again] } = await figures([o.commune], '2026-11', analyst);
     expect(again).toEqual({ ...november, frozen: true });
+    // The frozen month ranks its frozen rows: cell B's member gone abroad since does not move it.
+    const { data } = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 10 }, analyst);
+    expect(data!._entities[0].laggingUnits).toEqual([
+      { organization: { id: o.cellA.id }, figures: { frozen: true, inScope: 3, accountsActivated: rate(1, 3) } },
+      { organization: { id: o.cellB.id }, figures: { frozen: true, inScope: 2, accountsActivated: rate(2, 2) } },
+    ]);
   });
 
   it('is for analysts and officers over the organization, never a plain member nor outside the subtree', async () => {

@@ -74,6 +74,8 @@ describe('the monthly report', () => {
     await page.getByRole('heading', { name: 'Báo cáo của cấp dưới' }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(harness.platform.demo.member.cellName) });
     expect(await row.innerText()).toMatch(/Đã gửi đúng hạn|Gửi sau hạn/);
+    // The units ranked by the API, lowest share of activated accounts first (docs/rules/reports.md#lagging-units).
+    expect(await page.getByRole('img', { name: /thấp nhất trước/ }).count()).toBe(1);
     expect(await page.getByRole('button', { name: /^Gửi báo cáo tháng/ }).count()).toBe(0);
     await expectFitsPhone(page, [page.getByRole('link', { name: 'Tải về CSV' }), page.getByRole('button', { name: 'Xem' })]);
     expect(await axeViolations(page)).toEqual([]);

@@ -92,6 +92,17 @@ export const ReportPageQuery = graphql(`
         submittedAt
         late
       }
+      laggingUnits(month: $month, first: 10) {
+        organization {
+          id
+          name
+        }
+        figures {
+          accountsActivated {
+            value
+          }
+        }
+      }
       subordinateReports(month: $month) {
         organization {
           id
