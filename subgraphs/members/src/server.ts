@@ -132,7 +132,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
         registerUploads: registerUploadService(store, base),
-        registerImports: registerImportService(store, base, { analyse, today: () => vietnamDay(now()) }),
+        registerImports: registerImportService(store, base, { analyse, now, today: () => vietnamDay(now()) }),
         insurance: insuranceReconciliationService(store, base, () => vietnamDay(now())),
         dataQuality: dataQualityService(store, views, () => vietnamDay(now())),
         memberFigures: memberFiguresLoader(store.repos, now),
