@@ -172,6 +172,17 @@ describe('readiness and data quality', () => {
     // Confirmed again the same day: nothing new to record.
     await subgraph.call(CONFIRM, { input: { id: tree.village.id } }, as('ADMIN', tree.province));
     expect(await auditOf('organization.typeConfirmed')).toHaveLength(1);
+    // An organization an officer creates has its kind chosen by them; a dissolved one is not confirmed.
+    const created = await subgraph.call(
+      `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id classifiedOn } userErrors { code } } }`,
+      { input: { parentId: tree.ward.id, code: 'NB.1.9', name: 'Chi bộ thôn Bắc', type: 'GRASSROOTS_CELL' } },
+      as('SECRETARY', tree.ward),
+    );
+    expect(created.data!.createOrganization).toMatchObject({ organization: { classifiedOn: today }, userErrors: [] });
+    const newCell = created.data!.createOrganization.organization.id as string;
+    await subgraph.call('mutation ($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { userErrors { code } } }', { input: { id: newCell } }, as('SECRETARY', tree.ward));
+    const dissolved = await subgraph.call(CONFIRM, { input: { id: newCell } }, as('SECRETARY', tree.ward));
+    expect(dissolved.data!.confirmOrganizationType).toEqual({ organization: null, userErrors: [{ code: 'ALREADY_DISSOLVED' }] });
   });
 
   it('warns of the Statute’s sizes without refusing anything', async () => {
