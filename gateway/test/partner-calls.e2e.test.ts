@@ -86,3 +86,37 @@ describe('a partner system’s calls', () => {
     }
   });
 });
+
+describe('a partner system with reports:read', () => {
+  const register = async (scopes: string[]) => {
+    const query = `mutation ($scopes: [String!]!) { registerPartnerClient(input: { name: "Hệ thống báo cáo tỉnh", scopes: $scopes }) { partner { id } clientSecret userErrors { code } } }`;
+    const registered = (await post(platform, { query, variables: { scopes } }, { authorization: `Bearer ${provinceAdmin}` })).body.data!.registerPartnerClient;
+    expect(registered.userErrors).toEqual([]);
+    const issued = await post(platform, { query: TOKEN, variables: { id: registered.partner.id, secret: registered.clientSecret } });
+    return { authorization: `Bearer ${issued.body.data!.partnerToken.token}` };
+  };
+  const REPORT = `{ organizationRoots { name typeClassification { eligible }
+    memberMonthlyFigures(month: "2026-11") { members accountsActivated { numerator } secretaryAccounts { denominator } }
+    duesMonthlyFigures(month: "2026-11") { expected } transferMonthlyFigures(month: "2026-11") { official { received } } } }`;
+
+  it('reads the province’s monthly figures, counts naming no one', async () => {
+    const bearer = await register(['organizations:read', 'reports:read']);
+    const { body } = await post(platform, { query: REPORT }, bearer);
+    expect(body.errors).toBeUndefined();
+    const [province] = body.data!.organizationRoots;
+    expect(province.memberMonthlyFigures.members).toBeGreaterThan(0);
+    expect(province.memberMonthlyFigures.secretaryAccounts.denominator).toBeGreaterThan(0);
+    expect(typeof province.duesMonthlyFigures.expected).toBe('string');
+  });
+
+  it('is refused the persons behind them, and without the scope the figures too', async () => {
+    const bearer = await register(['organizations:read', 'reports:read']);
+    const persons = await post(platform, { query: '{ organizationRoots { memberList(first: 5) { edges { node { fullName } } } } }' }, bearer);
+    expect(persons.body.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    const search = await post(platform, { query: '{ members(filter: { query: "nguyen" }, first: 2) { edges { node { fullName } } } }' }, bearer);
+    expect(search.body.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    const treeOnly = await register(['organizations:read']);
+    const figures = await post(platform, { query: REPORT }, treeOnly);
+    expect(figures.body.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+});

@@ -103,6 +103,16 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: ReclassifyOrganizationInput!) { reclassifyOrganization(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { id: f.cell.id, type: 'GRASSROOTS_CELL' } }),
   },
+  confirmOrganizationType: {
+    // Confirmed again the same day by another allowed caller: nothing new is recorded.
+    document: 'mutation ($input: ConfirmOrganizationTypeInput!) { confirmOrganizationType(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { id: f.cell.id } }),
+  },
+  recordReportExport: {
+    // A month to come: an allowed caller meets FUTURE_MONTH and nothing is recorded.
+    document: 'mutation ($input: RecordReportExportInput!) { recordReportExport(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { organizationId: f.cell.id, month: '2099-01', format: 'CSV' } }),
+  },
   setRolloutStage: {
     // No month set: an allowed caller changes nothing.
     document: 'mutation ($input: SetRolloutStageInput!) { setRolloutStage(input: $input) { userErrors { code } } }',

@@ -31,5 +31,6 @@ export default subgraphCodegen({
     RegisterImportRow: '../import/register-import.repository.ts#StoredImportRow',
     DutyComment: '../residence-comment/residence-comment.rules.ts#GivenDuty',
     MemberMonthlyFigures: '../report/member-figures.loaders.ts#MonthlyFiguresOfMembers',
+    LaggingUnit: '../report/lagging-units.ts#LaggingUnitModel',
   },
 });

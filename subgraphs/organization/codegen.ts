@@ -10,7 +10,6 @@ export default subgraphCodegen({
     OrganizationViewerCan: '../policy.ts#OrganizationSubject',
     BankAccount: '../bank-account/bank-account.repository.ts#BankAccountRow',
     Rollout: '../organization/organization-read.service.ts#RolloutPlace',
-    Coverage: '../organization/readiness.repository.ts#CoverageRow',
     MonthlyReport: '../report/monthly-report.repository.ts#MonthlyReportRow',
     SubordinateReport: '../report/monthly-report.service.ts#SubordinateReportModel',
   },

@@ -54,6 +54,14 @@ export const memberMonthlyFigures = membersSchema.table(
     commentsRequested: integer('comments_requested').notNull(),
     commentsAnswered: integer('comments_answered').notNull(),
     commentsOverdue: integer('comments_overdue').notNull(),
+    /**
+     * Readiness (docs/rules/reports.md#role-accounts): the organizations counted, and of them those where a
+     * member holding the role has an activated account. Rows frozen before these columns existed read 0.
+     */
+    organizations: integer().notNull().default(0),
+    secretaryAccounts: integer('secretary_accounts').notNull().default(0),
+    deputyAccounts: integer('deputy_accounts').notNull().default(0),
+    financeAccounts: integer('finance_accounts').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.month, t.orgId] }),

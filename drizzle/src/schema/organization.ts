@@ -53,6 +53,12 @@ export const organizations = organizationSchema.table(
     administrativeUnitCode: text('administrative_unit_code'),
     /** Day the organization was dissolved; it stays in the tree for history and reports. */
     dissolvedOn: date('dissolved_on'),
+    /**
+     * Day the kind was last reviewed by a committee above, through reclassifying, confirming it, or creating the
+     * organization with it; null while unreviewed, as for organizations brought in before the review
+     * (docs/rules/organization-tree.md#classification-review).
+     */
+    classifiedOn: date('classified_on'),
     /** Optimistic-locking counter, raised by every change. */
     version: integer().notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -107,7 +107,7 @@ export const policy = definePolicy({
     over: (organization: OrganizationReference) => organization.path,
   },
   /** A month's report figures for a subtree: counts and sums naming no one (docs/rules/reports.md#who-reads-figures). */
-  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: (organization: OrganizationReference) => organization.path },
+  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: (organization: OrganizationReference) => organization.path, partnerScope: 'reports:read' },
   /**
    * A member's receipts and their PDFs (docs/rules/dues-payments.md#who-reads-a-receipt): the member, and the
    * finance member, secretary or deputy over the organization where the member pays; not an administrator or a

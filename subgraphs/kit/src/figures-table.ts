@@ -12,6 +12,16 @@ export interface FiguresTableSpec {
   definition: number;
 }
 
+/** How `ranked` orders a level of the tree: by the share of two count columns, over frozen rows or live totals. */
+export interface RankOptions {
+  frozen: boolean;
+  numerator: string;
+  denominator: string;
+  limit: number;
+  now: Date;
+  childrenOf: (path: string) => SQL;
+}
+
 /** The statement of a month's figures per organization group (`org_path` plus the columns), for some subtrees or (null) all. */
 export type GroupsOf = (month: string, paths: readonly string[] | null, now: Date) => SQL;
 
@@ -37,13 +47,13 @@ export function underPaths(column: SQL, paths: readonly string[] | null): SQL {
 export function figuresTable<Row extends { orgPath: string }>(db: Executor, spec: FiguresTableSpec, groupsOf: GroupsOf) {
   const money = spec.money ?? [];
   const columns = [...spec.counts, ...money];
-  const totals = (month: string, paths: readonly string[] | null, now: Date) => sql`
+  const totals = (month: string, paths: readonly string[] | null, now: Date, only?: SQL) => sql`
     select x.id as org_id,
            substr(g.org_path, 1, strpos(g.org_path, '/' || x.id || '/') + length(x.id) + 1) as org_path,
            ${sql.raw(columns.map((column) => `sum(g.${column})::${money.includes(column) ? 'bigint' : 'int'} as ${column}`).join(', '))}
     from (${groupsOf(month, paths, now)}) g
     cross join lateral unnest(string_to_array(trim(both '/' from g.org_path), '/')) as x(id)
-    where ${paths === null ? sql`true` : sql`x.id in (${list(paths.map(idOf))})`}
+    where ${only ?? (paths === null ? sql`true` : sql`x.id in (${list(paths.map(idOf))})`)}
     group by x.id, 2`;
   const toRow = (raw: Record<string, unknown>) => {
     const row: Record<string, unknown> = { orgPath: raw.org_path };
@@ -52,6 +62,8 @@ export function figuresTable<Row extends { orgPath: string }>(db: Executor, spec
     return row as Row;
   };
   const table = sql.raw(spec.table);
+  /** The organizations one level under `path`: its path and one id more (ids hold no slash). */
+  const childPath = (column: SQL, path: string) => sql`${column} like ${`${path}%/`} and ${column} not like ${`${path}%/%/`}`;
 
   return {
     async live(month, paths, now) {
@@ -68,6 +80,31 @@ export function figuresTable<Row extends { orgPath: string }>(db: Executor, spec
       const rows = await db.execute<Record<string, unknown>>(sql`select * from ${table} where month = ${month} and org_id in (${list(paths.map(idOf), '::uuid')})`);
       return [...rows].map((raw) => ({ ...toRow(raw), definition: Number(raw.definition), frozenAt: new Date(String(raw.frozen_at)) }));
     },
+    /**
+     * The organizations directly under `path`, lowest share `numerator / denominator` first (more of the
+     * denominator first among equals), those with nothing in the denominator left out, at most `limit`: ranked
+     * in SQL (docs/rules/reports.md#lagging-units). A frozen month ranks its frozen rows, whose paths are the
+     * tree at the freeze; a live month ranks the live totals of the organizations `childrenOf(path)` selects
+     * (one `id` column) from the subgraph's own copy of today's tree.
+     */
+    async ranked(
+      month: string,
+      path: string,
+      options: RankOptions,
+    ): Promise<(Row & { frozenAt?: Date; definition?: number })[]> {
+      const [numerator, denominator] = [sql.raw(`r.${options.numerator}`), sql.raw(`r.${options.denominator}`)];
+      const source = options.frozen
+        ? sql`select * from ${table} where month = ${month} and ${childPath(sql`org_path`, path)}`
+        : totals(month, [path], options.now, sql`x.id in (select c.id::text from (${options.childrenOf(path)}) c)`);
+      const rows = await db.execute<Record<string, unknown>>(sql`
+        select * from (${source}) r
+        where ${denominator} > 0
+        order by ${numerator}::float8 / ${denominator}, ${denominator} desc, r.org_id
+        limit ${options.limit}`);
+      return [...rows].map((raw) =>
+        options.frozen ? { ...toRow(raw), definition: Number(raw.definition), frozenAt: new Date(String(raw.frozen_at)) } : toRow(raw),
+      );
+    },
     /** Freezes every organization's row for the month; a row already frozen stays as it was. Returns the rows written. */
     async freeze(month: string, now: Date): Promise<number> {
       const rows = await db.execute(sql`
@@ -78,5 +115,8 @@ export function figuresTable<Row extends { orgPath: string }>(db: Executor, spec
         returning 1`);
       return [...rows].length;
     },
-  } satisfies FiguresSource<Row> & { freeze(month: string, now: Date): Promise<number> };
+  } satisfies FiguresSource<Row> & {
+    freeze(month: string, now: Date): Promise<number>;
+    ranked(month: string, path: string, options: RankOptions): Promise<(Row & { frozenAt?: Date; definition?: number })[]>;
+  };
 }

@@ -18,6 +18,7 @@ import type { DataQualityService } from './data-quality/data-quality.service.ts'
 import type { InsuranceReconciliationService } from './import/insurance-reconciliation.service.ts';
 import type { RegisterImportService } from './import/register-import.service.ts';
 import type { RegisterUploadService } from './import/register-upload.service.ts';
+import type { LaggingUnitsReader } from './report/lagging-units.ts';
 import type { MemberFiguresLoader } from './report/member-figures.loaders.ts';
 import type { RoleService } from './role/role.service.ts';
 import type { SessionService } from './session/session.service.ts';
@@ -61,6 +62,7 @@ export interface MembersContext extends RequestContext {
   insurance: InsuranceReconciliationService;
   dataQuality: DataQualityService;
   memberFigures: MemberFiguresLoader;
+  laggingUnits: LaggingUnitsReader;
   /** The request's clock, as the services see it. */
   now: () => Date;
   paperRequests: PaperRequestService;

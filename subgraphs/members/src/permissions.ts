@@ -138,6 +138,7 @@ export const rules = {
     pendingIdentityEdits: policy.rule('SEE_IDENTITY_EDITS', organization),
     pendingResidenceDeclarations: policy.rule('SEE_RESIDENCE_DECLARATIONS', organization),
     memberMonthlyFigures: policy.rule('SEE_REPORT_FIGURES', organization),
+    laggingUnits: policy.rule('SEE_REPORT_FIGURES', organization),
     commentInbox: policy.rule('SEE_COMMENT_INBOX', organization),
     paperCommentRequest: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
     commentCampaigns: policy.rule('MANAGE_RESIDENCE_COMMENTS', organization),
@@ -211,6 +212,7 @@ export const rules = {
   MemberStatistics: allow,
   // Reached only through Organization.memberMonthlyFigures above: counts, no person.
   MemberMonthlyFigures: allow,
+  LaggingUnit: allow,
   ScopeExclusionCount: allow,
   Rate: allow,
   ActivityStatusCount: allow,

@@ -221,7 +221,7 @@ export const policy = definePolicy({
    * A month's report figures for a subtree: counts that name no one (docs/rules/reports.md#who-reads-figures),
    * for the analysts and officers whose grant reaches the organization.
    */
-  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
+  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath, partnerScope: 'reports:read' },
   /** Open a yearly comment campaign, and follow what an organization asked (docs/rules/residence-comments.md#who-does-what). */
   MANAGE_RESIDENCE_COMMENTS: { roles: COMMENT_OFFICERS, over: organizationPath },
   /**

@@ -30,6 +30,7 @@ import { memberTransferredOutConsumer } from './member/member-transferred-out.co
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
 import { organizationTypedConsumer } from './organization/organization-typed.consumer.ts';
 import { organizationMovedConsumer } from './organization/organization-moved.consumer.ts';
+import { laggingUnitsReader } from './report/lagging-units.ts';
 import { memberFiguresLoader } from './report/member-figures.loaders.ts';
 import { membersMonthlyFiguresJob } from './report/monthly-figures.job.ts';
 import { rolloutSettingsConsumer } from './report/rollout-settings.consumer.ts';
@@ -131,10 +132,11 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         residenceComments: residenceCommentService(store, base, signComment, now),
         commentLoaders: residenceCommentLoaders(store.repos),
         registerUploads: registerUploadService(store, base),
-        registerImports: registerImportService(store, base, { analyse, today: () => vietnamDay(now()) }),
+        registerImports: registerImportService(store, base, { analyse, now, today: () => vietnamDay(now()) }),
         insurance: insuranceReconciliationService(store, base, () => vietnamDay(now())),
         dataQuality: dataQualityService(store, views, () => vietnamDay(now())),
         memberFigures: memberFiguresLoader(store.repos, now),
+        laggingUnits: laggingUnitsReader(store.repos, now),
         now,
         paperRequests: paperRequestService(store, base, printer, now),
       };

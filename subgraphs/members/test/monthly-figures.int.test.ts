@@ -27,11 +27,16 @@ const FIGURES = `query ($reps: [_Any!]!, $month: YearMonth!) { _entities(represe
     month frozen definition members inScope outOfScope { reason count }
     accountsIssued { numerator denominator value } accountsActivated { numerator denominator value } accountsUsed30Days { numerator denominator value }
     commentsRequested commentsAnswered commentsOverdue
+    secretaryAccounts { numerator denominator value } deputySecretaryAccounts { numerator denominator value }
+    financeMemberAccounts { numerator denominator value }
   } } } }`;
 const figures = async (orgs: Org[], month: string, identity: Identity) => {
   const answer = await subgraph.call(FIGURES, { reps: orgs.map((org) => ({ __typename: 'Organization', id: org.id, path: org.path })), month }, identity);
   return { ...answer, figures: answer.data?._entities.map((entity: { memberMonthlyFigures: unknown } | null) => entity?.memberMonthlyFigures ?? null) };
 };
+
+const LAGGING = `query ($reps: [_Any!]!, $month: YearMonth!, $first: Int) { _entities(representations: $reps) { ... on Organization {
+  laggingUnits(month: $month, first: $first) { organization { id } figures { frozen inScope accountsActivated { numerator denominator value } } } } } }`;
 
 async function account(member: { id: string }, status: 'PENDING' | 'ACTIVE', username: string) {
   await subgraph.db.db.insert(tables.accounts).values({ memberId: member.id, username, status, passwordHash: status === 'ACTIVE' ? 'x' : null });
@@ -83,6 +88,16 @@ beforeAll(async () => {
   await rollout(o.late, true, '2027-01-01');
   outsider = await buildMember(db, o.otherCommune);
 
+  // Offices (docs/rules/reports.md#role-accounts): cell A's secretary can sign in, its deputy's account is not
+  // activated; cell B's finance member can sign in, its secretary's term ended during November.
+  const grant = (member: { id: string }, role: Role, org: Org, startsOn: string, endsOn: string | null = null) =>
+    db.insert(tables.roleGrants).values({ memberId: member.id, role, orgId: org.id, orgPath: org.path, startsOn, endsOn });
+  await grant(used, 'SECRETARY', o.cellA, '2025-01-01');
+  await grant(pending, 'DEPUTY_SECRETARY', o.cellA, '2025-01-01');
+  await grant(b1, 'FINANCE_MEMBER', o.cellB, '2025-01-01');
+  await grant(b2, 'SECRETARY', o.cellB, '2025-01-01', '2026-11-10');
+  await grant(soldier, 'SECRETARY', o.military, '2025-01-01');
+
   // Residence comments the commune's cell A asked: one answered in November, one open past its due day.
   const asked = { workplaceOrgId: o.cellA.id, workplacePath: o.cellA.path, purpose: 'PERSONNEL' as const, requestedBy: used.id };
   await db.insert(tables.residenceCommentRequests).values([
@@ -96,7 +111,7 @@ const rate = (numerator: number, denominator: number) => ({ numerator, denominat
 const november = {
   month: '2026-11',
   frozen: false,
-  definition: 1,
+  definition: 2,
   members: 10,
   inScope: 5,
   outOfScope: [
@@ -111,6 +126,10 @@ const november = {
   commentsRequested: 2,
   commentsAnswered: 1,
   commentsOverdue: 1,
+  // The commune, cells A and B and the late cell; the military cell is out of the roll-out.
+  secretaryAccounts: rate(1, 4),
+  deputySecretaryAccounts: { numerator: 0, denominator: 4, value: 0 },
+  financeMemberAccounts: rate(1, 4),
 };
 
 describe('Organization.memberMonthlyFigures', () => {
@@ -122,7 +141,7 @@ describe('Organization.memberMonthlyFigures', () => {
     expect(errors).toBeUndefined();
     expect(subgraph.queryCount()).toBe(2);
     expect(commune).toEqual(november);
-    expect(cellA).toMatchObject({ members: 5, inScope: 3, accountsIssued: rate(2, 3), accountsActivated: rate(1, 3), accountsUsed30Days: rate(1, 3) });
+    expect(cellA).toMatchObject({ members: 5, inScope: 3, accountsIssued: rate(2, 3), accountsActivated: rate(1, 3), accountsUsed30Days: rate(1, 3), secretaryAccounts: rate(1, 1) });
     expect(military).toMatchObject({ members: 2, inScope: 0, accountsActivated: { numerator: 0, denominator: 0, value: null } });
     expect(late).toMatchObject({ members: 1, inScope: 0, outOfScope: expect.arrayContaining([{ reason: 'NOT_YET_ONLINE', count: 1 }]) });
   });
@@ -131,9 +150,27 @@ describe('Organization.memberMonthlyFigures', () => {
     const analyst = person(outsider.id, [{ role: 'ANALYST', org: o.province }]);
     await rollout(o.military, true, null);
     const { figures: [commune] } = await figures([o.commune], '2026-11', analyst);
-    expect(commune).toMatchObject({ inScope: 7, accountsActivated: rate(4, 7) });
+    expect(commune).toMatchObject({ inScope: 7, accountsActivated: rate(4, 7), secretaryAccounts: rate(2, 5) });
     await rollout(o.military, false, null);
     expect((await subgraph.db.db.select().from(tables.rolloutSettings)).map((row) => row.orgId).sort()).toEqual([o.military.id, o.late.id].sort());
+  });
+
+  it('ranks the units under the commune in the database, lowest share of activated accounts first, those without members in scope left out', async () => {
+    const analyst = person(outsider.id, [{ role: 'ANALYST', org: o.province }]);
+    subgraph.resetQueryCount();
+    const { data, errors } = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 10 }, analyst);
+    expect(errors).toBeUndefined();
+    expect(subgraph.queryCount()).toBe(2);
+    expect(data!._entities[0].laggingUnits).toEqual([
+      { organization: { id: o.cellA.id }, figures: { frozen: false, inScope: 3, accountsActivated: rate(1, 3) } },
+      { organization: { id: o.cellB.id }, figures: { frozen: false, inScope: 2, accountsActivated: rate(2, 2) } },
+    ]);
+    const one = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 1 }, analyst);
+    expect(one.data!._entities[0].laggingUnits.map((unit: { organization: { id: string } }) => unit.organization.id)).toEqual([o.cellA.id]);
+    const tooMany = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 500 }, analyst);
+    expect(tooMany.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    const plain = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 10 }, person(outsider.id));
+    expect(plain.errors!.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
   });
 
   it('freezes a month once at the deadline: today’s changes no longer move it, the month in progress still does', async () => {
@@ -154,6 +191,12 @@ describe('Organization.memberMonthlyFigures', () => {
     expect(await runJob(subgraph.db, membersMonthlyFiguresJob({ freezeDay: 20, now }), { month: '2026-11' })).toMatchObject({ status: 'already-done' });
     const { figures: [again] } = await figures([o.commune], '2026-11', analyst);
     expect(again).toEqual({ ...november, frozen: true });
+    // The frozen month ranks its frozen rows: cell B's member gone abroad since does not move it.
+    const { data } = await subgraph.call(LAGGING, { reps: [{ __typename: 'Organization', id: o.commune.id, path: o.commune.path }], month: '2026-11', first: 10 }, analyst);
+    expect(data!._entities[0].laggingUnits).toEqual([
+      { organization: { id: o.cellA.id }, figures: { frozen: true, inScope: 3, accountsActivated: rate(1, 3) } },
+      { organization: { id: o.cellB.id }, figures: { frozen: true, inScope: 2, accountsActivated: rate(2, 2) } },
+    ]);
   });
 
   it('is for analysts and officers over the organization, never a plain member nor outside the subtree', async () => {

@@ -108,6 +108,13 @@ describe('register import from the central member database', () => {
     const [entry] = await subgraph.db.db.select().from(tables.auditEntries).where(and(eq(tables.auditEntries.entityId, binh.id), eq(tables.auditEntries.action, 'member.updatedByImport')));
     expect(entry).toMatchObject({ actorId: t.admin.id, before: { residenceAddress: 'Thôn Đông, xã Gia Viễn, tỉnh Ninh Bình' }, after: { residenceAddress: binh.residenceAddress, rowNumber: 2 } });
     expect(await subgraph.db.db.select().from(tables.members).where(eq(tables.members.citizenId, '037190444004'))).toEqual([]);
+    // The name goes to the dossier's committee as an identity-edit proposal by the administrator (docs/rules/register-import.md#identity-fields).
+    const proposals = await subgraph.db.db.select().from(tables.identityEdits).where(eq(tables.identityEdits.memberId, binh.id));
+    expect(proposals).toEqual([
+      expect.objectContaining({ state: 'PROPOSED', proposedBy: t.admin.id, before: { fullName: 'Trần Văn Bình' }, after: { fullName: 'Trần Văn Bình Minh' }, reason: expect.stringContaining('dòng 2') }),
+    ]);
+    const proposed = await subgraph.db.db.select().from(tables.auditEntries).where(and(eq(tables.auditEntries.entityId, proposals[0]!.id), eq(tables.auditEntries.action, 'member.identityEdit.propose')));
+    expect(proposed).toHaveLength(1);
   });
 
   it('applies all the rest once, however many identical requests arrive together', async () => {

@@ -47,7 +47,12 @@ export const policy = definePolicy({
   /** Submit the organization's monthly report upward: its own secretary or deputy (docs/rules/reports.md#the-report-as-a-document). */
   SUBMIT_MONTHLY_REPORT: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'], when: (identity, organization: OrganizationSubject) => holdsOn(identity, organization, ['SECRETARY', 'DEPUTY_SECRETARY']) },
   /** Read an organization's reports and its subordinates' (docs/rules/reports.md#the-report-as-a-document): officers and analysts over it. */
-  SEE_MONTHLY_REPORTS: { roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST'], over: (organization: OrganizationSubject) => organization.path },
+  SEE_MONTHLY_REPORTS: {
+    roles: ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER', 'ADMIN', 'ANALYST'],
+    over: (organization: OrganizationSubject) => organization.path,
+    // A partner reads reports as aggregates: they name no person (docs/rules/partners.md#scopes).
+    partnerScope: 'reports:read',
+  },
   /** The tree is not personal data: partner systems read it with this scope (signed-in people always may). */
   READ_TREE: { partnerScope: 'organizations:read' },
   /**

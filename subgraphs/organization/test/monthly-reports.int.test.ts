@@ -2,6 +2,7 @@ import { tables } from '@dangvu/drizzle';
 import { buildOrganization } from '@dangvu/drizzle/testing';
 import type { Identity, Role } from '@dangvu/subgraph-kit';
 import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationSubgraph } from '../src/server.ts';
 
@@ -96,5 +97,36 @@ describe('submitMonthlyReport', () => {
     expect(await can(as('SECRETARY', t.commune))).toEqual({ submitMonthlyReport: false, seeMonthlyReports: true });
     expect(await can(as('FINANCE_MEMBER', t.late))).toEqual({ submitMonthlyReport: false, seeMonthlyReports: true });
     expect(await can(personWith('00000000-0000-4000-8000-0000000000c3'))).toEqual({ submitMonthlyReport: false, seeMonthlyReports: false });
+  });
+});
+
+describe('recordReportExport', () => {
+  const EXPORT = `mutation ($input: RecordReportExportInput!) { recordReportExport(input: $input) { recorded userErrors { code field message } } }`;
+  const exported = async () => subgraph.db.db.select().from(tables.auditEntries).where(eq(tables.auditEntries.action, 'monthlyReport.exported'));
+  const partner = (scopes: string[]): Identity => ({ personId: null, grants: [], partner: { clientId: '00000000-0000-4000-8000-0000000000ff', scopes } });
+
+  it('records who took which organization’s month out, in which format, for those who read the report', async () => {
+    const analyst = as('ANALYST', t.province, '00000000-0000-4000-8000-0000000000a1');
+    const { data, errors } = await subgraph.call(EXPORT, { input: { organizationId: t.commune.id, month: '2026-11', format: 'XLSX' } }, analyst);
+    expect(errors).toBeUndefined();
+    expect(data!.recordReportExport).toEqual({ recorded: true, userErrors: [] });
+    await subgraph.call(EXPORT, { input: { organizationId: t.onTime.id, month: '2026-10', format: 'CSV' } }, as('FINANCE_MEMBER', t.onTime));
+    await subgraph.call(EXPORT, { input: { organizationId: t.commune.id, month: '2026-11', format: 'CSV' } }, partner(['reports:read']));
+    expect((await exported()).map((entry) => [entry.actorId, entry.entityId, entry.after])).toEqual([
+      ['00000000-0000-4000-8000-0000000000a1', t.commune.id, { month: '2026-11', format: 'XLSX' }],
+      ['00000000-0000-4000-8000-0000000000b2', t.onTime.id, { month: '2026-10', format: 'CSV' }],
+      ['00000000-0000-4000-8000-0000000000ff', t.commune.id, { month: '2026-11', format: 'CSV' }],
+    ]);
+  });
+
+  it('refuses those who may not read the report, and a month to come, recording nothing', async () => {
+    const before = (await exported()).length;
+    for (const identity of [personWith('00000000-0000-4000-8000-0000000000c3'), as('SECRETARY', t.otherCommune), as('SECRETARY', t.onTime), partner(['organizations:read'])]) {
+      const { errors } = await subgraph.call(EXPORT, { input: { organizationId: t.commune.id, month: '2026-11', format: 'CSV' } }, identity);
+      expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+    const { data } = await subgraph.call(EXPORT, { input: { organizationId: t.commune.id, month: '2027-01', format: 'CSV' } }, as('ANALYST', t.province));
+    expect(data!.recordReportExport).toEqual({ recorded: false, userErrors: [{ code: 'FUTURE_MONTH', field: 'month', message: expect.stringContaining('chưa đến') }] });
+    expect(await exported()).toHaveLength(before);
   });
 });

@@ -151,6 +151,40 @@ describe('readiness and data quality', () => {
     expect(workshop.data!.organization).toMatchObject({ accountEligible: false, bankAccountCoverage: { eligible: 0, covered: 0 } });
   });
 
+  it('counts the organizations whose kind was reviewed: reclassified, or confirmed by an officer above', async () => {
+    const CLASSIFICATION = `query ($id: ID!) { organization(id: $id) { classifiedOn typeClassification { eligible covered } } }`;
+    const CONFIRM = `mutation ($input: ConfirmOrganizationTypeInput!) { confirmOrganizationType(input: $input) {
+      organization { classifiedOn } userErrors { code } } }`;
+    // The ward, the enterprise, its workshop, the village cell and the school (reclassified above); not the military committee kept out.
+    const before = await subgraph.call(CLASSIFICATION, { id: tree.ward.id }, member());
+    expect(before.data!.organization).toEqual({ classifiedOn: null, typeClassification: { eligible: 5, covered: 1 } });
+    for (const caller of [as('SECRETARY', tree.village), as('SECRETARY', tree.otherWard), as('DEPUTY_SECRETARY', tree.ward), member()]) {
+      const { errors } = await subgraph.call(CONFIRM, { input: { id: tree.village.id } }, caller);
+      expect(errors!.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+    expect((await typeOf(tree.village)).classifiedOn).toBeNull();
+    const { data } = await subgraph.call(CONFIRM, { input: { id: tree.village.id } }, as('SECRETARY', tree.ward));
+    expect(data!.confirmOrganizationType).toEqual({ organization: { classifiedOn: today }, userErrors: [] });
+    const after = await subgraph.call(CLASSIFICATION, { id: tree.ward.id }, member());
+    expect(after.data!.organization.typeClassification).toEqual({ eligible: 5, covered: 2 });
+    const [entry] = await auditOf('organization.typeConfirmed');
+    expect(entry).toMatchObject({ entityId: tree.village.id, before: expect.objectContaining({ classifiedOn: null }), after: expect.objectContaining({ classifiedOn: today }) });
+    // Confirmed again the same day: nothing new to record.
+    await subgraph.call(CONFIRM, { input: { id: tree.village.id } }, as('ADMIN', tree.province));
+    expect(await auditOf('organization.typeConfirmed')).toHaveLength(1);
+    // An organization an officer creates has its kind chosen by them; a dissolved one is not confirmed.
+    const created = await subgraph.call(
+      `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id classifiedOn } userErrors { code } } }`,
+      { input: { parentId: tree.ward.id, code: 'NB.1.9', name: 'Chi bộ thôn Bắc', type: 'GRASSROOTS_CELL' } },
+      as('SECRETARY', tree.ward),
+    );
+    expect(created.data!.createOrganization).toMatchObject({ organization: { classifiedOn: today }, userErrors: [] });
+    const newCell = created.data!.createOrganization.organization.id as string;
+    await subgraph.call('mutation ($input: DissolveOrganizationInput!) { dissolveOrganization(input: $input) { userErrors { code } } }', { input: { id: newCell } }, as('SECRETARY', tree.ward));
+    const dissolved = await subgraph.call(CONFIRM, { input: { id: newCell } }, as('SECRETARY', tree.ward));
+    expect(dissolved.data!.confirmOrganizationType).toEqual({ organization: null, userErrors: [{ code: 'ALREADY_DISSOLVED' }] });
+  });
+
   it('warns of the Statute’s sizes without refusing anything', async () => {
     const village = await subgraph.call(READINESS, { id: tree.village.id }, member());
     expect(village.data!.organization.sizeWarnings.map((w: { code: string }) => w.code)).toEqual(['CELL_BIG_ENOUGH_FOR_COMMITTEE', 'CELL_OVER_FIFTY']);

@@ -99,7 +99,7 @@ export const policy = definePolicy({
   SEE_TRANSFER_INBOX: { roles: [...TRANSFER_OFFICER_ROLES, 'ADMIN'], over: organizationPath },
   /** How many dossiers are open, overdue or stalled below an organization: counts naming no one, for analysts too. */
   /** A month's report figures for a subtree: counts naming no one (docs/rules/reports.md#who-reads-figures). */
-  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath },
+  SEE_REPORT_FIGURES: { roles: ['ANALYST', 'ADMIN', 'SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER'], over: organizationPath, partnerScope: 'reports:read' },
   SEE_TRANSFER_COUNTS: { roles: [...TRANSFER_OFFICER_ROLES, 'ADMIN', 'ANALYST'], over: organizationPath },
   /** Open a dossier (and read the voucher it needs): the member, or someone over the member's cell for them (docs/rules/roles.md#on-behalf-steps). */
   START_TRANSFER: { roles: ON_BEHALF_ROLES, over: memberPath, self: memberId },

@@ -1,3 +1,5 @@
+import { tables } from '@dangvu/drizzle';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +27,7 @@ describe('the monthly report', () => {
     expect(main).toContain(harness.platform.demo.member.cellName);
     expect(main).toContain('Trong phạm vi triển khai');
     expect(main).toContain('Tài khoản đã kích hoạt');
+    expect(await page.getByRole('region', { name: 'Mức sẵn sàng' }).innerText()).toMatch(/Bí thư có tài khoản đã kích hoạt\s+1\/1/);
     expect(await page.getByRole('img', { name: /Tỷ lệ tài khoản đã kích hoạt/ }).count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -38,6 +41,14 @@ describe('the monthly report', () => {
     expect(sheet.getRow(1).getCell(3).value).toBe('Trong phạm vi triển khai');
     expect(String(sheet.getRow(2).getCell(1).value)).toContain(harness.platform.demo.member.cellName);
     expect(typeof sheet.getRow(2).getCell(2).value).toBe('number');
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const secretaries = headers.indexOf('Tổ chức có bí thư dùng tài khoản');
+    expect(secretaries).toBeGreaterThan(0);
+    expect(sheet.getRow(2).getCell(secretaries).value).toBe(1);
+    // The file went out recorded: who, which organization, which month (docs/rules/reports.md#exports).
+    const [, month] = /\/(\d{4}-\d{2})$/.exec(cellReport)!;
+    const entries = await harness.db.select().from(tables.auditEntries).where(eq(tables.auditEntries.action, 'monthlyReport.exported'));
+    expect(entries.map((entry) => entry.after)).toEqual([{ month, format: 'XLSX' }]);
   });
 
   it('is submitted upward once by the cell’s secretary, with the review, and then shown as sent', async () => {
@@ -63,6 +74,8 @@ describe('the monthly report', () => {
     await page.getByRole('heading', { name: 'Báo cáo của cấp dưới' }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(harness.platform.demo.member.cellName) });
     expect(await row.innerText()).toMatch(/Đã gửi đúng hạn|Gửi sau hạn/);
+    // The units ranked by the API, lowest share of activated accounts first (docs/rules/reports.md#lagging-units).
+    expect(await page.getByRole('img', { name: /thấp nhất trước/ }).count()).toBe(1);
     expect(await page.getByRole('button', { name: /^Gửi báo cáo tháng/ }).count()).toBe(0);
     await expectFitsPhone(page, [page.getByRole('link', { name: 'Tải về CSV' }), page.getByRole('button', { name: 'Xem' })]);
     expect(await axeViolations(page)).toEqual([]);

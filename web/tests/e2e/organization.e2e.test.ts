@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, expectFitsPhone, signIn, startHarness, type Harness } from './harness.ts';
+import { axeViolations, expectFitsPhone, signIn, signOut, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -20,6 +20,12 @@ describe('the organization page and its dues account', () => {
     const account = await page.getByRole('region', { name: 'Tài khoản nhận đảng phí' }).innerText();
     expect(account).toContain('Agribank');
     expect(account).toContain('Đổi tài khoản');
+    // The readiness panel (docs/rules/reports.md#readiness): the cell's own account and its secretary's activated login.
+    const readiness = await page.getByRole('region', { name: 'Mức sẵn sàng triển khai' }).innerText();
+    expect(readiness).toMatch(/Đã đăng ký tài khoản đảng phí\s+1\/1 \(đủ\)/);
+    expect(readiness).toMatch(/Bí thư có tài khoản đã kích hoạt\s+1\/1 \(đủ\)/);
+    expect(readiness).toMatch(/Đã rà soát loại hình\s+[01]\/1/);
+    expect(readiness).toMatch(/Đảng viên đã kích hoạt tài khoản\s+\d+\/\d+ \(\d/);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -68,5 +74,16 @@ describe('the organization page and its dues account', () => {
     await page.getByRole('status').waitFor();
     expect(await page.locator('main').innerText()).toContain('3500205654321');
     await expectFitsPhone(page);
+    await expectFitsPhone(page, [page.getByRole('region', { name: 'Mức sẵn sàng triển khai' })]);
+  });
+
+  it('shows a member without a role no readiness panel: its figures are for the officers over the cell', async () => {
+    await signOut(harness);
+    await signIn(harness, 'MEMBER');
+    const { page } = harness;
+    await page.getByRole('link', { name: 'Tổ chức đảng' }).click();
+    await page.getByRole('heading', { level: 1, name: harness.platform.demo.member.cellName }).waitFor();
+    expect(await page.getByRole('region', { name: 'Mức sẵn sàng triển khai' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Tài khoản nhận đảng phí' }).count()).toBe(1);
   });
 });

@@ -91,6 +91,11 @@ describe('reclassifying an organization, by the commune’s administrator, on a 
     let main = await page.locator('main').innerText();
     expect(main).toContain('Mức sẵn sàng');
     expect(main).toContain('Chi bộ cơ sở');
+    // The kind reviewed and kept: counted as classified (docs/rules/organization-tree.md#classification-review).
+    expect(main).toMatch(/Rà soát loại hình\s+Chưa rà soát/);
+    await page.getByRole('button', { name: 'Xác nhận loại hình hiện tại' }).click();
+    await page.getByText('Đã ghi nhận: loại hình của tổ chức đã được rà soát và giữ nguyên.').waitFor();
+    expect(await page.locator('main').innerText()).toMatch(/Rà soát loại hình\s+Đã rà soát ngày \d{2}\/\d{2}\/\d{4}/);
     const save = page.getByRole('button', { name: 'Phân loại lại' });
     await expectFitsPhone(page, [page.getByLabel('Loại hình mới'), page.getByLabel('Ngày có hiệu lực'), save]);
     await save.click();

@@ -2,6 +2,8 @@ import { auditor, notFound, parseId, vietnamDay, type RequestContext, type UserE
 import { policy } from '../policy.ts';
 import type { MembersStore } from '../repositories.ts';
 import type { ImportRowKind, StoredImport } from './register-import.repository.ts';
+import { insertProposal, proposalFact } from '../member/identity-edit/identity-edit.service.ts';
+import type { IdentityValues } from '../member/identity-edit/identity-edit.rules.ts';
 import { parseImportSheet, type FieldChange, type ImportRecord } from './register-import.rules.ts';
 import { registerUploads } from './register-uploads.ts';
 import { parseCsv, parseXlsx } from '@dangvu/subgraph-kit';
@@ -16,6 +18,8 @@ export interface RegisterImportDeps {
   /** Runs the analysis job for an import after its rows are staged; the process does not wait for it. */
   analyse(importId: string): void;
   today?: () => string;
+  /** The clock of the identity-edit proposals an import makes. */
+  now?: () => Date;
 }
 
 /**
@@ -27,7 +31,8 @@ export interface RegisterImportDeps {
  */
 export function registerImportService(store: MembersStore, context: RequestContext, deps: RegisterImportDeps) {
   const audit = auditor(context);
-  const today = deps.today ?? (() => vietnamDay(new Date()));
+  const now = deps.now ?? (() => new Date());
+  const today = deps.today ?? (() => vietnamDay(now()));
 
   async function visible(id: string): Promise<StoredImport> {
     const found = await store.repos.registerImports.byId(parseId(id));
@@ -151,12 +156,23 @@ export function registerImportService(store: MembersStore, context: RequestConte
             });
             facts.push({ action: 'member.imported', entityType: 'Member', entityId: created.id, orgPath, subjectMemberId: created.id, after: { ...record, importId: imported.id, rowNumber: row.rowNumber } });
           } else {
-            const direct = (row.changes as FieldChange[]).filter((change) => !change.identity);
-            if (direct.length === 0) continue;
-            const before = Object.fromEntries(direct.map((change) => [change.field, change.before]));
-            const after = Object.fromEntries(direct.map((change) => [change.field, change.after]));
-            const updated = await repos.registerImports.updateMember(row.memberId!, after);
-            facts.push({ action: 'member.updatedByImport', entityType: 'Member', entityId: updated.id, orgPath: updated.orgPath, subjectMemberId: updated.id, before, after: { ...after, importId: imported.id, rowNumber: row.rowNumber } });
+            const changes = row.changes as FieldChange[];
+            const direct = changes.filter((change) => !change.identity);
+            if (direct.length > 0) {
+              const before = Object.fromEntries(direct.map((change) => [change.field, change.before]));
+              const after = Object.fromEntries(direct.map((change) => [change.field, change.after]));
+              const updated = await repos.registerImports.updateMember(row.memberId!, after);
+              facts.push({ action: 'member.updatedByImport', entityType: 'Member', entityId: updated.id, orgPath: updated.orgPath, subjectMemberId: updated.id, before, after: { ...after, importId: imported.id, rowNumber: row.rowNumber } });
+            }
+            const identity = changes.filter((change) => change.identity);
+            if (identity.length > 0) {
+              // Identity fields change only by the dossier committee's approval: the import proposes them (docs/rules/register-import.md#identity-fields).
+              const member = (await repos.members.byIdForUpdate(row.memberId!))!;
+              const values = Object.fromEntries(identity.map((change) => [change.field, change.after])) as IdentityValues;
+              const reason = `Đối chiếu với cơ sở dữ liệu đảng viên: tệp ${imported.fileName}, dòng ${row.rowNumber}.`;
+              const proposal = await insertProposal(repos, member, values, reason, { personId: context.identity.personId!, at: now() });
+              if ('created' in proposal && proposal.created) facts.push(proposalFact('member.identityEdit.propose', member, null, proposal.created));
+            }
           }
         }
         await repos.registerImports.markApplied(imported.id, rows.map((row) => row.rowNumber), context.identity.personId!);

@@ -7,7 +7,7 @@ import type { MembersStore } from '../repositories.ts';
 import type { PartnerRow } from './partner.repository.ts';
 
 /** What a partner system may be allowed to read. */
-export const PARTNER_SCOPES = ['members:read', 'organizations:read', 'dues:read', 'transfers:read'] as const;
+export const PARTNER_SCOPES = ['members:read', 'organizations:read', 'dues:read', 'transfers:read', 'reports:read'] as const;
 
 const refusedToken = {
   token: null,

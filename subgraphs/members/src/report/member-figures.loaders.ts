@@ -19,6 +19,10 @@ const empty = (path: string): MemberFiguresRow => ({
   commentsRequested: 0,
   commentsAnswered: 0,
   commentsOverdue: 0,
+  organizations: 0,
+  secretaryAccounts: 0,
+  deputyAccounts: 0,
+  financeAccounts: 0,
 });
 
 /** Per request, keyed `month|path`. */

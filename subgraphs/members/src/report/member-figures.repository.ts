@@ -3,7 +3,7 @@ import { addMonths, figuresTable, underPaths, type Executor } from '@dangvu/subg
 import { TERMINAL_STATUSES } from '../member/status/status.rules.ts';
 
 /** Raised whenever what a figure counts changes; a frozen row keeps the definition it was made with (docs/rules/reports.md#definitions). */
-export const MEMBER_FIGURES_DEFINITION = 1;
+export const MEMBER_FIGURES_DEFINITION = 2;
 
 /** One organization's subtree figures for a month: counts only, no person (docs/decisions/0007-where-reports-live.md). */
 export interface MemberFiguresRow {
@@ -20,6 +20,10 @@ export interface MemberFiguresRow {
   commentsRequested: number;
   commentsAnswered: number;
   commentsOverdue: number;
+  organizations: number;
+  secretaryAccounts: number;
+  deputyAccounts: number;
+  financeAccounts: number;
 }
 
 const COUNTS = [
@@ -35,6 +39,10 @@ const COUNTS = [
   'comments_requested',
   'comments_answered',
   'comments_overdue',
+  'organizations',
+  'secretary_accounts',
+  'deputy_accounts',
+  'finance_accounts',
 ] as const;
 
 const terminal = sql.join(
@@ -98,6 +106,26 @@ function groupsOf(month: string, paths: readonly string[] | null, now: Date): SQ
       where ${underPaths(sql`c.workplace_path`, paths)}
       group by c.workplace_path
     ),
+    roles as (
+      -- Each organization counted once, with whether each office is held by a member who can sign in
+      -- (docs/rules/reports.md#role-accounts). Party groups have no committee offices.
+      select k.org_path,
+             count(*) filter (where g.role = 'SECRETARY')::int > 0 as secretary,
+             count(*) filter (where g.role = 'DEPUTY_SECRETARY')::int > 0 as deputy,
+             count(*) filter (where g.role = 'FINANCE_MEMBER')::int > 0 as finance
+      from members.organization_kinds k
+      cross join bounds b
+      left join members.role_grants g
+        on g.org_id = k.org_id
+        and g.starts_on <= (b.cutoff at time zone 'Asia/Ho_Chi_Minh')::date
+        and (g.ends_on is null or g.ends_on > (b.cutoff at time zone 'Asia/Ho_Chi_Minh')::date)
+        and exists (select 1 from members.members m join members.accounts a on a.member_id = m.id
+                    where m.id = g.member_id and m.activity_status not in (${terminal})
+                      and a.status = 'ACTIVE' and a.password_hash is not null)
+      where k.type <> 'PARTY_GROUP' and ${underPaths(sql`k.org_path`, paths)}
+        and not exists (select 1 from members.rollout_settings r where not r.in_rollout_scope and k.org_path like r.org_path || '%')
+      group by k.org_path
+    ),
     groups as (
       select org_path, members,
              case place when 'IN' then members - exempt - abroad else 0 end as in_scope,
@@ -108,10 +136,13 @@ function groupsOf(month: string, paths: readonly string[] | null, now: Date): SQ
              case place when 'IN' then issued else 0 end as accounts_issued,
              case place when 'IN' then activated else 0 end as accounts_activated,
              case place when 'IN' then used else 0 end as accounts_used_30_days,
-             0 as comments_requested, 0 as comments_answered, 0 as comments_overdue
+             0 as comments_requested, 0 as comments_answered, 0 as comments_overdue,
+             0 as organizations, 0 as secretary_accounts, 0 as deputy_accounts, 0 as finance_accounts
       from placed
       union all
-      select org_path, 0, 0, 0, 0, 0, 0, 0, 0, 0, requested, answered, overdue from comments
+      select org_path, 0, 0, 0, 0, 0, 0, 0, 0, 0, requested, answered, overdue, 0, 0, 0, 0 from comments
+      union all
+      select org_path, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, secretary::int, deputy::int, finance::int from roles
     )
     select * from groups`;
 }

@@ -11,4 +11,7 @@ export const MemberMonthlyFigures: MemberMonthlyFiguresResolvers = {
   accountsIssued: (figures) => rate(figures.accountsIssued, figures.inScope),
   accountsActivated: (figures) => rate(figures.accountsActivated, figures.inScope),
   accountsUsed30Days: (figures) => rate(figures.accountsUsed30Days, figures.inScope),
+  secretaryAccounts: (figures) => rate(figures.secretaryAccounts, figures.organizations),
+  deputySecretaryAccounts: (figures) => rate(figures.deputyAccounts, figures.organizations),
+  financeMemberAccounts: (figures) => rate(figures.financeAccounts, figures.organizations),
 };

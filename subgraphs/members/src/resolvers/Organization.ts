@@ -22,5 +22,6 @@ export const Organization: OrganizationResolvers = {
   pendingResidenceDeclarations: (organization, _, context) => context.residenceDeclarationReads.pendingUnder(organization.path!),
   pendingIdentityEdits: (organization, _, context) => context.identityEditReads.pendingUnder(organization.path!),
   memberStatistics: async (organization, _, context) => memberStatistics(await context.loaders.countsUnder.load(organization.path!)),
+  laggingUnits: (organization, { month, first }, context) => context.laggingUnits(organization as { path: string }, month, first ?? 10),
   memberMonthlyFigures: (organization, { month }, context) => context.memberFigures.load(`${checkedMonth(month, context.now())}|${organization.path!}`),
 };

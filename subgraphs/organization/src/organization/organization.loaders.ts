@@ -23,7 +23,7 @@ export function organizationLoaders({ organizations, bankAccounts, readiness }: 
     bankAccount: rowLoader(bankAccounts.ofOrganizations, (row: BankAccountRow) => row.orgId),
     sizes: rowLoader(readiness.sizes, (row: SizeRow) => row.orgId),
     /** By the organization's current path: the subtree is today's. */
-    accountCoverage: rowLoader(readiness.accountCoverage, (row: CoverageRow) => row.path),
+    coverage: rowLoader(readiness.coverage, (row: CoverageRow) => row.path),
     // One batch per day: a request asks about one day, so the keys of a batch share it.
     versionOn: rowLoader(
       (keys: readonly string[]) => {

@@ -6,7 +6,7 @@ const { organizations, organizationVersions, memberCounts } = tables;
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationInsert = typeof organizations.$inferInsert;
-export type OrganizationChanges = Partial<Pick<OrganizationInsert, 'name' | 'type' | 'parentId' | 'inRolloutScope' | 'rolloutOnlineFrom' | 'administrativeUnitCode' | 'dissolvedOn'>>;
+export type OrganizationChanges = Partial<Pick<OrganizationInsert, 'name' | 'type' | 'parentId' | 'inRolloutScope' | 'rolloutOnlineFrom' | 'administrativeUnitCode' | 'dissolvedOn' | 'classifiedOn'>>;
 export type OrganizationVersionRow = typeof organizationVersions.$inferSelect;
 
 /**

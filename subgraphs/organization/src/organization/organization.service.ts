@@ -112,6 +112,8 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
           parentId: parent.id,
           path,
           inRolloutScope: input.inRolloutScope ?? true,
+          // An officer creating it chose its kind: reviewed from the start (docs/rules/organization-tree.md#classification-review).
+          classifiedOn: today(),
         });
         await repos.organizations.recordVersions(created.path, today());
         await recordChange(repos, 'organization.created', null, created);
@@ -173,7 +175,7 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         const effective = await effectiveDay(repos, id, input.effectiveOn);
         if ('error' in effective) return failed(effective.error);
         if (moving) await repos.organizations.repath(organization.path, newPath);
-        const changed = await repos.organizations.update(id, { type: input.type, parentId: parent?.id ?? null });
+        const changed = await repos.organizations.update(id, { type: input.type, parentId: parent?.id ?? null, classifiedOn: today() });
         await repos.organizations.recordVersions(newPath, effective.day, { subtree: moving });
         await recordChange(repos, 'organization.reclassified', organization, changed);
         if (moving) await repos.outbox.publish('organization.moved', id, { orgId: id, oldPath: organization.path, newPath });
@@ -203,6 +205,24 @@ export function organizationService(store: Store<TreeRepositories>, context: Req
         await recordChange(repos, 'organization.administrativeUnitSet', organization, changed);
         await repos.outbox.publish('organization.typed', id, { orgId: id, path: changed.path, type: changed.type, administrativeUnitCode: code });
         return { organization: changed, userErrors: [] };
+      });
+    },
+
+    /**
+     * The kind reviewed and kept as it is, decided from above like a reclassification; confirming again moves
+     * the day on (docs/rules/organization-tree.md#classification-review).
+     */
+    async confirmType(input: { id: string }): Promise<OrganizationPayload> {
+      const id = parseId(input.id);
+      return store.transaction(async (repos) => {
+        const organization = await lockExisting(repos, id);
+        policy.assert(identity, 'SHAPE_TREE', organization);
+        if (organization.dissolvedOn) return failed(alreadyDissolved);
+        const day = today();
+        if (organization.classifiedOn === day) return { organization, userErrors: [] };
+        const confirmed = await repos.organizations.update(id, { classifiedOn: day });
+        await recordChange(repos, 'organization.typeConfirmed', organization, confirmed);
+        return { organization: confirmed, userErrors: [] };
       });
     },
 

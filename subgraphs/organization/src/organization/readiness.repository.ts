@@ -9,11 +9,16 @@ export interface SizeRow {
   subtreeMembers: number;
 }
 
-/** Eligible organizations of a subtree in the roll-out, and how many of them have a dues account. */
+/**
+ * A subtree's readiness counts over its organizations in the roll-out and not dissolved: how many of them are
+ * eligible for a dues account and hold one, and how many have had their kind reviewed.
+ */
 export interface CoverageRow {
   path: string;
   eligible: number;
   covered: number;
+  organizations: number;
+  classified: number;
 }
 
 const eligibleTypes = sql.join(
@@ -42,24 +47,29 @@ export function readinessRepository(db: Executor) {
         )})`);
       return [...rows].map((row) => ({ orgId: row.org_id, members: row.members, subtreeMembers: row.subtree_members }));
     },
-    /** Organizations kept out of the roll-out, themselves or by one above, are not counted (docs/rules/bank-accounts.md#coverage). */
-    async accountCoverage(paths: readonly string[]): Promise<CoverageRow[]> {
+    /**
+     * Organizations kept out of the roll-out, themselves or by one above, are not counted
+     * (docs/rules/bank-accounts.md#coverage, docs/rules/organization-tree.md#classification-review).
+     */
+    async coverage(paths: readonly string[]): Promise<CoverageRow[]> {
       if (paths.length === 0) return [];
-      const rows = await db.execute<{ path: string; eligible: number; covered: number }>(sql`
+      const rows = await db.execute<{ path: string; eligible: number; covered: number; organizations: number; classified: number }>(sql`
         select p.path,
-               count(o.id)::int as eligible,
-               count(b.org_id)::int as covered
+               count(o.id) filter (where o.type in (${eligibleTypes}))::int as eligible,
+               count(b.org_id) filter (where o.type in (${eligibleTypes}))::int as covered,
+               count(o.id)::int as organizations,
+               count(o.id) filter (where o.classified_on is not null)::int as classified
         from unnest(array[${sql.join(
           paths.map((path) => sql`${path}`),
           sql`, `,
         )}]::text[]) as p(path)
         left join organization.organizations o
-          on o.path like p.path || '%' and o.dissolved_on is null and o.type in (${eligibleTypes})
+          on o.path like p.path || '%' and o.dissolved_on is null
           and not exists (select 1 from organization.organizations a
                           where not a.in_rollout_scope and o.path like a.path || '%')
         left join organization.bank_accounts b on b.org_id = o.id
         group by p.path`);
-      return [...rows].map((row) => ({ path: row.path, eligible: row.eligible, covered: row.covered }));
+      return [...rows].map((row) => ({ path: row.path, eligible: row.eligible, covered: row.covered, organizations: row.organizations, classified: row.classified }));
     },
   };
 }

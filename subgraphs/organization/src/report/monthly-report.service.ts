@@ -12,6 +12,12 @@ export interface SubmitMonthlyReportInput {
   note?: string | null;
 }
 
+export interface RecordReportExportInput {
+  organizationId: string;
+  month: string;
+  format: 'CSV' | 'XLSX';
+}
+
 export interface MonthlyReportPayload {
   report: MonthlyReportRow | null;
   userErrors: UserError[];
@@ -66,6 +72,31 @@ export function monthlyReportService(store: Store<ReportRepositories>, context: 
         if (!report) return failed({ code: 'ALREADY_SUBMITTED', field: 'month', message: `Báo cáo tháng ${input.month} của tổ chức này đã được gửi.` });
         await audit(repos.audit, { action: 'monthlyReport.submitted', entityType: 'MonthlyReport', entityId: report.id, before: null, after: report, orgPath: organization.path });
         return { report, userErrors: [] };
+      });
+    },
+
+    /**
+     * A report taken out of the platform as a file is recorded (docs/rules/reports.md#exports): who, which
+     * organization's subtree, which month, which format; by those who may read the report, before the file is served.
+     */
+    async recordExport(input: RecordReportExportInput): Promise<{ recorded: boolean; userErrors: UserError[] }> {
+      const orgId = parseId(input.organizationId);
+      return store.transaction(async (repos) => {
+        const [organization] = await repos.organizations.byIds([orgId]);
+        if (!organization) throw notFound('tổ chức');
+        policy.assert(identity, 'SEE_MONTHLY_REPORTS', organization);
+        if (input.month > vietnamDay(now()).slice(0, 7)) {
+          return { recorded: false, userErrors: [{ code: 'FUTURE_MONTH', field: 'month', message: `Tháng ${input.month} chưa đến, chưa có báo cáo để tải về.` }] };
+        }
+        await audit(repos.audit, {
+          action: 'monthlyReport.exported',
+          entityType: 'Organization',
+          entityId: orgId,
+          before: null,
+          after: { month: input.month, format: input.format },
+          orgPath: organization.path,
+        });
+        return { recorded: true, userErrors: [] };
       });
     },
 

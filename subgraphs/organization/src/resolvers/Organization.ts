@@ -1,6 +1,11 @@
+import type { OrganizationContext } from '../context.ts';
+import type { OrganizationAsOf } from '../organization/as-of.ts';
 import { isAccountEligible } from '../bank-account/bank-account.rules.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { statuteSizeWarnings } from '../organization/statute-sizes.rules.ts';
+
+/** Read on a past day, the readiness figures still concern the organization's subtree as it stands today. */
+const coverageOf = (organization: OrganizationAsOf, context: OrganizationContext) => context.loaders.coverage.load(organization.currentPath ?? organization.path);
 
 export const Organization: Resolvers['Organization'] = {
   // Referred to by another subgraph (a member's own cell), an organization is resolved as it is: hiding it there would null the record around it.
@@ -16,9 +21,13 @@ export const Organization: Resolvers['Organization'] = {
     return statuteSizeWarnings(organization.type, size?.members ?? 0, size?.subtreeMembers ?? 0);
   },
   accountEligible: (organization) => isAccountEligible(organization.type),
-  bankAccountCoverage: async (organization, _, context) => {
-    const path = organization.currentPath ?? organization.path;
-    return (await context.loaders.accountCoverage.load(path)) ?? { path, eligible: 0, covered: 0 };
+  async bankAccountCoverage(organization, _, context) {
+    const coverage = await coverageOf(organization, context);
+    return { eligible: coverage?.eligible ?? 0, covered: coverage?.covered ?? 0 };
+  },
+  async typeClassification(organization, _, context) {
+    const coverage = await coverageOf(organization, context);
+    return { eligible: coverage?.organizations ?? 0, covered: coverage?.classified ?? 0 };
   },
   viewerCan: (organization, _, context) => context.reads.subjectOf(organization),
   monthlyReport: (organization, { month }, context) => context.reports.of(organization, month),

@@ -68,6 +68,7 @@ export function fakeTree(): FakeTree {
         rolloutOnlineFrom: row.rolloutOnlineFrom ?? null,
         administrativeUnitCode: row.administrativeUnitCode ?? null,
         dissolvedOn: row.dissolvedOn ?? null,
+        classifiedOn: row.classifiedOn ?? null,
         version: row.version ?? 1,
         createdAt: row.createdAt ?? new Date(),
       };
@@ -115,10 +116,17 @@ export function fakeTree(): FakeTree {
         const subtree = all().filter((row) => live(row) && row.path.startsWith(path));
         return { orgId, members: memberCounts.get(orgId) ?? 0, subtreeMembers: subtree.reduce((sum, row) => sum + (memberCounts.get(row.id) ?? 0), 0) };
       }),
-    accountCoverage: async (paths) =>
+    coverage: async (paths) =>
       paths.map((path) => {
-        const eligible = all().filter((row) => live(row) && row.path.startsWith(path) && isAccountEligible(row.type) && inScope(row));
-        return { path, eligible: eligible.length, covered: eligible.filter((row) => bankAccounts.has(row.id)).length };
+        const counted = all().filter((row) => live(row) && row.path.startsWith(path) && inScope(row));
+        const eligible = counted.filter((row) => isAccountEligible(row.type));
+        return {
+          path,
+          eligible: eligible.length,
+          covered: eligible.filter((row) => bankAccounts.has(row.id)).length,
+          organizations: counted.length,
+          classified: counted.filter((row) => Boolean(row.classifiedOn)).length,
+        };
       }),
   };
 
@@ -156,6 +164,7 @@ export function fakeTree(): FakeTree {
         rolloutOnlineFrom: null,
         administrativeUnitCode: null,
         dissolvedOn: dissolvedOn ?? null,
+        classifiedOn: null,
         version: 1,
         createdAt: new Date('2025-07-01T00:00:00Z'),
       };

@@ -31,6 +31,46 @@ async function subjectOf(repos: Repositories, member: MemberRow, day: string): P
 }
 
 /**
+ * A proposal written for `member`, locked by the caller's transaction, after the checks the approval will make
+ * again: the reason, a real difference, a record the register accepts. `null` when one is already pending.
+ */
+export async function insertProposal(
+  repos: Repositories,
+  member: MemberRow,
+  values: IdentityValues,
+  reason: string,
+  proposer: { personId: string; at: Date },
+): Promise<{ created: IdentityEditRow | null } | { errors: UserError[] }> {
+  const invalidReason = reasonError(reason, 'reason');
+  const diff = identityDiff(member, values);
+  if ('code' in diff) return { errors: [invalidReason, diff].filter((e) => e !== null) };
+  // Checked now as the approval will check it, so that nobody approves a record the register would refuse.
+  const errors = [...(invalidReason ? [invalidReason] : []), ...memberErrors({ ...member, ...diff.after }, vietnamDay(proposer.at))];
+  if (errors.length) return { errors };
+  const created = await repos.identityEdits.insert({
+    memberId: member.id,
+    orgPath: member.orgPath,
+    before: diff.before,
+    after: diff.after,
+    reason: reason.trim(),
+    proposedBy: proposer.personId,
+    proposedAt: proposer.at,
+  });
+  return { created };
+}
+
+/** The audit entry of a step on a proposal. */
+export const proposalFact = (action: string, member: MemberRow, before: IdentityEditRow | null, after: IdentityEditRow) => ({
+  action,
+  entityType: 'IdentityEdit',
+  entityId: after.id,
+  before,
+  after,
+  orgPath: member.orgPath,
+  subjectMemberId: member.id,
+});
+
+/**
  * Identity edits by proposal and approval (docs/rules/member-register.md#identity-edits): an officer over the member
  * proposes new values with the reason; the grassroots committee keeping the dossier approves (the record is then
  * validated whole and written) or rejects; the proposer may withdraw. Each step is audited with before and after.
@@ -40,7 +80,7 @@ export function identityEditService(store: MembersStore, context: RequestContext
   const audit = auditor(context);
 
   const record = (repos: Repositories, action: string, member: MemberRow, before: IdentityEditRow | null, after: IdentityEditRow) =>
-    audit(repos.audit, { action, entityType: 'IdentityEdit', entityId: after.id, before, after, orgPath: member.orgPath, subjectMemberId: member.id });
+    audit(repos.audit, proposalFact(action, member, before, after));
 
   /** The machine's answer for `action`, for this caller, on the member locked for the transaction. */
   async function decide(repos: Repositories, member: MemberRow, state: IdentityEditState, action: IdentityEditAction, proposedBy: string | null) {
@@ -111,21 +151,9 @@ export function identityEditService(store: MembersStore, context: RequestContext
         if (!member) throw notFound('đảng viên');
         const moved = await decide(repos, member, 'NONE', 'PROPOSE', null);
         if (!moved.ok) return failed(moved.error);
-        const invalidReason = reasonError(reason, 'reason');
-        const diff = identityDiff(member, proposedValues(values));
-        if ('code' in diff) return failed(...[invalidReason, diff].filter((e) => e !== null));
-        // Checked now as the approval will check it, so that nobody approves a record the register would refuse.
-        const errors = [...(invalidReason ? [invalidReason] : []), ...memberErrors({ ...member, ...diff.after }, vietnamDay(now()))];
-        if (errors.length) return failed(...errors);
-        const created = await repos.identityEdits.insert({
-          memberId: member.id,
-          orgPath: member.orgPath,
-          before: diff.before,
-          after: diff.after,
-          reason: reason.trim(),
-          proposedBy: identity.personId!,
-          proposedAt: now(),
-        });
+        const proposal = await insertProposal(repos, member, proposedValues(values), reason, { personId: identity.personId!, at: now() });
+        if ('errors' in proposal) return failed(...proposal.errors);
+        const { created } = proposal;
         if (!created) return failed({ code: 'PROPOSAL_PENDING', field: 'memberId', message: 'Đảng viên đang có một đề nghị sửa lý lịch chờ duyệt; hãy xử lý đề nghị đó trước.' });
         await record(repos, 'member.identityEdit.propose', member, null, created);
         return { identityEdit: created, userErrors: [] };

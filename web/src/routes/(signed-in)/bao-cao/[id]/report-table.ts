@@ -34,6 +34,14 @@ const COLUMNS: [string, (figures: ReportFiguresFragment) => string | number | nu
   ['Tỷ lệ thu (%)', (f) => percent(f.duesMonthlyFigures.collectionRate)],
   ['Chưa đóng 2 tháng', (f) => f.duesMonthlyFigures.membersTwoUnpaid],
   ['Chưa đóng từ 3 tháng', (f) => f.duesMonthlyFigures.membersThreeUnpaid],
+  // Readiness (docs/rules/reports.md#readiness): counts of organizations, numerator and denominator apart so a spreadsheet reads numbers.
+  ['Tổ chức trong phạm vi triển khai', (f) => f.typeClassification.eligible],
+  ['Đã rà soát loại hình', (f) => f.typeClassification.covered],
+  ['Tổ chức phải có tài khoản đảng phí', (f) => f.bankAccountCoverage.eligible],
+  ['Đã đăng ký tài khoản đảng phí', (f) => f.bankAccountCoverage.covered],
+  ['Tổ chức có bí thư dùng tài khoản', (f) => f.memberMonthlyFigures.secretaryAccounts.numerator],
+  ['Tổ chức có phó bí thư dùng tài khoản', (f) => f.memberMonthlyFigures.deputySecretaryAccounts.numerator],
+  ['Tổ chức có cấp ủy viên tài chính dùng tài khoản', (f) => f.memberMonthlyFigures.financeMemberAccounts.numerator],
 ];
 
 /** The organization's line first (its whole subtree), then a line per organization directly under it. */

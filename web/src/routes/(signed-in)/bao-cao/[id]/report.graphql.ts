@@ -1,9 +1,9 @@
 import { graphql } from '#lib/graphql/generated/index.ts';
 
-/** The month's report of an organization and its children: each part's figures, one query through the gateway. */
+/** The month's report of an organization and its children (as they stood `asOf`): each part's figures, one query through the gateway. */
 export const MonthlyReportQuery = graphql(`
-  query MonthlyReport($id: ID!, $month: YearMonth!) {
-    organization(id: $id) {
+  query MonthlyReport($id: ID!, $month: YearMonth!, $asOf: Date) {
+    organization(id: $id, asOf: $asOf) {
       id
       name
       ...ReportFigures
@@ -16,6 +16,7 @@ export const MonthlyReportQuery = graphql(`
   }
 
   fragment ReportFigures on Organization {
+    ...ReadinessFields
     memberMonthlyFigures(month: $month) {
       frozen
       members
@@ -91,6 +92,17 @@ export const ReportPageQuery = graphql(`
         submittedAt
         late
       }
+      laggingUnits(month: $month, first: 10) {
+        organization {
+          id
+          name
+        }
+        figures {
+          accountsActivated {
+            value
+          }
+        }
+      }
       subordinateReports(month: $month) {
         organization {
           id
@@ -134,6 +146,18 @@ export const SubmitMonthlyReportMutation = graphql(`
         submittedAt
         late
       }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** Every file taken out is recorded before it is served (docs/rules/reports.md#exports). */
+export const RecordReportExportMutation = graphql(`
+  mutation RecordReportExport($input: RecordReportExportInput!) {
+    recordReportExport(input: $input) {
+      recorded
       userErrors {
         ...UserErrorFields
       }

@@ -4,7 +4,7 @@ import { mutate, query } from '#lib/server/gateway.ts';
 import { vietnamDay } from '#lib/vietnam-time.ts';
 import { criteriaOf, firstPageFields, listArguments, nextPageFields, type ListCriteria } from './member-list.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
-import { OrganizationPageQuery, OrganizationRestrictedQuery, RequireSecondFactorMutation, SetBankAccountMutation } from './organization.graphql.ts';
+import { OrganizationPageQuery, OrganizationReadinessQuery, OrganizationRestrictedQuery, RequireSecondFactorMutation, SetBankAccountMutation } from './organization.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -37,6 +37,11 @@ export const load: PageServerLoad = async (event) => {
   // A filter the API refuses (one letter, a cursor from another order) is said beside the list's form.
   const listProblem = restricted?.code === 'BAD_USER_INPUT' ? (restricted.message ?? 'Điều kiện lọc không hợp lệ.') : null;
   if (restricted?.code && !listProblem) error(restricted.code === 'FORBIDDEN' ? 403 : 502, restricted.code === 'FORBIDDEN' ? 'Đồng chí không có quyền xem trang này.' : 'Chưa tải được dữ liệu. Vui lòng thử lại sau ít phút.');
+  const today = vietnamDay(new Date());
+  // The panel is a part of its own: when its figures cannot be read, the rest of the page still shows.
+  const readiness = organization.viewerCan.seeMonthlyReports
+    ? ((await query(event, OrganizationReadinessQuery, { id: event.params.id, month: today.slice(0, 7) })).data?.organization ?? null)
+    : null;
   const list = restricted?.data?.organization?.memberList ?? null;
   return {
     organization,
@@ -49,7 +54,8 @@ export const load: PageServerLoad = async (event) => {
     shows: { dues: restricted?.dues ?? false, dossiers: restricted?.dossiers ?? false },
     nextPage: list?.pageInfo.hasNextPage && list.pageInfo.endCursor ? nextPageFields(event.url, list.pageInfo.endCursor, list.edges.length, criteria) : null,
     firstPage: criteria.after ? firstPageFields(event.url) : null,
-    today: vietnamDay(new Date()),
+    today,
+    readiness,
     secondFactorRequired: restricted?.data?.organization?.secondFactorRequired ?? null,
   };
 };

@@ -103,6 +103,16 @@ export const OrganizationRestrictedQuery = graphql(`
   }
 `);
 
+/** The readiness panel, for those who read the organization's reports (docs/rules/reports.md#readiness). */
+export const OrganizationReadinessQuery = graphql(`
+  query OrganizationReadiness($id: ID!, $month: YearMonth!) {
+    organization(id: $id) {
+      id
+      ...ReadinessFields
+    }
+  }
+`);
+
 export const SetBankAccountMutation = graphql(`
   mutation SetBankAccount($input: SetBankAccountInput!) {
     setBankAccount(input: $input) {

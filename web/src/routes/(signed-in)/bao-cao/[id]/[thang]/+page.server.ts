@@ -3,7 +3,8 @@ import { settle } from '#lib/form-result.ts';
 import { mutate, query } from '#lib/server/gateway.ts';
 import { vietnamDay } from '#lib/vietnam-time.ts';
 import { addMonths, isMonth } from '../months.ts';
-import { MonthlyReportQuery, ReportPageQuery, ReportTrendQuery, SubmitMonthlyReportMutation } from '../report.graphql.ts';
+import { monthlyReport } from '../monthly-report.ts';
+import { ReportPageQuery, ReportTrendQuery, SubmitMonthlyReportMutation } from '../report.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const refusal = (code: string | null, message: string | null) =>
@@ -18,8 +19,8 @@ export const load: PageServerLoad = async (event) => {
   const months = [5, 4, 3, 2, 1, 0].map((back) => addMonths(month, -back));
   const [page, current, previous, trend] = await Promise.all([
     query(event, ReportPageQuery, { id, month }),
-    query(event, MonthlyReportQuery, { id, month }),
-    query(event, MonthlyReportQuery, { id, month: addMonths(month, -1) }),
+    monthlyReport(event, id, month),
+    monthlyReport(event, id, addMonths(month, -1)),
     query(event, ReportTrendQuery, { id, m1: months[0]!, m2: months[1]!, m3: months[2]!, m4: months[3]!, m5: months[4]!, m6: months[5]! }),
   ]);
   if (!page.data?.organization) refusal(page.code, page.message);

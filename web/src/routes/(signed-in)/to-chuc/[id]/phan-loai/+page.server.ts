@@ -3,7 +3,7 @@ import { refused, settle } from '#lib/form-result.ts';
 import type { OrgType } from '#lib/graphql/generated/graphql.ts';
 import { mutate } from '#lib/server/gateway.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
-import { ClassificationQuery, ReclassifyMutation, SetRolloutStageMutation } from './classification.graphql.ts';
+import { ClassificationQuery, ConfirmTypeMutation, ReclassifyMutation, SetRolloutStageMutation } from './classification.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organization's kind, its place in the roll-out and its readiness: readable by anyone who may open the organization. */
@@ -32,6 +32,16 @@ export const actions: Actions = {
       { code, payload: data?.reclassifyOrganization },
       { forbidden: 'Chỉ quản trị viên hoặc bí thư của cấp ủy cấp trên được phân loại lại tổ chức này.', done: 'Đã phân loại lại tổ chức; loại hình cũ vẫn giữ trong lịch sử.' },
       values,
+    );
+  },
+  /** The kind reviewed and kept as it is, from above: counted as classified (docs/rules/organization-tree.md#classification-review). */
+  confirmType: async (event) => {
+    const { data, code } = await mutate(event, ConfirmTypeMutation, { input: { id: event.params.id } });
+    return settle(
+      'confirmType',
+      { code, payload: data?.confirmOrganizationType },
+      { forbidden: 'Chỉ quản trị viên hoặc bí thư của cấp ủy cấp trên được xác nhận loại hình của tổ chức này.', done: 'Đã ghi nhận: loại hình của tổ chức đã được rà soát và giữ nguyên.' },
+      {},
     );
   },
   /** The month the organization starts doing the procedures online, set from above. */

@@ -6,6 +6,7 @@ export const ClassificationQuery = graphql(`
       id
       name
       type
+      classifiedOn
       accountEligible
       bankAccount {
         accountNumber
@@ -67,6 +68,20 @@ export const SetRolloutStageMutation = graphql(`
     setRolloutStage(input: $input) {
       organization {
         id
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ConfirmTypeMutation = graphql(`
+  mutation ConfirmOrganizationType($input: ConfirmOrganizationTypeInput!) {
+    confirmOrganizationType(input: $input) {
+      organization {
+        id
+        classifiedOn
       }
       userErrors {
         ...UserErrorFields
