@@ -219,10 +219,19 @@ const OPERATIONS: Record<string, Call> = {
     document: 'mutation ($input: WithdrawIdentityEditInput!) { withdrawIdentityEdit(input: $input) { userErrors { code } } }',
     variables: () => ({ input: { id: '00000000-0000-4000-8000-00000000dead', expectedVersion: 1 } }),
   },
+  proposeOfficialRecognition: {
+    // A future day: whoever may propose meets a userError (FORBIDDEN_ACTION, a future day) and nothing is written.
+    document: 'mutation ($input: ProposeOfficialRecognitionInput!) { proposeOfficialRecognition(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, resolution: { decidedOn: '2999-01-01', reference: '1-NQ/CB' } } }),
+  },
   recognizeOfficialMember: {
-    // The demo member is official: whoever may decide meets a userError (a future day, or NOT_PROBATIONARY) and nothing changes.
+    // The demo member is official with no proposal: whoever may decide meets NOT_PROBATIONARY and nothing changes.
     document: 'mutation ($input: RecognizeOfficialMemberInput!) { recognizeOfficialMember(input: $input) { userErrors { code } } }',
     variables: (f) => ({ input: { memberId: f.member, decision: { decidedOn: '2999-01-01', reference: '1-QĐ/ĐU' } } }),
+  },
+  rejectOfficialRecognition: {
+    document: 'mutation ($input: RejectOfficialRecognitionInput!) { rejectOfficialRecognition(input: $input) { userErrors { code } } }',
+    variables: (f) => ({ input: { memberId: f.member, reason: '' } }),
   },
   declareResidenceCell: {
     // A committee, not a cell: whoever may declare meets NOT_A_CELL and nothing is written.

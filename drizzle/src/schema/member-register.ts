@@ -61,9 +61,13 @@ export const identityEdits = membersSchema.table(
   ],
 );
 
+export const recognitionState = membersSchema.enum('recognition_state', ['PROPOSED', 'APPROVED', 'REJECTED']);
+
 /**
- * The decision recognizing a probationary member as official (docs/rules/member-register.md#recognition): one per
- * member, with its record (who, the day, the reference, the scanned document's name) and the official date it gave.
+ * Recognition of a probationary member as official (docs/rules/member-register.md#recognition), in two steps: the
+ * cell's resolution proposing it (who entered it, the resolution's day and reference), then the competent
+ * committee's decision (approved, with the official date it gave; or rejected, with the reason). Rows from before
+ * the two steps carry only the decision.
  */
 export const recognitions = membersSchema.table(
   'recognitions',
@@ -73,16 +77,25 @@ export const recognitions = membersSchema.table(
       .notNull()
       .references(() => members.id),
     orgPath: text('org_path').notNull(),
-    /** The day the twelve months of probation ended: the member's official date. */
-    officialOn: date('official_on').notNull(),
-    decidedBy: uuid('decided_by').notNull(),
-    decidedOn: date('decided_on').notNull(),
-    decisionReference: text('decision_reference').notNull(),
+    state: recognitionState().notNull().default('PROPOSED'),
+    proposedBy: uuid('proposed_by'),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }),
+    resolutionOn: date('resolution_on'),
+    resolutionReference: text('resolution_reference'),
+    resolutionAttachmentName: text('resolution_attachment_name'),
+    /** The day the twelve months of probation ended: the member's official date, once approved. */
+    officialOn: date('official_on'),
+    decidedBy: uuid('decided_by'),
+    decidedOn: date('decided_on'),
+    decisionReference: text('decision_reference'),
     attachmentName: text('attachment_name'),
+    rejectionReason: text('rejection_reason'),
+    version: integer().notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  // A member is recognized once: fifty identical decisions at once make one.
-  (t) => [uniqueIndex('recognitions_member_idx').on(t.memberId)],
+  // One proposal or recognition alive per member: fifty identical proposals at once make one; a rejected one
+  // leaves room for the cell's next resolution.
+  (t) => [uniqueIndex('recognitions_live_member_idx').on(t.memberId).where(sql`${t.state} in ('PROPOSED', 'APPROVED')`)],
 );
 
 export const residenceDeclarationState = membersSchema.enum('residence_declaration_state', ['DECLARED', 'CONFIRMED', 'REJECTED', 'WITHDRAWN']);

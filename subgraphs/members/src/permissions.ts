@@ -80,7 +80,9 @@ export const rules = {
     proposeIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
     decideIdentityEdit: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
     withdrawIdentityEdit: and(isPerson, policy.rule('PROPOSE_IDENTITY_EDIT')),
-    recognizeOfficialMember: and(isPerson, policy.rule('DECIDE_IDENTITY_EDIT')),
+    proposeOfficialRecognition: and(isPerson, policy.rule('PROPOSE_RECOGNITION')),
+    recognizeOfficialMember: and(isPerson, policy.rule('DECIDE_RECOGNITION')),
+    rejectOfficialRecognition: and(isPerson, policy.rule('DECIDE_RECOGNITION')),
     // The member (or an officer of their cell) declares; the commune committee confirms: the machine says who, on which.
     declareResidenceCell: isPerson,
     withdrawResidenceDeclaration: isPerson,
@@ -116,6 +118,7 @@ export const rules = {
     identityEdits: personalData,
     canProposeIdentityEdit: personalData,
     recognition: policy.rule('SEE_MEMBER', member),
+    canProposeRecognition: personalData,
     canRecognize: personalData,
     residenceDeclarations: personalData,
     account: personalData,
@@ -192,7 +195,7 @@ export const rules = {
   // Reached through Member.identityEdits (personal data), Organization.pendingIdentityEdits or the guarded mutations.
   IdentityEdit: allow,
   IdentityEditPayload: allow,
-  // Reached through Member.recognition or the guarded recognizeOfficialMember.
+  // Reached through Member.recognition or the guarded recognition mutations.
   Recognition: allow,
   RecognitionPayload: allow,
   // Reached through Member.residenceDeclarations (personal data), Organization.pendingResidenceDeclarations or the guarded mutations.

@@ -203,6 +203,9 @@ export const policy = definePolicy({
   DECIDE_IDENTITY_EDIT: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
   /** The proposals awaiting a grassroots organization's committee, and the member's own list. */
   SEE_IDENTITY_EDITS: { roles: ISSUERS, over: organizationPath },
+  /** The shield's gates of recognition as official; about which member, the recognition machine decides (recognition.machine.ts). */
+  PROPOSE_RECOGNITION: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
+  DECIDE_RECOGNITION: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
   /** The shield's gate of the commune committee's confirmation; on which declaration, the machine decides (residenceActor). */
   CONFIRM_RESIDENCE: { roles: ['SECRETARY', 'DEPUTY_SECRETARY'] },
   /** The declarations awaiting a commune committee. */

@@ -75,7 +75,7 @@ describe('an identity edit, from the cell secretary’s proposal to the approval
   });
 });
 
-describe('recognition as an official member, by the cell that keeps the dossier, on a phone', () => {
+describe('recognition as an official member: the cell resolves, the committee above it decides, on a phone', () => {
   const typed = (day: string) => day.split('-').reverse().join('/');
   /** Today in Vietnam, as yyyy-mm-dd. */
   const vietnamDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(instant);
@@ -85,6 +85,14 @@ describe('recognition as an official member, by the cell that keeps the dossier,
     return day.toISOString().slice(0, 10);
   };
   let probationer: Awaited<ReturnType<typeof demoCellMember>>;
+  const kindOf = async () => {
+    const handle = createDb(harness.platform.databaseUrl, { max: 1 });
+    try {
+      return (await handle.db.select().from(tables.members).where(eq(tables.members.id, probationer.id)))[0]!.membershipKind;
+    } finally {
+      await handle.close();
+    }
+  };
 
   beforeAll(async () => {
     // A member admitted thirteen months ago and not yet recognized: the probation is over.
@@ -100,29 +108,46 @@ describe('recognition as an official member, by the cell that keeps the dossier,
     }
   });
 
-  it('is refused before the twelve months end, then recorded with its decision, and the member is official', async () => {
+  it('is proposed by the cell secretary with the resolution, refused before the twelve months end; the secretary cannot decide', async () => {
     await signIn(harness, 'SECRETARY');
     const { page } = harness;
     await page.goto(`${harness.baseUrl}/dang-vien/${probationer.id}/ly-lich`);
     await page.waitForSelector('html[data-hydrated]');
-    const record = page.getByRole('button', { name: 'Ghi quyết định công nhận' });
-    await expectFitsPhone(page, [page.getByLabel('Ngày quyết định'), page.getByLabel('Số quyết định'), record]);
-    await page.getByLabel('Ngày quyết định').fill(typed(monthsAgo(2)));
-    await page.getByLabel('Số quyết định').fill('15-QĐ/CB');
+    const record = page.getByRole('button', { name: 'Ghi nghị quyết đề nghị công nhận' });
+    await expectFitsPhone(page, [page.getByLabel('Ngày nghị quyết của chi bộ'), page.getByLabel('Số nghị quyết'), record]);
+    await page.getByLabel('Ngày nghị quyết của chi bộ').fill(typed(monthsAgo(2)));
+    await page.getByLabel('Số nghị quyết').fill('05-NQ/CB');
     await record.click();
     await page.getByText(/Chưa hết 12 tháng dự bị/).waitFor();
-    await page.getByLabel('Ngày quyết định').fill(typed(vietnamDay(new Date())));
+    await page.getByLabel('Ngày nghị quyết của chi bộ').fill(typed(vietnamDay(new Date())));
     await record.click();
-    await page.getByText('Đã ghi quyết định công nhận đảng viên chính thức.').waitFor();
-    const main = await page.locator('main').innerText();
-    expect(main).toContain('theo quyết định số 15-QĐ/CB');
-    const handle = createDb(harness.platform.databaseUrl, { max: 1 });
-    try {
-      const [row] = await handle.db.select().from(tables.members).where(eq(tables.members.id, probationer.id));
-      expect(row).toMatchObject({ membershipKind: 'OFFICIAL' });
-    } finally {
-      await handle.close();
-    }
+    await page.getByText('Đã ghi nghị quyết của chi bộ; cấp ủy cấp trên sẽ xem xét, quyết định.').waitFor();
+    expect(await page.locator('main').innerText()).toContain('Chi bộ đã có nghị quyết số 05-NQ/CB');
+    expect(await page.getByRole('button', { name: 'Ghi quyết định công nhận' }).count()).toBe(0);
+    expect(await kindOf()).toBe('PROBATIONARY');
     expect(await axeViolations(page)).toEqual([]);
+    await signOut(harness);
+  });
+
+  it('is decided by the commune committee’s secretary, who sees the resolution; a rejection needs its reason', async () => {
+    await signIn(harness, 'COMMITTEE_SECRETARY');
+    const { page } = harness;
+    await page.goto(`${harness.baseUrl}/dang-vien/${probationer.id}/ly-lich`);
+    await page.waitForSelector('html[data-hydrated]');
+    expect(await page.locator('main').innerText()).toContain('Chi bộ đã có nghị quyết số 05-NQ/CB');
+    const recognize = page.getByRole('button', { name: 'Ghi quyết định công nhận' });
+    const reject = page.getByRole('button', { name: 'Không công nhận' });
+    await expectFitsPhone(page, [page.getByLabel('Ngày quyết định'), page.getByLabel('Số quyết định'), recognize, reject]);
+    await reject.click();
+    await page.getByText(/Ghi rõ lý do không công nhận chính thức/).waitFor();
+    expect(await kindOf()).toBe('PROBATIONARY');
+    await page.getByLabel('Ngày quyết định').fill(typed(vietnamDay(new Date())));
+    await page.getByLabel('Số quyết định').fill('15-QĐ/ĐU');
+    await recognize.click();
+    await page.getByText('Đã ghi quyết định công nhận đảng viên chính thức.').waitFor();
+    expect(await page.locator('main').innerText()).toContain('theo quyết định số 15-QĐ/ĐU');
+    expect(await kindOf()).toBe('OFFICIAL');
+    expect(await axeViolations(page)).toEqual([]);
+    await signOut(harness);
   });
 });

@@ -40,6 +40,7 @@ export const Member: MemberResolvers = {
   identityEdits: (member, _, context) => context.identityEditReads.ofMember(member.id),
   canProposeIdentityEdit: (member, _, context) => context.identityEditReads.mayPropose(member),
   recognition: (member, _, context) => context.identityEditReads.recognitionOf(member.id),
+  canProposeRecognition: (member, _, context) => context.identityEditReads.mayProposeRecognition(member),
   canRecognize: (member, _, context) => context.identityEditReads.mayRecognize(member),
   residenceDeclarations: (member, _, context) => context.residenceDeclarationReads.ofMember(member.id),
   account: (member, _, context) => context.loaders.account.load(member.id),

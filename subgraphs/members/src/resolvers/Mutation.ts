@@ -35,7 +35,9 @@ export const Mutation: MutationResolvers = {
   decideIdentityEdit: (_, { input: { approve, ...input } }, context) =>
     approve ? context.identityEdits.approve(input) : context.identityEdits.reject({ ...input, note: input.note ?? '' }),
   withdrawIdentityEdit: (_, { input }, context) => context.identityEdits.withdraw(input),
+  proposeOfficialRecognition: (_, { input }, context) => context.recognitions.propose(input),
   recognizeOfficialMember: (_, { input }, context) => context.recognitions.recognize(input),
+  rejectOfficialRecognition: (_, { input }, context) => context.recognitions.reject(input),
   declareResidenceCell: (_, { input }, context) => context.residenceDeclarations.declare(input),
   decideResidenceDeclaration: (_, { input: { confirm, ...input } }, context) =>
     confirm ? context.residenceDeclarations.confirm(input) : context.residenceDeclarations.reject({ ...input, note: input.note ?? '' }),

@@ -1,11 +1,17 @@
 import { DAY_INPUT_HINT, parseDayInput } from '#lib/day-input.ts';
 import { refused, settle } from '#lib/form-result.ts';
-import type { Gender, MembershipKind } from '#lib/graphql/generated/graphql.ts';
+import type { Gender, MembershipKind, UserErrorFieldsFragment } from '#lib/graphql/generated/graphql.ts';
 import { mutate } from '#lib/server/gateway.ts';
 import { decideIdentityEdit, withdrawIdentityEdit } from '#lib/server/identity-edit-actions.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
-import { MemberIdentityQuery, ProposeIdentityEditMutation, RecognizeOfficialMemberMutation } from './identity.graphql.ts';
-import type { Actions, PageServerLoad } from './$types';
+import {
+  MemberIdentityQuery,
+  ProposeIdentityEditMutation,
+  ProposeOfficialRecognitionMutation,
+  RecognizeOfficialMemberMutation,
+  RejectOfficialRecognitionMutation,
+} from './identity.graphql.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The member's identity fields, their proposed corrections, and what the viewer may do with them. */
 export const load: PageServerLoad = async (event) => ({
@@ -16,6 +22,30 @@ const text = (form: FormData, name: string) => {
   const value = String(form.get(name) ?? '').trim();
   return value === '' ? null : value;
 };
+
+type Say = Parameters<typeof settle>[2];
+type Outcome = { code: string | null; payload: { userErrors: readonly UserErrorFieldsFragment[] } | null | undefined };
+
+/**
+ * A recognition step carrying a record (day, reference, scan's file name): the day read as typed, then the
+ * mutation; the API names the record's fields `<record>.x`, the form names them `x`.
+ */
+async function withRecord(
+  event: RequestEvent,
+  action: 'proposeRecognition' | 'recognize',
+  record: 'resolution' | 'decision',
+  send: (record: { decidedOn: string; reference: string; attachmentName: string | null }) => Promise<Outcome>,
+  say: Say,
+) {
+  const form = await event.request.formData();
+  const values = { decidedOn: text(form, 'decidedOn'), reference: text(form, 'reference'), attachmentName: text(form, 'attachmentName') };
+  const decidedOn = parseDayInput(values.decidedOn ?? '');
+  if (!decidedOn) return refused(400, action, { fieldErrors: { decidedOn: `Ngày không đúng. ${DAY_INPUT_HINT}` }, values });
+  const { code, payload } = await send({ decidedOn, reference: values.reference ?? '', attachmentName: values.attachmentName });
+  const prefix = new RegExp(`^${record}\\.`);
+  const beside = payload && { ...payload, userErrors: payload.userErrors.map((e) => ({ ...e, field: e.field?.replace(prefix, '') ?? null })) };
+  return settle(action, { code, payload: beside }, say, values);
+}
 
 export const actions: Actions = {
   /** The form holds the record's values; only those changed are proposed (the API leaves the others out). */
@@ -55,21 +85,27 @@ export const actions: Actions = {
       values,
     );
   },
-  /** The committee's decision recognizing the member as official, with its record. */
-  recognize: async (event) => {
+  /** The cell's resolution proposing recognition as official, with its record. */
+  proposeRecognition: (event) =>
+    withRecord(event, 'proposeRecognition', 'resolution', async (resolution) => {
+      const { data, code } = await mutate(event, ProposeOfficialRecognitionMutation, { input: { memberId: event.params.id, resolution } });
+      return { code, payload: data?.proposeOfficialRecognition };
+    }, { forbidden: 'Đồng chí không có quyền đề nghị công nhận đảng viên này chính thức.', done: 'Đã ghi nghị quyết của chi bộ; cấp ủy cấp trên sẽ xem xét, quyết định.' }),
+  /** The committee's decision recognizing the member as official, on the cell's resolution. */
+  recognize: (event) =>
+    withRecord(event, 'recognize', 'decision', async (decision) => {
+      const { data, code } = await mutate(event, RecognizeOfficialMemberMutation, { input: { memberId: event.params.id, decision } });
+      return { code, payload: data?.recognizeOfficialMember };
+    }, { forbidden: 'Đồng chí không có quyền công nhận đảng viên chính thức.', done: 'Đã ghi quyết định công nhận đảng viên chính thức.' }),
+  /** The committee does not recognize the member, with its reason. */
+  rejectRecognition: async (event) => {
     const form = await event.request.formData();
-    const values = { decidedOn: text(form, 'decidedOn'), reference: text(form, 'reference'), attachmentName: text(form, 'attachmentName') };
-    const decidedOn = parseDayInput(values.decidedOn ?? '');
-    if (!decidedOn) return refused(400, 'recognize', { fieldErrors: { decidedOn: `Ngày không đúng. ${DAY_INPUT_HINT}` }, values });
-    const decision = { decidedOn, reference: values.reference ?? '', attachmentName: values.attachmentName };
-    const { data, code } = await mutate(event, RecognizeOfficialMemberMutation, { input: { memberId: event.params.id, decision } });
-    // The API names the record's fields `decision.x`; the form names them `x`.
-    const payload = data?.recognizeOfficialMember;
-    const beside = payload && { ...payload, userErrors: payload.userErrors.map((e) => ({ ...e, field: e.field?.replace(/^decision\./, '') ?? null })) };
+    const values = { reason: text(form, 'reason') };
+    const { data, code } = await mutate(event, RejectOfficialRecognitionMutation, { input: { memberId: event.params.id, reason: values.reason ?? '' } });
     return settle(
-      'recognize',
-      { code, payload: beside },
-      { forbidden: 'Đồng chí không có quyền công nhận đảng viên chính thức.', done: 'Đã ghi quyết định công nhận đảng viên chính thức.' },
+      'rejectRecognition',
+      { code, payload: data?.rejectOfficialRecognition },
+      { forbidden: 'Đồng chí không có quyền quyết định việc công nhận đảng viên chính thức.', done: 'Đã ghi: cấp ủy không công nhận đảng viên chính thức.' },
       values,
     );
   },

@@ -11,13 +11,21 @@ export const MemberIdentityQuery = graphql(`
       membershipKind
       officialOn
       canProposeIdentityEdit
+      canProposeRecognition
       canRecognize
       joinedOn
       recognition {
+        state
+        resolutionOn
+        resolutionReference
         officialOn
         decidedOn
         decisionReference
         attachmentName
+        rejectionReason
+        proposedBy {
+          fullName
+        }
         decidedBy {
           fullName
         }
@@ -29,11 +37,37 @@ export const MemberIdentityQuery = graphql(`
   }
 `);
 
+export const ProposeOfficialRecognitionMutation = graphql(`
+  mutation ProposeOfficialRecognition($input: ProposeOfficialRecognitionInput!) {
+    proposeOfficialRecognition(input: $input) {
+      recognition {
+        state
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
 export const RecognizeOfficialMemberMutation = graphql(`
   mutation RecognizeOfficialMember($input: RecognizeOfficialMemberInput!) {
     recognizeOfficialMember(input: $input) {
-      member {
-        id
+      recognition {
+        state
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const RejectOfficialRecognitionMutation = graphql(`
+  mutation RejectOfficialRecognition($input: RejectOfficialRecognitionInput!) {
+    rejectOfficialRecognition(input: $input) {
+      recognition {
+        state
       }
       userErrors {
         ...UserErrorFields

@@ -3,7 +3,7 @@ import { refused, settle } from '#lib/form-result.ts';
 import type { OrgType } from '#lib/graphql/generated/graphql.ts';
 import { mutate } from '#lib/server/gateway.ts';
 import { loadRecord } from '#lib/server/partial-query.ts';
-import { ClassificationQuery, ConfirmTypeMutation, ReclassifyMutation, SetRolloutStageMutation } from './classification.graphql.ts';
+import { ClassificationQuery, ConfirmTypeMutation, ReclassifyMutation, SetAdministrativeUnitMutation, SetRolloutStageMutation } from './classification.graphql.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organization's kind, its place in the roll-out and its readiness: readable by anyone who may open the organization. */
@@ -55,6 +55,24 @@ export const actions: Actions = {
       {
         forbidden: 'Chỉ quản trị viên hoặc bí thư của cấp ủy cấp trên được đặt lộ trình triển khai.',
         done: values.onlineFrom ? 'Đã lưu tháng bắt đầu thực hiện trực tuyến.' : 'Đã bỏ tháng riêng; tổ chức theo lộ trình của cấp trên.',
+      },
+      values,
+    );
+  },
+  /**
+   * The administrative unit a commune-level committee serves, set from above (docs/rules/organization-tree.md#administrative-unit);
+   * an empty code clears it. The API checks the code and that no other committee holds it.
+   */
+  administrativeUnit: async (event) => {
+    const form = await event.request.formData();
+    const values = { administrativeUnitCode: text(form, 'administrativeUnitCode') };
+    const { data, code } = await mutate(event, SetAdministrativeUnitMutation, { input: { id: event.params.id, administrativeUnitCode: values.administrativeUnitCode } });
+    return settle(
+      'administrativeUnit',
+      { code, payload: data?.setAdministrativeUnit },
+      {
+        forbidden: 'Chỉ quản trị viên hoặc bí thư của cấp ủy cấp trên được gắn đơn vị hành chính cho đảng bộ này.',
+        done: values.administrativeUnitCode ? `Đã gắn đảng bộ với đơn vị hành chính mã ${values.administrativeUnitCode}.` : 'Đã bỏ mã đơn vị hành chính của đảng bộ.',
       },
       values,
     );

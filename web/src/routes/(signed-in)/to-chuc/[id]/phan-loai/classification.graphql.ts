@@ -7,6 +7,7 @@ export const ClassificationQuery = graphql(`
       name
       type
       classifiedOn
+      administrativeUnitCode
       accountEligible
       bankAccount {
         accountNumber
@@ -82,6 +83,20 @@ export const ConfirmTypeMutation = graphql(`
       organization {
         id
         classifiedOn
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const SetAdministrativeUnitMutation = graphql(`
+  mutation SetAdministrativeUnit($input: SetAdministrativeUnitInput!) {
+    setAdministrativeUnit(input: $input) {
+      organization {
+        id
+        administrativeUnitCode
       }
       userErrors {
         ...UserErrorFields
