@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { generatePassword, SERVICE_NAMES, type ServicePasswords } from '@dangvu/drizzle';
 
 export interface DatabasePasswords {
@@ -21,6 +22,8 @@ export async function loadOrCreateDatabasePasswords(file: string): Promise<Datab
   };
   if (JSON.stringify(passwords) !== JSON.stringify({ superuser: kept.superuser, services: kept.services })) {
     // Written aside and renamed into place: a half-written file would lock the installation out of its own server.
+    // On a new installation whose database is external (DATABASE_URL) nothing has made the data folder yet.
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     const partial = `${file}.${process.pid}`;
     await writeFile(partial, JSON.stringify(passwords, null, 2), { mode: 0o600 });
     await rename(partial, file);
