@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
+import { jsonRecords } from '../json-records.ts';
 import type { PlannedObligation } from './obligation.rules.ts';
 
 const { payers, obligations, reliefDecisions, orgWageRegions, collectionAccounts, duesOrganizations, voluntaryAmounts } = tables;
@@ -64,23 +65,24 @@ export function obligationRepository(db: Executor) {
     /** Adds the months not yet made; a month already there (a rerun, a crash retried) is left as it is. Returns how many were added. */
     insertMissing: async (planned: readonly PlannedObligation[]) => {
       if (planned.length === 0) return 0;
-      const rows = await db
-        .insert(obligations)
-        .values(
-          planned.map((o) => ({
-            memberId: o.memberId,
-            orgId: o.orgId,
-            period: o.period,
-            amount: sql`${o.amount.toString()}::bigint`,
-            ratedAmount: sql`${o.ratedAmount.toString()}::bigint`,
-            status: o.status,
-            calculation: o.calculation,
-            reliefDecisionId: o.reliefDecisionId,
-          })),
-        )
-        .onConflictDoNothing({ target: [obligations.memberId, obligations.period] })
-        .returning({ id: obligations.id });
-      return rows.length;
+      const rows = planned.map((o) => ({
+        member_id: o.memberId,
+        org_id: o.orgId,
+        period: o.period,
+        amount: o.amount.toString(),
+        rated_amount: o.ratedAmount.toString(),
+        status: o.status,
+        calculation: o.calculation,
+        relief_decision_id: o.reliefDecisionId,
+      }));
+      const inserted = await db.execute<{ id: string }>(sql`
+        insert into ${obligations} (member_id, org_id, period, amount, rated_amount, status, calculation, relief_decision_id)
+        select member_id, org_id, period, amount, rated_amount, status::dues.obligation_status, calculation, relief_decision_id
+        from jsonb_to_recordset(${jsonRecords(rows)})
+          as planned(member_id uuid, org_id uuid, period date, amount bigint, rated_amount bigint, status text, calculation text, relief_decision_id uuid)
+        on conflict (member_id, period) do nothing
+        returning id`);
+      return [...inserted].length;
     },
 
     /** A member moves to another organization: the roll follows, and so do their still-unpaid months after `afterPeriod`. */

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
 import type { Executor } from '@dangvu/subgraph-kit';
+import { jsonRecords } from '../json-records.ts';
 
 const { bankStatementImports, bankTransactions, collectionAccounts, duesOrganizations, obligations, paymentExceptions, qrPayments, receiptCounters, receipts } = tables;
 
@@ -12,12 +13,6 @@ export interface ExceptionWithLine {
   exception: PaymentExceptionRow;
   line: BankTransactionRow;
 }
-
-/**
- * Many rows as one parameter, a JSON array that `jsonb_to_recordset` turns back into rows: a statement of 10,000
- * lines is then a handful of statements, each with one parameter, whatever its length (docs/benchmarks.md).
- */
-const records = (rows: readonly Record<string, unknown>[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
 /** Bank lines on collection accounts, what matched them, and the exceptions the finance member resolves. */
 export function bankReconciliationRepository(db: Executor) {
@@ -39,7 +34,7 @@ export function bankReconciliationRepository(db: Executor) {
       const inserted = await db.execute<{ id: string; reference: string }>(sql`
         insert into ${bankTransactions} (org_id, account_number, reference, source, import_id, booked_on, amount, narrative, payment_code)
         select org_id, account_number, reference, source::dues.bank_transaction_source, import_id, booked_on, amount, narrative, payment_code
-        from jsonb_to_recordset(${records(rows.map((row) => ({ org_id: row.orgId, account_number: row.accountNumber, reference: row.reference, source: row.source, import_id: row.importId ?? null, booked_on: row.bookedOn, amount: row.amount.toString(), narrative: row.narrative, payment_code: row.paymentCode ?? null })))})
+        from jsonb_to_recordset(${jsonRecords(rows.map((row) => ({ org_id: row.orgId, account_number: row.accountNumber, reference: row.reference, source: row.source, import_id: row.importId ?? null, booked_on: row.bookedOn, amount: row.amount.toString(), narrative: row.narrative, payment_code: row.paymentCode ?? null })))})
           as line(org_id uuid, account_number text, reference text, source text, import_id uuid, booked_on date, amount bigint, narrative text, payment_code text)
         on conflict (account_number, reference) do nothing
         returning id, reference`);
@@ -82,7 +77,7 @@ export function bankReconciliationRepository(db: Executor) {
       const inserted = await db.execute<{ id: string; number: number; amount: string; months: string[] }>(sql`
         insert into ${receipts} (org_id, year, number, member_id, amount, months, method, received_by, received_at)
         select org_id, year, number, member_id, amount, months, method::dues.obligation_status, received_by, received_at
-        from jsonb_to_recordset(${records(rows.map((row) => ({ org_id: row.orgId, year: row.year, number: row.number, member_id: row.memberId, amount: row.amount.toString(), months: row.months, method: row.method, received_by: row.receivedBy ?? null, received_at: (row.receivedAt as Date).toISOString() })))})
+        from jsonb_to_recordset(${jsonRecords(rows.map((row) => ({ org_id: row.orgId, year: row.year, number: row.number, member_id: row.memberId, amount: row.amount.toString(), months: row.months, method: row.method, received_by: row.receivedBy ?? null, received_at: (row.receivedAt as Date).toISOString() })))})
           as receipt(org_id uuid, year int, number int, member_id uuid, amount bigint, months date[], method text, received_by uuid, received_at timestamptz)
         returning id, number, amount::text, months::text[]`);
       return [...inserted];
@@ -93,7 +88,7 @@ export function bankReconciliationRepository(db: Executor) {
       if (pairs.length === 0) return;
       await db.execute(sql`
         update ${obligations} set status = 'PAID_ONLINE', paid_at = ${paidAt.toISOString()}::timestamptz, receipt_id = paid.receipt_id
-        from jsonb_to_recordset(${records(pairs.map((p) => ({ id: p.obligationId, receipt_id: p.receiptId })))}) as paid(id uuid, receipt_id uuid)
+        from jsonb_to_recordset(${jsonRecords(pairs.map((p) => ({ id: p.obligationId, receipt_id: p.receiptId })))}) as paid(id uuid, receipt_id uuid)
         where ${obligations.id} = paid.id`);
     },
 
@@ -101,7 +96,7 @@ export function bankReconciliationRepository(db: Executor) {
       if (pairs.length === 0) return;
       await db.execute(sql`
         update ${bankTransactions} set receipt_id = paid.receipt_id
-        from jsonb_to_recordset(${records(pairs.map((p) => ({ id: p.transactionId, receipt_id: p.receiptId })))}) as paid(id uuid, receipt_id uuid)
+        from jsonb_to_recordset(${jsonRecords(pairs.map((p) => ({ id: p.transactionId, receipt_id: p.receiptId })))}) as paid(id uuid, receipt_id uuid)
         where ${bankTransactions.id} = paid.id`);
     },
 
@@ -110,7 +105,7 @@ export function bankReconciliationRepository(db: Executor) {
       await db.execute(sql`
         insert into ${paymentExceptions} (transaction_id, org_id, org_path, kind, qr_payment_id, member_id, expected_amount)
         select transaction_id, org_id, org_path, kind::dues.payment_exception_kind, qr_payment_id, member_id, expected_amount
-        from jsonb_to_recordset(${records(rows.map((row) => ({ transaction_id: row.transactionId, org_id: row.orgId, org_path: row.orgPath, kind: row.kind, qr_payment_id: row.qrPaymentId ?? null, member_id: row.memberId ?? null, expected_amount: row.expectedAmount?.toString() ?? null })))})
+        from jsonb_to_recordset(${jsonRecords(rows.map((row) => ({ transaction_id: row.transactionId, org_id: row.orgId, org_path: row.orgPath, kind: row.kind, qr_payment_id: row.qrPaymentId ?? null, member_id: row.memberId ?? null, expected_amount: row.expectedAmount?.toString() ?? null })))})
           as exception(transaction_id uuid, org_id uuid, org_path text, kind text, qr_payment_id uuid, member_id uuid, expected_amount bigint)`);
     },
 
