@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { tables } from '@dangvu/drizzle';
-import { drainOutbox, memberEvents, publishEvent, runJob, type EventPayload, type MemberEvents } from '@dangvu/subgraph-kit';
+import { drainOutbox, memberEvents, publish, publishEvent, runJob, type EventPayload, type MemberEvents } from '@dangvu/subgraph-kit';
 import { personWith, startTestSubgraph, type TestSubgraph } from '@dangvu/subgraph-kit/testing';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duesTemporaryExemptionConsumer } from '../src/exemption/temporary-exemption.consumer.ts';
 import { obligationsJob } from '../src/obligation/obligations.job.ts';
+import { duesCollectionAccountConsumer } from '../src/payment/collection-account.consumer.ts';
 import { duesSubgraph } from '../src/server.ts';
 
 let subgraph: TestSubgraph;
@@ -62,6 +63,16 @@ describe('a temporary exemption reaches the dues roll', () => {
     expect(await exemptions()).toMatchObject([{ startsOn: '2026-03-15', endsOn: '2026-06-10', endedByStatusChangeId: ended }]);
     expect((await runJob(subgraph.db, job, { month: '2026-06' })).status).toBe('done');
     expect((await months(member)).map((m) => m.status)).toEqual(['DUE', 'DEFERRED', 'DEFERRED', 'DUE']);
+  });
+
+  it('prepares a payment QR for the deferred months on return, for their sum', async () => {
+    const { db } = subgraph.db;
+    await db.transaction((tx) => publish(tx, 'organization.duesAccountSet', orgId, { orgId, orgPath, bankBin: '970405', accountNumber: '1234567890', holderName: 'CHI BO THON DONG' }));
+    await drainOutbox(db, duesCollectionAccountConsumer);
+    const PREPARE = `mutation ($input: PreparePaymentInput!) { preparePayment(input: $input) { payment { amount months } userErrors { code message } } }`;
+    const { data, errors } = await subgraph.call(PREPARE, { input: { memberId: member, months: ['2026-04', '2026-05'] } }, personWith(member));
+    expect(errors).toBeUndefined();
+    expect(data!.preparePayment).toEqual({ payment: { amount: '60000', months: ['2026-04', '2026-05'] }, userErrors: [] });
   });
 
   it('takes the deferred months in cash on return, with one receipt for their sum', async () => {
