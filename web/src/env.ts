@@ -9,4 +9,12 @@ export const variables = defineEnvVars({
       return url;
     },
   },
+  DUES_REMINDER_DAYS: {
+    description: 'How many last days of a month the member’s page reminds them that the month’s dues are unpaid (docs/rules/dues-standing.md#reminders); 5 when unset.',
+    schema: (value) => {
+      const days = value ? Number(value) : 5;
+      if (!Number.isInteger(days) || days < 1 || days > 31) throw new Error('DUES_REMINDER_DAYS must be a whole number of days from 1 to 31');
+      return days;
+    },
+  },
 });

@@ -360,3 +360,26 @@ export const voluntaryAmounts = duesSchema.table(
     check('voluntary_amounts_positive', sql`${t.amount} > 0`),
   ],
 );
+
+/**
+ * docs/rules/dues-obligations.md#temporary-exemption: a member's temporary exemption from party activity, as the
+ * members subgraph announced it (one row per resolution that began it, keyed by it, so a repeated event is the
+ * same row): from the day the cell decided it to the day of the resolution that ended it, open while it lasts.
+ */
+export const temporaryExemptions = duesSchema.table(
+  'temporary_exemptions',
+  {
+    statusChangeId: uuid('status_change_id').primaryKey(),
+    memberId: uuid('member_id').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    endedByStatusChangeId: uuid('ended_by_status_change_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('temporary_exemptions_member_idx').on(t.memberId, t.startsOn),
+    // A member is in one temporary exemption at a time: the members subgraph allows TEMP_EXEMPT only from ACTIVE.
+    uniqueIndex('temporary_exemptions_one_open_idx').on(t.memberId).where(sql`${t.endsOn} is null`),
+    check('temporary_exemptions_order', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);

@@ -1,5 +1,6 @@
 import type { Db } from '@dangvu/drizzle';
 import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
+import { temporaryExemptionRepository } from './exemption/temporary-exemption.repository.ts';
 import { obligationRepository } from './obligation/obligation.repository.ts';
 import { duesOrganizationRepository } from './organization/organization.repository.ts';
 import { duesFiguresRepository } from './report/dues-figures.repository.ts';
@@ -21,6 +22,7 @@ export function repositories(executor: Executor) {
   return {
     standing: standingRepository(executor),
     obligations: obligationRepository(executor),
+    temporaryExemptions: temporaryExemptionRepository(executor),
     organizations: duesOrganizationRepository(executor),
     payments: paymentRepository(executor),
     qrPayments: qrPaymentRepository(executor),

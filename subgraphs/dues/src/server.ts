@@ -5,6 +5,7 @@ import { chromiumPrinter, type PdfPrinter } from '@dangvu/subgraph-kit/printing'
 import { parse } from 'graphql';
 import { basisViewRecorder } from './audit/basis-view-recorder.ts';
 import type { DuesContext } from './context.ts';
+import { duesTemporaryExemptionConsumer } from './exemption/temporary-exemption.consumer.ts';
 import { duesTransferConsumer } from './obligation/member-transferred.consumer.ts';
 import { obligationsJob } from './obligation/obligations.job.ts';
 import { duesOrganizationMovedConsumer } from './obligation/organization-moved.consumer.ts';
@@ -53,7 +54,7 @@ export function duesSubgraph({ db }: DbHandle, { defaultWageRegion = null, repor
     typeDefs,
     resolvers: resolvers as SubgraphDefinition<DuesContext>['resolvers'],
     rules,
-    consumers: [duesTransferConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
+    consumers: [duesTransferConsumer, duesTemporaryExemptionConsumer, duesOrganizationMovedConsumer, duesOrganizationTypedConsumer, duesCollectionAccountConsumer],
     jobs: [obligationsJob({ defaultWageRegion }), duesMonthlyFiguresJob({ freezeDay: reportFreezeDay, now })],
     context: (base) => {
       const prepared = qrPayments(store, base);

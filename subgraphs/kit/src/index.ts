@@ -74,6 +74,7 @@ export {
   type EventRegistry,
   type Topic,
 } from './events.ts';
+export { memberEvents, type MemberEvents } from './member-events.ts';
 export { actingFor, ON_BEHALF_ROLES, onBehalfConsentError, type Acting } from './on-behalf.ts';
 export {
   availableActions,

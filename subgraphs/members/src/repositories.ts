@@ -1,5 +1,5 @@
-import { auditLog, createStore, type Executor, type Store } from '@dangvu/subgraph-kit';
-import type { Db } from '@dangvu/drizzle';
+import { auditLog, createStore, memberEvents, publishEvent, type EventPayload, type Executor, type MemberEvents, type Store, type Topic } from '@dangvu/subgraph-kit';
+import type { Db, Tx } from '@dangvu/drizzle';
 import { accountRepository } from './account/account.repository.ts';
 import { signInWindowRepository } from './account/sign-in-window.repository.ts';
 import { totpRequirementRepository } from './account/totp-requirement.repository.ts';
@@ -23,6 +23,15 @@ import { recognitionRepository } from './member/recognition/recognition.reposito
 import { residenceDeclarationRepository } from './member/residence/residence-declaration.repository.ts';
 import { organizationKindRepository } from './organization/organization-kinds.repository.ts';
 import { administrativeUnitRepository } from './member/residence/administrative-unit.repository.ts';
+
+/**
+ * The events this subgraph announces (the kit's member-events.ts), each payload checked against the registry.
+ * Publish only inside a store's `transaction`, so that an event exists exactly when its change does.
+ */
+const outbox = (executor: Executor) => ({
+  publish: <T extends Topic<MemberEvents>>(topic: T, aggregateId: string, payload: EventPayload<MemberEvents, T>) =>
+    publishEvent(executor as Tx, memberEvents, topic, aggregateId, payload),
+});
 
 /** Every table of the members schema, one repository each, on a pool or a transaction. */
 export function repositories(executor: Executor) {
@@ -51,6 +60,7 @@ export function repositories(executor: Executor) {
     dataQuality: dataQualityRepository(executor),
     memberFigures: memberFiguresRepository(executor),
     audit: auditLog(executor),
+    outbox: outbox(executor),
   };
 }
 

@@ -13,7 +13,7 @@ import { startMembersSubgraph } from './members-subgraph.ts';
  */
 type Node = { id: string; path: string };
 let subgraph: TestSubgraph;
-const t = {} as Record<'province' | 'ward' | 'otherWard' | 'cell', Node> & Record<'elder' | 'secretary' | 'deputy' | 'leaving' | 'wardSecretary' | 'otherSecretary', { id: string }>;
+const t = {} as Record<'province' | 'ward' | 'otherWard' | 'cell', Node> & Record<'elder' | 'secretary' | 'deputy' | 'leaving' | 'wardSecretary' | 'otherSecretary' | 'traveller', { id: string }>;
 const today = vietnamDay(new Date());
 const PASSWORD = 'Mật khẩu đủ dài 2026';
 
@@ -30,6 +30,7 @@ beforeAll(async () => {
   t.leaving = await buildMember(db, t.cell, { fullName: 'Phạm Văn Cường' });
   t.wardSecretary = await buildMember(db, t.cell, { fullName: 'Đinh Văn Dũng' });
   t.otherSecretary = await buildMember(db, t.cell, { fullName: 'Ngô Thị Én' });
+  t.traveller = await buildMember(db, t.cell, { fullName: 'Vũ Văn Giang' });
   await grantRole(db, t.secretary, 'SECRETARY', t.cell);
   await grantRole(db, t.deputy, 'DEPUTY_SECRETARY', t.cell);
   await grantRole(db, t.wardSecretary, 'SECRETARY', t.ward);
@@ -167,5 +168,33 @@ describe('what the record offers to start', () => {
     expect(byWard.data!.member.startableStatusChanges).toEqual(['EXEMPTION', 'TEMPORARY_EXEMPTION', 'ABROAD', 'REMOVAL', 'EXPULSION', 'DEATH', 'LEFT_SYSTEM']);
     const onOwnSecretary = await subgraph.call(STARTABLE, { id: t.secretary.id }, deputy());
     expect(onOwnSecretary.data!.member.startableStatusChanges).toEqual([]);
+  });
+});
+
+describe('a temporary exemption, announced to the dues subgraph', () => {
+  const events = async (member: { id: string }) =>
+    (await subgraph.db.db.select().from(tables.outboxEvents).where(eq(tables.outboxEvents.aggregateId, member.id))).map((e) => ({ topic: e.topic, payload: e.payload }));
+  const applyAndResolve = async (kind: string, reference: string) => {
+    const applied = await subgraph.call(APPLY, { input: { memberId: t.traveller.id, kind, reason: 'Đi làm việc lưu động trên biển' } }, personWith(t.traveller.id));
+    const id = applied.data!.applyForStatusChange.statusChange.id as string;
+    const resolved = await subgraph.call(RESOLVE, { input: { id, adopted: true, decision: decision(reference) } }, cellSecretary());
+    expect(resolved.data!.resolveStatusChange.userErrors).toEqual([]);
+    return id;
+  };
+
+  it('announces its start and its end with the resolutions’ days, in their transactions; other statuses announce nothing', async () => {
+    expect(await events(t.traveller)).toEqual([]);
+    const began = await applyAndResolve('TEMPORARY_EXEMPTION', '07-NQ/CB');
+    expect(await statusOf(t.traveller)).toBe('TEMP_EXEMPT');
+    expect(await events(t.traveller)).toEqual([
+      { topic: 'member.temporaryExemptionChanged', payload: { memberId: t.traveller.id, statusChangeId: began, exempt: true, on: today } },
+    ]);
+    const ended = await applyAndResolve('RETURN_TO_ACTIVITY', '08-NQ/CB');
+    expect(await statusOf(t.traveller)).toBe('ACTIVE');
+    expect((await events(t.traveller)).map((e) => e.payload)).toEqual([
+      { memberId: t.traveller.id, statusChangeId: began, exempt: true, on: today },
+      { memberId: t.traveller.id, statusChangeId: ended, exempt: false, on: today },
+    ]);
+    expect(await events(t.elder)).toEqual([]);
   });
 });

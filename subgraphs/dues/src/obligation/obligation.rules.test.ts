@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planObligation, reliefFor, type Payer, type Relief } from './obligation.rules.ts';
+import { deferredIn, planObligation, reliefFor, type Payer, type Relief } from './obligation.rules.ts';
 
 const payer: Payer = { memberId: 'm', orgId: 'o', category: 'SOCIAL_INSURANCE_SALARY', basis: 7_345_678n, birthDate: '1980-05-05', sex: 'FEMALE' };
 const relief = (overrides: Partial<Relief>): Relief => ({ id: 'r', kind: 'REDUCTION', percent: 50, fromMonth: '2026-03-01', untilMonth: '2026-08-01', ...overrides });
@@ -74,5 +74,34 @@ describe('a voluntary higher amount', () => {
 
   it('is not owed once the rate rises above it', () => {
     expect(planObligation({ ...payer, basis: 20_000_000n }, '2026-06-01', null, [], higher)).toMatchObject({ ok: true, obligation: { amount: 200_000n } });
+  });
+});
+
+describe('deferredIn', () => {
+  const exemption = { startsOn: '2026-03-15', endsOn: '2026-06-10' };
+  it.each([
+    ['2026-03-01', false, 'the month of the resolution that began it'],
+    ['2026-04-01', true, 'the first whole month after it'],
+    ['2026-05-01', true, 'the month before the return'],
+    ['2026-06-01', false, 'the month of the return'],
+  ])('%s is deferred: %s (%s)', (period, deferred) => {
+    expect(deferredIn([exemption], period)).toBe(deferred);
+  });
+
+  it('defers every later month while the exemption lasts, across the year’s end', () => {
+    expect(deferredIn([{ startsOn: '2026-12-31', endsOn: null }], '2027-01-01')).toBe(true);
+    expect(deferredIn([{ startsOn: '2026-12-31', endsOn: null }], '2026-12-01')).toBe(false);
+  });
+
+  it('defers nothing for an exemption begun and ended within a month or in two neighbouring months', () => {
+    expect(deferredIn([{ startsOn: '2026-03-02', endsOn: '2026-03-28' }], '2026-03-01')).toBe(false);
+    expect(deferredIn([{ startsOn: '2026-03-02', endsOn: '2026-04-28' }], '2026-04-01')).toBe(false);
+  });
+
+  it('keeps a waived month waived, and defers a reduced one at its reduced amount', () => {
+    const exempt = [{ startsOn: '2026-02-10', endsOn: null }];
+    const waiver = { id: 'w', kind: 'WAIVER' as const, percent: null, fromMonth: '2026-03-01', untilMonth: null };
+    expect(planObligation(payer, '2026-03-01', null, [waiver], [], exempt)).toMatchObject({ ok: true, obligation: { status: 'WAIVED', amount: 0n } });
+    expect(planObligation(payer, '2026-03-01', null, [relief({ percent: 50 })], [], exempt)).toMatchObject({ ok: true, obligation: { status: 'DEFERRED', amount: 36_729n } });
   });
 });

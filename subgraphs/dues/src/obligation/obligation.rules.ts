@@ -38,10 +38,29 @@ export interface PlannedObligation {
   period: string;
   amount: bigint;
   ratedAmount: bigint;
-  status: 'DUE' | 'WAIVED';
+  status: 'DUE' | 'WAIVED' | 'DEFERRED';
   calculation: string;
   reliefDecisionId: string | null;
 }
+
+/** A temporary exemption as the dues subgraph keeps it: the days its resolutions were decided; `endsOn` null while it lasts. */
+export interface TemporaryExemption {
+  startsOn: string;
+  endsOn: string | null;
+}
+
+const nextMonth = (day: string) => {
+  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * Whether the month `period` (a first day) falls in a temporary exemption and is deferred
+ * (docs/rules/dues-obligations.md#temporary-exemption): the whole months after the one of the resolution that began
+ * it, up to the month before the one of the resolution that ended it. The months of both resolutions are owed as usual.
+ */
+export const deferredIn = (exemptions: readonly TemporaryExemption[], period: string) =>
+  exemptions.some((e) => nextMonth(e.startsOn) <= period && (e.endsOn === null || period < `${e.endsOn.slice(0, 7)}-01`));
 
 export type PlanResult = { ok: true; obligation: PlannedObligation } | { ok: false; code: string; message: string };
 
@@ -57,7 +76,8 @@ export function reliefFor(reliefs: readonly Relief[], period: string): Relief | 
  * month, then the decision in force: a waiver makes it zero (WAIVED), a reduction takes off its percentage,
  * the rest rounded half up to the dong. A reduction changes the amount only; the month stays DUE. Without a
  * decision in force, an approved voluntary amount above the rate's is owed instead; a waiver or reduction wins
- * over it, since it relieves what the rate asks (docs/rules/dues-obligations.md#voluntary-higher-amounts).
+ * over it, since it relieves what the rate asks (docs/rules/dues-obligations.md#voluntary-higher-amounts). A month
+ * owed in a temporary exemption is DEFERRED, with its amount (docs/rules/dues-obligations.md#temporary-exemption).
  */
 export function planObligation(
   payer: Payer,
@@ -65,8 +85,17 @@ export function planObligation(
   wageRegion: WageRegion | null,
   reliefs: readonly Relief[],
   voluntary: readonly VoluntaryAmount[] = [],
+  exemptions: readonly TemporaryExemption[] = [],
   config: RateConfig = RATE_CONFIG,
 ): PlanResult {
+  const planned = reckon(payer, period, wageRegion, reliefs, voluntary, config);
+  if (!planned.ok || planned.obligation.status !== 'DUE' || !deferredIn(exemptions, period)) return planned;
+  const { obligation } = planned;
+  return { ok: true, obligation: { ...obligation, status: 'DEFERRED', calculation: `${obligation.calculation}; hoãn đóng trong thời gian tạm miễn sinh hoạt đảng, đóng khi trở lại sinh hoạt` } };
+}
+
+/** The month's amount by the rate table and the decisions in force, before any deferral. */
+function reckon(payer: Payer, period: string, wageRegion: WageRegion | null, reliefs: readonly Relief[], voluntary: readonly VoluntaryAmount[], config: RateConfig): PlanResult {
   const quoted = quoteDues(
     { category: payer.category, basis: payer.basis, wageRegion, localityClass: null, birthDate: payer.birthDate, sex: payer.sex, month: period.slice(0, 7) },
     config,

@@ -1,7 +1,7 @@
 import { consoleLogger, defineJob, monthly, vietnamDay, type Executor, type Logger } from '@dangvu/subgraph-kit';
 import type { WageRegion } from '../rates/rates.config.ts';
 import { repositories, type Repositories } from '../repositories.ts';
-import { planObligation, type PlannedObligation, type Relief, type VoluntaryAmount } from './obligation.rules.ts';
+import { planObligation, type PlannedObligation, type Relief, type TemporaryExemption, type VoluntaryAmount } from './obligation.rules.ts';
 
 const BATCH = 1000;
 /** Member ids named in a skipped batch's log line, enough to look one up. */
@@ -35,11 +35,13 @@ export function obligationsJob({ defaultWageRegion, log = consoleLogger }: { def
       for (const relief of await repos.obligations.reliefsIn(memberIds, period)) reliefs.set(relief.memberId, [...(reliefs.get(relief.memberId) ?? []), relief]);
       const voluntary = new Map<string, VoluntaryAmount[]>();
       for (const amount of await repos.obligations.voluntaryAmountsBy(memberIds, period)) voluntary.set(amount.memberId, [...(voluntary.get(amount.memberId) ?? []), amount]);
+      const exemptions = new Map<string, TemporaryExemption[]>();
+      for (const exemption of await repos.temporaryExemptions.coveringMonth(memberIds, period)) exemptions.set(exemption.memberId, [...(exemptions.get(exemption.memberId) ?? []), exemption]);
       const regions = new Map((await repos.obligations.regionsOf([...new Set(payers.map((payer) => payer.orgId))])).map((row) => [row.orgId, row.region]));
       const planned: PlannedObligation[] = [];
       const skipped = new Map<string, string[]>();
       for (const payer of payers) {
-        const result = planObligation(payer, period, regions.get(payer.orgId) ?? defaultWageRegion, reliefs.get(payer.memberId) ?? [], voluntary.get(payer.memberId) ?? []);
+        const result = planObligation(payer, period, regions.get(payer.orgId) ?? defaultWageRegion, reliefs.get(payer.memberId) ?? [], voluntary.get(payer.memberId) ?? [], exemptions.get(payer.memberId) ?? []);
         if (result.ok) planned.push(result.obligation);
         else skipped.set(result.code, [...(skipped.get(result.code) ?? []), payer.memberId]);
       }

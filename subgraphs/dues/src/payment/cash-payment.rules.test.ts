@@ -9,14 +9,15 @@ describe('cash payment rules', () => {
     expect(checkMonthsAsked(['2026-01', '2026-02'])).toEqual([]);
   });
 
-  it('takes only months still owed (due, overdue, reduced), naming each month that is not', () => {
+  it('takes only months still to pay (due, overdue, reduced, deferred), naming each month that is not', () => {
     const rows = [
       { id: 'a', period: '2026-01-01', amount: '3000', status: 'DUE' },
       { id: 'b', period: '2026-02-01', amount: '3000', status: 'REDUCED' },
-      { id: 'c', period: '2026-03-01', amount: '3000', status: 'DEFERRED' },
+      { id: 'c', period: '2026-03-01', amount: '3000', status: 'WAIVED' },
       { id: 'd', period: '2026-04-01', amount: '3000', status: 'OVERDUE' },
+      { id: 'e', period: '2026-06-01', amount: '3000', status: 'DEFERRED' },
     ];
-    expect(checkMonthsOwed(['2026-01', '2026-02', '2026-04'], rows)).toEqual([]);
+    expect(checkMonthsOwed(['2026-01', '2026-02', '2026-04', '2026-06'], rows)).toEqual([]);
     expect(checkMonthsOwed(['2026-03', '2026-05'], rows)).toEqual([
       { code: 'MONTH_ALREADY_SETTLED', field: 'months', message: 'Tháng 03/2026 đã đóng hoặc không phải đóng, không thu lại.' },
       { code: 'MONTH_NOT_OWED', field: 'months', message: 'Tháng 05/2026 chưa có khoản đảng phí phải đóng.' },

@@ -1,7 +1,10 @@
 import type { UserError } from '@dangvu/subgraph-kit';
 
-/** Statuses whose month is still owed (docs/rules/dues-standing.md): only these can be paid. */
-export const OPEN_STATUSES = new Set(['DUE', 'OVERDUE', 'REDUCED']);
+/**
+ * Statuses whose month is still to be paid (docs/rules/dues-standing.md): only these can be paid. A month deferred
+ * during a temporary exemption is paid on return, or earlier if the member can (docs/rules/dues-obligations.md#temporary-exemption).
+ */
+export const OPEN_STATUSES = new Set(['DUE', 'OVERDUE', 'REDUCED', 'DEFERRED']);
 
 /** More months than two years in one payment is a slip of the finger, not a payment (docs/rules/dues-payments.md). */
 export const MAX_MONTHS = 24;

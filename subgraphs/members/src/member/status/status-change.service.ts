@@ -61,6 +61,10 @@ export function statusChangeService(store: MembersStore, context: RequestContext
       after: { activityStatus: updated.activityStatus, statusChangeId: change.id, decisionReference: change.decisionReference },
       ...recordFor,
     });
+    // The dues subgraph defers the months of a temporary exemption (docs/rules/dues-obligations.md#temporary-exemption).
+    if (change.toStatus === 'TEMP_EXEMPT' || member.activityStatus === 'TEMP_EXEMPT') {
+      await repos.outbox.publish('member.temporaryExemptionChanged', member.id, { memberId: member.id, statusChangeId: change.id, exempt: change.toStatus === 'TEMP_EXEMPT', on: day });
+    }
     if (!isTerminal(change.toStatus)) return;
     const account = await repos.accounts.ofMemberForUpdate(member.id);
     if (account && (account.status === 'ACTIVE' || account.status === 'PENDING')) {
