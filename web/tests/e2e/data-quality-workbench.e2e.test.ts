@@ -23,8 +23,8 @@ const HEADER = ['Số CCCD', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Ng�
 const day = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
 
 /** A CSV file of the export with `rows` under the header, as the central database writes it (UTF-8 with a BOM). */
-function exportFile(name: string, rows: string[][]) {
-  const quoted = [HEADER, ...rows].map((row) => row.map((value) => (/[",]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)).join(','));
+function exportFile(name: string, rows: string[][], header = HEADER) {
+  const quoted = [header, ...rows].map((row) => row.map((value) => (/[",]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)).join(','));
   const file = join(mkdtempSync(join(tmpdir(), 'nhap-dang-vien-')), name);
   writeFileSync(file, `\uFEFF${quoted.join('\r\n')}\r\n`);
   return file;
@@ -102,6 +102,34 @@ describe('the data-quality workbench', () => {
     await page.goto(`${baseUrl}/dang-vien/${changed.id}`);
     await page.waitForSelector('html[data-hydrated]');
     await page.getByText(NEW_ADDRESS).waitFor();
+  });
+
+  it('reviews a social-insurance file: the basis and the month’s dues before and after, set once approved', async () => {
+    const { page } = harness;
+    const header = ['Số CCCD', 'Mức lương đóng BHXH'];
+    await openWorkbench();
+    await page.getByLabel('Tệp mức lương đóng bảo hiểm xã hội').setInputFiles(exportFile('bhxh-loi.csv', [[changed.citizenId!, '8.000.000'], ['001088987651', '0']], header));
+    await page.getByRole('button', { name: 'Tải lên và đối chiếu' }).click();
+    await page.getByRole('list', { name: 'Các dòng sai trong tệp bảo hiểm xã hội' }).waitFor();
+    const errors = await page.getByRole('list', { name: 'Các dòng sai trong tệp bảo hiểm xã hội' }).innerText();
+    expect(errors).toMatch(/^Dòng 3: /);
+    expect(errors).not.toContain('Dòng 2:');
+
+    await page.getByLabel('Tệp mức lương đóng bảo hiểm xã hội').setInputFiles(exportFile('bhxh.csv', [[changed.citizenId!, '8.000.000'], ['001088987651', '6.000.000']], header));
+    await page.getByRole('button', { name: 'Tải lên và đối chiếu' }).click();
+    await page.waitForURL(/\/du-lieu\?doi-chieu=/);
+    const row = page.getByRole('article', { name: `Dòng 2: ${changed.fullName}` });
+    const changes = await row.getByRole('list', { name: 'Thay đổi của dòng 2' }).innerText();
+    expect(changes).toContain('→ 8.000.000 ₫');
+    expect(changes).toMatch(/Đảng phí mỗi tháng: .* → 80\.000 ₫/);
+    expect(await page.getByText('Dòng 3: CCCD 001088987651').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await expectFitsPhone(page, [row.locator('label.pick'), page.getByRole('button', { name: 'Duyệt tất cả (1 dòng)' })]);
+
+    await page.getByRole('button', { name: 'Duyệt tất cả (1 dòng)' }).click();
+    await page.getByText('Đã cập nhật 1 dòng vào sổ đảng viên.').waitFor();
+    const [member] = await harness.db.select().from(tables.members).where(eq(tables.members.id, changed.id));
+    expect(member).toMatchObject({ duesCategory: 'SOCIAL_INSURANCE_SALARY', duesBasis: 8_000_000 });
   });
 
   it('shows no link to someone who may not import, and refuses them the page', async () => {

@@ -127,3 +127,74 @@ export const ApplyRegisterImportMutation = graphql(`
     }
   }
 `);
+
+/** A reconciliation and its rows to review, a group per kind as for imports (the gateway's query-cost limit). */
+export const InsuranceReconciliationQuery = graphql(`
+  query InsuranceReconciliation($id: ID!) {
+    insuranceReconciliation(id: $id) {
+      id
+      status
+      fileName
+      month
+      counts {
+        changed
+        unchanged
+        notFound
+        applied
+      }
+      changedRows: rows(kinds: [CHANGED]) {
+        ...InsuranceRowFields
+      }
+      notFoundRows: rows(kinds: [NOT_FOUND]) {
+        ...InsuranceRowFields
+      }
+    }
+  }
+`);
+
+export const InsuranceRowFields = graphql(`
+  fragment InsuranceRowFields on InsuranceReconciliationRow {
+    rowNumber
+    kind
+    citizenId
+    member {
+      id
+      fullName
+    }
+    insuredSalary
+    basisBefore
+    duesBefore
+    duesAfter
+    applied
+  }
+`);
+
+export const StartInsuranceReconciliationMutation = graphql(`
+  mutation StartInsuranceReconciliation($input: StartInsuranceReconciliationInput!) {
+    startInsuranceReconciliation(input: $input) {
+      reconciliation {
+        id
+      }
+      rowErrors {
+        rowNumber
+        errors {
+          message
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const ApplyInsuranceReconciliationMutation = graphql(`
+  mutation ApplyInsuranceReconciliation($input: ApplyInsuranceReconciliationInput!) {
+    applyInsuranceReconciliation(input: $input) {
+      appliedRows
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
