@@ -8,5 +8,6 @@ export const OrganizationViewerCan: OrganizationViewerCanResolvers = {
   seeMemberStatistics: (organization, _, context) => context.abilities.on(organization, 'SEE_MEMBER_STATISTICS'),
   searchMembers: (organization, _, context) => context.abilities.on(organization, 'LIST_MEMBERS'),
   confirmResidences: (organization, _, context) => context.abilities.on(organization, 'SEE_RESIDENCE_DECLARATIONS'),
+  importRegister: (organization, _, context) => context.abilities.on(organization, 'IMPORT_REGISTER'),
   seeIdentityEdits: (organization, _, context) => context.abilities.on(organization, 'SEE_IDENTITY_EDITS'),
 };

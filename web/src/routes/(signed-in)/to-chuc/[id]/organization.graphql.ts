@@ -38,6 +38,7 @@ export const OrganizationPageQuery = graphql(`
         seeIdentityEdits
         confirmResidences
         seeMonthlyReports
+        importRegister
       }
     }
     banks {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import { refused, settle } from '#lib/form-result.ts';
-import { sendUploadBytes } from '#lib/server/file-upload.ts';
+import { chosenFile, describeFile, sendUploadBytes } from '#lib/server/file-upload.ts';
 import { loadQuery, mutate } from '#lib/server/gateway.ts';
 import { signInAddress } from '#lib/return-to.ts';
 import type { BankStatementPreset, DuesPaymentExceptionAction } from '#lib/graphql/generated/graphql.ts';
@@ -20,18 +19,15 @@ export const actions: Actions = {
   /** A statement file: sent to the dues subgraph as an upload, then imported with the bank's columns. */
   import: async (event) => {
     const form = await event.request.formData();
-    const file = form.get('file');
+    const file = await chosenFile(form);
     const preset = String(form.get('preset') ?? 'GENERIC') as BankStatementPreset;
     const values = { preset, file: null };
-    if (!(file instanceof File) || file.size === 0) return refused(400, 'import', { fieldErrors: { file: 'Chọn tệp sao kê (.xlsx hoặc .csv) tải từ ngân hàng.' }, values });
+    if (!file) return refused(400, 'import', { fieldErrors: { file: 'Chọn tệp sao kê (.xlsx hoặc .csv) tải từ ngân hàng.' }, values });
     if (!event.locals.token) redirect(303, signInAddress(event.url));
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const started = await mutate(event, StartBankStatementUploadMutation, {
-      input: { organizationId: event.params.id, fileName: file.name, byteSize: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
-    });
+    const started = await mutate(event, StartBankStatementUploadMutation, { input: { organizationId: event.params.id, ...describeFile(file) } });
     const upload = started.data?.startBankStatementUpload.upload;
     if (!upload) return settle('import', { code: started.code, payload: started.data?.startBankStatementUpload }, { forbidden: FORBIDDEN, done: null }, values);
-    if (!(await sendUploadBytes(event.locals.token!, upload.url, bytes))) {
+    if (!(await sendUploadBytes(event.locals.token!, upload.url, file.bytes))) {
       return refused(400, 'import', { fieldErrors: { file: 'Tệp không phải bảng tính .xlsx hoặc .csv, hoặc đã hỏng: đồng chí tải lại tệp từ ngân hàng.' }, values });
     }
     const { data, code } = await mutate(event, ImportBankStatementMutation, { input: { uploadId: upload.id, preset } });
