@@ -32,6 +32,7 @@ export { isAuthenticated, isPerson, permissions } from './shield.ts';
 export { buildSchema, createSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphOptions } from './subgraph-server.ts';
 export { runSubgraph, SHUTDOWN_MS } from './run-subgraph.ts';
 export { groupLoader, rowLoader } from './loaders.ts';
+export { isAnyOf } from './prepared.ts';
 export { DateScalar, DateTimeScalar, MoneyScalar, YearMonthScalar } from './scalars.ts';
 export {
   addDays,

@@ -8,6 +8,7 @@ import type { ContactChangeService } from './contact-change/contact-change.servi
 import type { MemberEditService } from './member/member-edit.service.ts';
 import type { MemberReadService } from './member/member-read.service.ts';
 import type { MemberSearchService } from './member/member-search.service.ts';
+import type { Caller } from './member/caller-organization.ts';
 import type { MemberLoaders } from './member/member.loaders.ts';
 import type { MemberListService } from './organization/member-list.service.ts';
 import type { PartnerService } from './partner/partner.service.ts';
@@ -34,6 +35,8 @@ import type { ResidenceDeclarationService } from './member/residence/residence-d
 /** The members subgraph's per-request context: the verified caller, loaders, and the services resolvers call. */
 export interface MembersContext extends RequestContext {
   loaders: MemberLoaders;
+  /** The caller's own record, and where it lies, shared by the fetches of one client request. */
+  caller: Caller;
   views: ViewRecorder;
   login: LoginService;
   accounts: AccountLifecycleService;

@@ -12,13 +12,14 @@ const personalData = policy.rule('SEE_PERSONAL_DATA', member);
 
 /**
  * An organization's officers: for those the policy names, and for a member whose own organization it is or
- * lies under (whom to turn to), looked up only when the policy has not already said yes.
+ * lies under (whom to turn to), looked up only when the policy has not already said yes, and read once per
+ * client request (`me` on the same page has read it: member/caller-organization.ts).
  */
 const seesOfficers = rule({ cache: 'strict' })(async (parent, _args, context: MembersContext) => {
   const subject = organization(parent);
   if (policy.can(context.identity, 'SEE_OFFICERS', subject)) return true;
-  const me = context.identity.personId ? await context.loaders.byId.load(context.identity.personId) : null;
-  return Boolean(subject.path && me?.orgPath.startsWith(subject.path));
+  const orgPath = await context.caller.orgPath();
+  return Boolean(subject.path && orgPath?.startsWith(subject.path));
 });
 
 const commentContent = rule({ cache: 'no_cache' })((parent, _args, context: MembersContext) => seesCommentContent(context.identity, parent as CommentRequestRow));

@@ -25,6 +25,7 @@ import { memberReadService } from './member/member-read.service.ts';
 import { memberSearchService } from './member/member-search.service.ts';
 import { memberListService } from './organization/member-list.service.ts';
 import { memberLoaders } from './member/member.loaders.ts';
+import { callerOrganizations } from './member/caller-organization.ts';
 import { memberTransferredConsumer } from './member/member-transferred.consumer.ts';
 import { memberTransferredOutConsumer } from './member/member-transferred-out.consumer.ts';
 import { memberTemporaryHostConsumer } from './member/member-temporary-host.consumer.ts';
@@ -80,6 +81,7 @@ export async function membersKeys(keys: { authPrivateKey: JWK; secretsKey: Buffe
 export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDefinition<MembersContext> {
   const { db } = handle;
   const store = membersStore(db);
+  const callerOf = callerOrganizations();
   // The analysis runs after the start request has answered; a process that dies mid-way leaves the run to `npm run job`.
   const analyse = (importId: string) => {
     runJob(handle, registerImportAnalysis, { importId }).catch((error: unknown) => console.error(`error register import analysis importId=${importId}`, error));
@@ -109,6 +111,7 @@ export function membersSubgraph(handle: DbHandle, deps: MembersDeps): SubgraphDe
         ...base,
         views,
         loaders,
+        caller: callerOf(base, loaders),
         abilities: viewerAbilities(base.identity),
         login: loginService(store.repos, { passwords, secrets, sessions, now }),
         sessions,

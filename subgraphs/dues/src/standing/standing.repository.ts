@@ -1,15 +1,13 @@
-import { and, gte, inArray, sql } from 'drizzle-orm';
+import { and, gte, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
-import type { Executor } from '@dangvu/subgraph-kit';
+import { isAnyOf, type Executor } from '@dangvu/subgraph-kit';
 
 const { obligations } = tables;
 
-export function standingRepository(db: Executor) {
-  return {
-    /** Obligations of each member from `sincePeriod` (a first-of-month YYYY-MM-DD) on. */
-    obligationsSince: (memberIds: readonly string[], sincePeriod: string) =>
-      db
-        .select({
+/** Built once: every member list and home page reads the members' dues standing. */
+const obligationsSinceQuery = (db: Executor) =>
+  db
+    .select({
           memberId: obligations.memberId,
           period: obligations.period,
           // postgres.js gives bigint as text: read it as a bigint, never through a JavaScript number (docs/rules/money.md).
@@ -18,8 +16,16 @@ export function standingRepository(db: Executor) {
           ratedAmount: sql<bigint | null>`${obligations.ratedAmount}`.mapWith((text: string | null) => (text === null ? null : BigInt(text))),
           calculation: obligations.calculation,
         })
-        .from(obligations)
-        .where(and(inArray(obligations.memberId, [...memberIds]), gte(obligations.period, sincePeriod))),
+    .from(obligations)
+    .where(and(isAnyOf(obligations.memberId, 'memberIds'), gte(obligations.period, sql.placeholder('sincePeriod'))))
+    .prepare('obligations_since');
+
+export function standingRepository(db: Executor) {
+  let since: ReturnType<typeof obligationsSinceQuery> | undefined;
+  return {
+    /** Obligations of each member from `sincePeriod` (a first-of-month YYYY-MM-DD) on. */
+    obligationsSince: (memberIds: readonly string[], sincePeriod: string) =>
+      (since ??= obligationsSinceQuery(db)).execute({ memberIds: [...memberIds], sincePeriod }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createDb, type DbHandle, type ServiceName } from '@dangvu/drizzle';
 import { createTestDatabase } from '@dangvu/drizzle/testing';
 import type { RequestContext } from '../context.ts';
@@ -61,8 +62,10 @@ export async function startTestSubgraph<C extends RequestContext>(
       queries = 0;
     },
     async call(query, variables = {}, identity = ANONYMOUS, idempotency) {
+      // One request id per call, as the gateway gives each client request: a subgraph may share what it read
+      // between the fetches of one request (members' caller-organization.ts), never between two.
       const signature = await signSubgraphCall(
-        { subgraph: definition.name, identity, requestId: 'test', idempotency, query, variables },
+        { subgraph: definition.name, identity, requestId: randomUUID(), idempotency, query, variables },
         privateKey,
       );
       const response = await fetch(running.url, {

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
-import type { Executor } from '@dangvu/subgraph-kit';
+import { isAnyOf, type Executor } from '@dangvu/subgraph-kit';
 import { inVietnameseOrder } from '../organization/member-list.repository.ts';
 
 export type MemberRow = typeof tables.members.$inferSelect;
@@ -54,8 +54,19 @@ function matchRank(words: readonly string[]): SQL<number> {
 /** One member by id, as a statement drizzle builds once: `me` reads it on every page (docs/benchmarks.md). */
 const oneByIdQuery = (db: Executor) => db.select().from(members).where(eq(members.id, sql.placeholder('id'))).prepare('members_by_id');
 
+/**
+ * The members of a list of organizations, built once: a cell's list reads it on every request. */
+const inOrganizationsQuery = (db: Executor) =>
+  db
+    .select()
+    .from(members)
+    .where(isAnyOf(members.orgId, 'orgIds'))
+    .orderBy(sql`${members.rosterNumber} nulls last`, inVietnameseOrder(members.fullName), asc(members.id))
+    .prepare('members_in_organizations');
+
 export function memberRepository(db: Executor) {
   let oneById: ReturnType<typeof oneByIdQuery> | undefined;
+  let ofOrganizations: ReturnType<typeof inOrganizationsQuery> | undefined;
   return {
     async byId(id: string): Promise<MemberRow | null> {
       const [row] = await db.select().from(members).where(eq(members.id, id));
@@ -88,12 +99,7 @@ export function memberRepository(db: Executor) {
         ? (oneById ??= oneByIdQuery(db)).execute({ id: ids[0] })
         : db.select().from(members).where(inArray(members.id, [...ids])),
     /** Members of official activity in each organization, by roster number then name in Vietnamese order. */
-    inOrganizations: (orgIds: readonly string[]) =>
-      db
-        .select()
-        .from(members)
-        .where(inArray(members.orgId, [...orgIds]))
-        .orderBy(sql`${members.rosterNumber} nulls last`, inVietnameseOrder(members.fullName), asc(members.id)),
+    inOrganizations: (orgIds: readonly string[]): Promise<MemberRow[]> => (ofOrganizations ??= inOrganizationsQuery(db)).execute({ orgIds: [...orgIds] }),
     /** Members hosted temporarily by each organization, by planned end then name in Vietnamese order. */
     hostedBy: (orgIds: readonly string[]) =>
       db

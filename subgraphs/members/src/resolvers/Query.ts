@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../generated/resolvers.ts';
 
 export const Query: QueryResolvers = {
-  me: (_, _args, context) => (context.identity.personId ? context.loaders.byId.load(context.identity.personId) : null),
+  me: (_, _args, context) => context.caller.record(),
   member: (_, args, context) => context.reads.byId(args.id),
   members: (_, args, context) => context.search.search(args.filter ?? {}, args.first ?? null, args.after ?? null),
   auditTrail: (_, args, context) => context.auditTrail.trail(args.entityId),

@@ -1,15 +1,32 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql, type Placeholder } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
-import type { Executor } from '@dangvu/subgraph-kit';
+import { isAnyOf, type Executor } from '@dangvu/subgraph-kit';
 
 const { roleGrants, members } = tables;
 
 export type RoleGrantRow = typeof roleGrants.$inferSelect;
 
 /** Grants in force on `day` (YYYY-MM-DD): started, and not yet ended. */
-const activeOn = (day: string) => and(lte(roleGrants.startsOn, day), or(isNull(roleGrants.endsOn), gt(roleGrants.endsOn, day)));
+const activeOn = (day: string | Placeholder) => and(lte(roleGrants.startsOn, day), or(isNull(roleGrants.endsOn), gt(roleGrants.endsOn, day)));
+
+/** An organization's officers, built once: the home page and the organization page read them on every request. */
+const officersQuery = (db: Executor) =>
+  db
+    .select({ orgId: roleGrants.orgId, role: roleGrants.role, fullName: members.fullName })
+    .from(roleGrants)
+    .innerJoin(members, eq(members.id, roleGrants.memberId))
+    .where(
+      and(
+        isAnyOf(roleGrants.orgId, 'orgIds'),
+        inArray(roleGrants.role, ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER']),
+        activeOn(sql.placeholder('day')),
+      ),
+    )
+    .orderBy(asc(roleGrants.role), asc(members.fullName))
+    .prepare('officers_of');
 
 export function roleGrantRepository(db: Executor) {
+  let officers: ReturnType<typeof officersQuery> | undefined;
   return {
     activeOf: (memberId: string, day: string) =>
       db
@@ -19,13 +36,7 @@ export function roleGrantRepository(db: Executor) {
     ofMembers: (memberIds: readonly string[]) =>
       db.select().from(roleGrants).where(inArray(roleGrants.memberId, [...memberIds])).orderBy(desc(roleGrants.startsOn)),
     /** Current officers of each organization, with the holder's name. */
-    officersOf: (orgIds: readonly string[], day: string) =>
-      db
-        .select({ orgId: roleGrants.orgId, role: roleGrants.role, fullName: members.fullName })
-        .from(roleGrants)
-        .innerJoin(members, eq(members.id, roleGrants.memberId))
-        .where(and(inArray(roleGrants.orgId, [...orgIds]), inArray(roleGrants.role, ['SECRETARY', 'DEPUTY_SECRETARY', 'FINANCE_MEMBER']), activeOn(day)))
-        .orderBy(asc(roleGrants.role), asc(members.fullName)),
+    officersOf: (orgIds: readonly string[], day: string) => (officers ??= officersQuery(db)).execute({ orgIds: [...orgIds], day }),
     async byIdForUpdate(id: string): Promise<RoleGrantRow | null> {
       const [row] = await db.select().from(roleGrants).where(eq(roleGrants.id, id)).for('update');
       return row ?? null;

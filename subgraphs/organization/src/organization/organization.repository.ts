@@ -1,6 +1,6 @@
 import { type AnyColumn, and, asc, count, eq, gt, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { tables } from '@dangvu/drizzle';
-import type { Executor } from '@dangvu/subgraph-kit';
+import { isAnyOf, type Executor } from '@dangvu/subgraph-kit';
 
 const { organizations, organizationVersions, memberCounts } = tables;
 
@@ -23,9 +23,13 @@ const versionOn = (day: string) =>
  * The organization tree and its dated history. Batch reads take many ids (for the loaders); `…ForUpdate`
  * locks the row for the rest of the transaction; writes belong inside a store's `transaction`.
  */
+/** Built once: every page that names an organization (and its parent) reads it. */
+const byIdsQuery = (db: Executor) => db.select().from(organizations).where(isAnyOf(organizations.id, 'ids')).prepare('organizations_by_ids');
+
 export function organizationRepository(db: Executor) {
+  let byIds: ReturnType<typeof byIdsQuery> | undefined;
   return {
-    byIds: (ids: readonly string[]): Promise<OrganizationRow[]> => db.select().from(organizations).where(inArray(organizations.id, [...ids])),
+    byIds: (ids: readonly string[]): Promise<OrganizationRow[]> => (byIds ??= byIdsQuery(db)).execute({ ids: [...ids] }),
     /** Children not dissolved, by name. */
     childrenOf: (parentIds: readonly string[]): Promise<OrganizationRow[]> =>
       db

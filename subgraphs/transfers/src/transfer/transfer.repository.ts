@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { tables } from '@dangvu/drizzle';
-import type { Executor } from '@dangvu/subgraph-kit';
+import { isAnyOf, type Executor } from '@dangvu/subgraph-kit';
 import { CLOSED_STATES } from './transfer.machine.ts';
 
 const { transfers, transferRegisters } = tables;
@@ -12,17 +12,17 @@ export type TransferChanges = PgUpdateSetSource<typeof transfers>;
 
 const open = () => and(isNotNull(transfers.code), notInArray(transfers.state, [...CLOSED_STATES]));
 
+/** Built once: every member list and home page reads the members' dossiers. */
+const ofMembersQuery = (db: Executor) =>
+  db.select().from(transfers).where(isAnyOf(transfers.memberId, 'memberIds')).orderBy(desc(transfers.createdAt)).prepare('transfers_of_members');
+
 /** The dossiers (transfers.transfers) and the registers their codes and letter numbers come from. */
 export function transferRepository(db: Executor) {
+  let ofMembers: ReturnType<typeof ofMembersQuery> | undefined;
   return {
     byIds: (ids: readonly string[]) => db.select().from(transfers).where(inArray(transfers.id, [...ids])),
 
-    ofMembers: (memberIds: readonly string[]) =>
-      db
-        .select()
-        .from(transfers)
-        .where(inArray(transfers.memberId, [...memberIds]))
-        .orderBy(desc(transfers.createdAt)),
+    ofMembers: (memberIds: readonly string[]): Promise<TransferRow[]> => (ofMembers ??= ofMembersQuery(db)).execute({ memberIds: [...memberIds] }),
 
     /** Codes compare without regard to case: organization codes carry both. */
     async byCode(code: string): Promise<TransferRow | null> {
