@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createDb, tables, type DbHandle } from '@dangvu/drizzle';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +11,19 @@ import { loginAs, post, type GraphQLAnswer } from '../http-helpers.ts';
 /**
  * A bounded mixed load (docs/reliability.md#soak): members reading their record and dues, the finance member
  * taking payments under idempotency keys, officers reading the cell's members, for SOAK_SECONDS (600 by
- * default), with the resident memory sampled every 5 s and its least-squares slope reported. The four
+ * default), with the resident memory sampled every 5 s and the live heap (after a full collection) every 30 s,
+ * their least-squares slopes reported; the live heap must not grow after the first minute. The four
  * subgraphs and the gateway run in this one process here (the test platform), so one process is sampled.
  */
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
+/** The first minute warms up (compiled code, plans, pools, the signed calls' nonce memory): growth is read after it. */
+const WARM_UP_SECONDS = 60;
+/** Live heap growth past which the run fails: a leak of a few hundred bytes a request shows well above it. */
+const MOST_HEAP_GROWTH_MB_PER_MINUTE = 2;
+// Resident memory tracks V8's heap sizing (it collects late on a 24 GiB machine), not what is kept: the live heap
+// after a full collection is what a leak grows, so the run takes the collector in hand.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 let platform: TestPlatform;
 let db: DbHandle;
 
@@ -74,9 +85,16 @@ describe('soak', () => {
     };
     const samples: { at: number; mb: number }[] = [];
     const started = Date.now();
+    const heap: { at: number; mb: number }[] = [];
     const sampler = setInterval(() => samples.push({ at: (Date.now() - started) / 1000, mb: process.memoryUsage().rss / 2 ** 20 }), 5_000);
+    const heapSampler = setInterval(() => {
+      collectGarbage();
+      heap.push({ at: (Date.now() - started) / 1000, mb: process.memoryUsage().heapUsed / 2 ** 20 });
+    }, 30_000);
     await Promise.all([reader(), reader(), officer(), payer()]);
     clearInterval(sampler);
+    clearInterval(heapSampler);
+    const warm = heap.filter((sample) => sample.at >= WARM_UP_SECONDS);
 
     const result = {
       test: 'soak',
@@ -86,10 +104,14 @@ describe('soak', () => {
       rssStartMb: Math.round(samples[0]?.mb ?? 0),
       rssEndMb: Math.round(samples.at(-1)?.mb ?? 0),
       rssSlopeMbPerMinute: Number(slope(samples).toFixed(2)),
+      heapAfterWarmUpMb: Math.round(warm[0]?.mb ?? 0),
+      heapEndMb: Math.round(warm.at(-1)?.mb ?? 0),
+      heapSlopeMbPerMinute: Number(slope(warm).toFixed(2)),
       at: new Date().toISOString(),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (process.env.LONG_RESULTS) writeFileSync(process.env.LONG_RESULTS, `${JSON.stringify(result)}\n`, { flag: 'a' });
     expect(errors.slice(0, 3)).toEqual([]);
+    expect(result.heapSlopeMbPerMinute).toBeLessThan(MOST_HEAP_GROWTH_MB_PER_MINUTE);
   }, SECONDS * 1000 + 120_000);
 });
